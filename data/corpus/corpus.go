@@ -1,0 +1,288 @@
+// Package corpus ties the analysis together: an immutable, analysed set of
+// articles with search indexes over its quotations, titles and people. A
+// Corpus never changes once built; a Store swaps in a new one atomically, so
+// readers need no locks.
+package corpus
+
+import (
+	"sort"
+	"strings"
+
+	"newsbot/data/article"
+	"newsbot/data/people"
+	"newsbot/data/quotes"
+	"newsbot/data/search"
+	"newsbot/data/summary"
+	"newsbot/data/text"
+)
+
+// Doc is an article with everything the analysis found in it.
+type Doc struct {
+	article.Article
+	Sentences []text.Sentence
+	People    []people.Person
+	Quotes    []quotes.Quote
+}
+
+// Analyze runs the whole analysis on one article.
+func Analyze(a article.Article) *Doc {
+	sents := text.Sentences(a.Body)
+	ppl := people.Find(a.Title, a.Body, sents)
+	return &Doc{
+		Article:   a,
+		Sentences: sents,
+		People:    ppl,
+		Quotes:    quotes.Extract(a.Body, sents, ppl),
+	}
+}
+
+// Summary returns the doc's summary of n sentences, in article order.
+func (d *Doc) Summary(n int) []text.Sentence {
+	idx := summary.Summarize(d.Title, d.Sentences, n)
+	out := make([]text.Sentence, len(idx))
+	for i, j := range idx {
+		out[i] = d.Sentences[j]
+	}
+	return out
+}
+
+// SentenceAt returns the sentence that contains byte offset off of the body,
+// or the zero Sentence when none does.
+func (d *Doc) SentenceAt(off int) text.Sentence {
+	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > off })
+	if i < len(d.Sentences) && d.Sentences[i].Start <= off {
+		return d.Sentences[i]
+	}
+	return text.Sentence{}
+}
+
+// Person returns the doc's person with the given canonical name, if any.
+func (d *Doc) Person(name string) (people.Person, bool) {
+	for _, p := range d.People {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return people.Person{}, false
+}
+
+// QuoteRef locates one quotation: Docs[Doc].Quotes[Quote].
+type QuoteRef struct{ Doc, Quote int }
+
+// QuoteHit is a quotation found by a search.
+type QuoteHit struct {
+	Doc   *Doc
+	Quote *quotes.Quote
+	Score float64 // 0..1
+}
+
+// ArticleHit is an article found by a search.
+type ArticleHit struct {
+	Doc   *Doc
+	Score float64
+}
+
+// PersonHit is a person found by a search, with every article that names them.
+type PersonHit struct {
+	Name  string
+	Role  string
+	Docs  []*Doc
+	Score float64
+}
+
+// PassageHit is a sentence found by a text search.
+type PassageHit struct {
+	Doc      *Doc
+	Sentence text.Sentence
+	Score    float64
+}
+
+// Confident is the score from which a hit is taken as the answer; below it a
+// command answers "not found" and offers the hits as suggestions.
+const Confident = 0.5
+
+// Corpus is an immutable analysed article set with its indexes.
+type Corpus struct {
+	Docs []*Doc
+
+	quoteRefs []QuoteRef
+	quotes    *search.Index
+	titles    *search.Index
+	// person index: one entry per (name or alias); personKeys[i] is the
+	// canonical name that entry i stands for.
+	personKeys  []string
+	personIndex *search.Index
+	byPerson    map[string][]*Doc // canonical name → docs naming them
+	roles       map[string]string
+	sentRefs    []QuoteRef // Doc, Sentence index
+	sentences   *search.Index
+}
+
+// New builds a corpus over docs (already analysed). Duplicate IDs are the
+// loader's concern; New keeps docs as given.
+func New(docs []*Doc) *Corpus {
+	c := &Corpus{Docs: docs, byPerson: map[string][]*Doc{}, roles: map[string]string{}}
+	var qtexts, titles, ptexts, stexts []string
+	for di, d := range docs {
+		titles = append(titles, d.Title)
+		for qi, q := range d.Quotes {
+			c.quoteRefs = append(c.quoteRefs, QuoteRef{di, qi})
+			qtexts = append(qtexts, q.Text)
+		}
+		for si, s := range d.Sentences {
+			c.sentRefs = append(c.sentRefs, QuoteRef{di, si})
+			stexts = append(stexts, s.Text)
+		}
+		for _, p := range d.People {
+			if _, seen := c.byPerson[p.Name]; !seen {
+				c.personKeys = append(c.personKeys, p.Name)
+				ptexts = append(ptexts, p.Name)
+			}
+			c.byPerson[p.Name] = append(c.byPerson[p.Name], d)
+			if c.roles[p.Name] == "" && p.Role != "" {
+				c.roles[p.Name] = p.Role
+			}
+			for _, a := range p.Aliases {
+				c.personKeys = append(c.personKeys, p.Name)
+				ptexts = append(ptexts, a)
+			}
+		}
+	}
+	c.quotes = search.Build(qtexts)
+	c.titles = search.Build(titles)
+	c.personIndex = search.Build(ptexts)
+	c.sentences = search.Build(stexts)
+	return c
+}
+
+// Build analyses arts and builds a corpus over them.
+func Build(arts []article.Article) *Corpus {
+	docs := make([]*Doc, len(arts))
+	for i, a := range arts {
+		docs[i] = Analyze(a)
+	}
+	return New(docs)
+}
+
+// QuoteCount is the number of quotations in the corpus.
+func (c *Corpus) QuoteCount() int { return len(c.quoteRefs) }
+
+func (c *Corpus) quoteHits(hs []search.Hit) []QuoteHit {
+	out := make([]QuoteHit, 0, len(hs))
+	for _, h := range hs {
+		r := c.quoteRefs[h.ID]
+		d := c.Docs[r.Doc]
+		out = append(out, QuoteHit{Doc: d, Quote: &d.Quotes[r.Quote], Score: h.Score})
+	}
+	return out
+}
+
+// WhoSaid returns the quotations that best match a remembered fragment, best
+// first. The first hit is the answer when its Score ≥ Confident.
+func (c *Corpus) WhoSaid(fragment string, limit int) []QuoteHit {
+	return c.quoteHits(c.quotes.Search(fragment, limit))
+}
+
+// SuggestQuotes is WhoSaid for text still being typed (autocomplete).
+func (c *Corpus) SuggestQuotes(partial string, limit int) []QuoteHit {
+	return c.quoteHits(c.quotes.Complete(partial, limit))
+}
+
+func (c *Corpus) articleHits(hs []search.Hit) []ArticleHit {
+	out := make([]ArticleHit, 0, len(hs))
+	for _, h := range hs {
+		out = append(out, ArticleHit{Doc: c.Docs[h.ID], Score: h.Score})
+	}
+	return out
+}
+
+// FindArticle matches a (partial, misspelt) title or article ID, best first.
+// An exact ID match is always first with Score 1.
+func (c *Corpus) FindArticle(title string, limit int) []ArticleHit {
+	if d := c.ByID(title); d != nil {
+		return []ArticleHit{{Doc: d, Score: 1}}
+	}
+	return c.articleHits(c.titles.Search(title, limit))
+}
+
+// CompleteArticle is FindArticle for a title still being typed.
+func (c *Corpus) CompleteArticle(partial string, limit int) []ArticleHit {
+	if strings.TrimSpace(partial) == "" {
+		var out []ArticleHit
+		for i, d := range c.Docs {
+			if i >= limit {
+				break
+			}
+			out = append(out, ArticleHit{Doc: d, Score: 1})
+		}
+		return out
+	}
+	return c.articleHits(c.titles.Complete(partial, limit))
+}
+
+// ByID returns the doc with the given ID, or nil.
+func (c *Corpus) ByID(id string) *Doc {
+	for _, d := range c.Docs {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+func (c *Corpus) personHits(hs []search.Hit, limit int) []PersonHit {
+	var out []PersonHit
+	seen := map[string]bool{}
+	for _, h := range hs {
+		name := c.personKeys[h.ID]
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		out = append(out, PersonHit{Name: name, Role: c.roles[name], Docs: c.byPerson[name], Score: h.Score})
+		if len(out) == limit {
+			break
+		}
+	}
+	return out
+}
+
+// FindPerson matches a name or alias ("Starmer", "the Prime Minister"),
+// best first, one hit per canonical person.
+func (c *Corpus) FindPerson(name string, limit int) []PersonHit {
+	return c.personHits(c.personIndex.Search(name, 4*limit), limit)
+}
+
+// CompletePerson is FindPerson for a name still being typed.
+func (c *Corpus) CompletePerson(partial string, limit int) []PersonHit {
+	return c.personHits(c.personIndex.Complete(partial, 4*limit), limit)
+}
+
+// QuotesBy returns the quotations attributed to the canonical name, in doc
+// and then article order; only those in doc when doc is not nil.
+func (c *Corpus) QuotesBy(name string, doc *Doc) []QuoteHit {
+	var out []QuoteHit
+	for _, d := range c.Docs {
+		if doc != nil && d != doc {
+			continue
+		}
+		for i := range d.Quotes {
+			if d.Quotes[i].Speaker == name {
+				out = append(out, QuoteHit{Doc: d, Quote: &d.Quotes[i], Score: 1})
+			}
+		}
+	}
+	return out
+}
+
+// SearchText finds sentences that mention the words, best first.
+func (c *Corpus) SearchText(words string, limit int) []PassageHit {
+	hs := c.sentences.Search(words, limit)
+	out := make([]PassageHit, 0, len(hs))
+	for _, h := range hs {
+		r := c.sentRefs[h.ID]
+		d := c.Docs[r.Doc]
+		out = append(out, PassageHit{Doc: d, Sentence: d.Sentences[r.Quote], Score: h.Score})
+	}
+	return out
+}
