@@ -1,10 +1,35 @@
 // Package search is newsbot's typo-tolerant index over short texts
 // (quotations, titles, names): candidates from an inverted index of folded
 // words with typo expansion, ranked by rarity-weighted matched words.
+//
+// How a query is answered:
+//
+//  1. The query is cut into normalised words (text.Words: case, accents,
+//     quote marks and punctuation folded).
+//  2. Each query word is expanded to the vocabulary terms it may stand for:
+//     itself, the terms within its typo allowance (SymSpell deletion
+//     dictionary, see typo.go) and, for the word still being typed in
+//     Complete, every term it is a prefix of (one binary search: the
+//     vocabulary is sorted, so a prefix is a contiguous range of term IDs).
+//  3. Candidates come from the postings of the rarest expanded words only,
+//     so that a query never walks the postings of "the" or "said".
+//  4. The best few hundred candidates by rarity of their matched words are
+//     scored on their own words: matched query words weighted by IDF and
+//     by typos, then the order and adjacency of the matched words.
+//
+// A Hit's Score is a confidence in [0, 1]: the IDF-weighted share of the
+// query matched, discounted when the matched words are out of order or far
+// apart. A fragment that is in no text scores low even when some of its
+// words are common.
 package search
 
 import (
+	"math"
+	"slices"
 	"sort"
+	"strings"
+	"sync"
+	"unsafe"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -16,34 +41,629 @@ type Hit struct {
 	Score float64
 }
 
+// Options tunes an index for the kind of text it holds.
+type Options struct {
+	// Short marks an index of short texts (titles, names). Its results are
+	// re-ranked with sahilm/fuzzy's subsequence score, and when no word
+	// matches (a run-together or clipped name such as "kstarmer") a fuzzy
+	// scan of all texts answers instead, as long as there are at most
+	// MaxFuzzyScan of them.
+	Short bool
+}
+
+// MaxFuzzyScan bounds the fuzzy.Find fallback of Short indexes: a scan
+// costs about 1 µs per short text.
+const MaxFuzzyScan = 5000
+
+// maxQueryWords bounds the words of a query that are used (a bit mask per
+// candidate holds the matched ones).
+const maxQueryWords = 32
+
 // Index is an immutable search index; safe for concurrent use.
 type Index struct {
 	texts []string
+	opts  Options
+
+	terms     []string // the vocabulary, sorted; a term's ID is its position
+	termStart []uint32 // postings of term t: postings[termStart[t]:termStart[t+1]]
+	postings  []uint32 // text IDs, ascending within a term
+	docStart  []uint32 // words of text d: tokens[docStart[d]:docStart[d+1]]
+	tokens    []uint32 // term IDs of every text's words, in order
+	dels      []uint64 // deletion dictionary (typo.go)
+
+	scratch sync.Pool // *scratch, per-query buffers sized to the index
 }
 
 // Build indexes texts. IDs in hits are positions in texts.
-func Build(texts []string) *Index {
-	return &Index{texts: texts}
+func Build(texts []string) *Index { return BuildWith(texts, Options{}) }
+
+// BuildWith indexes texts with options.
+func BuildWith(texts []string, opts Options) *Index {
+	ix := &Index{texts: texts, opts: opts}
+	ids := map[string]uint32{}
+	var terms []string
+	ix.docStart = make([]uint32, len(texts)+1)
+	ix.tokens = make([]uint32, 0, len(texts)*16)
+	var buf []byte
+	for d, s := range texts {
+		ix.docStart[d] = uint32(len(ix.tokens))
+		buf = eachWord(s, buf, func(w []byte) {
+			id, ok := ids[string(w)]
+			if !ok {
+				id = uint32(len(terms))
+				terms = append(terms, string(w))
+				ids[terms[id]] = id
+			}
+			ix.tokens = append(ix.tokens, id)
+		})
+	}
+	ix.docStart[len(texts)] = uint32(len(ix.tokens))
+	ix.tokens = slices.Clip(ix.tokens)
+	ids = nil
+
+	// Sort the vocabulary so that prefixes are ranges, and renumber.
+	order := make([]uint32, len(terms))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int { return strings.Compare(terms[a], terms[b]) })
+	remap := make([]uint32, len(terms))
+	ix.terms = make([]string, len(terms))
+	for newID, old := range order {
+		remap[old] = uint32(newID)
+		ix.terms[newID] = terms[old]
+	}
+	terms, order = nil, nil
+	for i, t := range ix.tokens {
+		ix.tokens[i] = remap[t]
+	}
+	remap = nil
+
+	// Postings: count distinct texts per term, then fill.
+	last := make([]int32, len(ix.terms))
+	for i := range last {
+		last[i] = -1
+	}
+	ix.termStart = make([]uint32, len(ix.terms)+1)
+	for d := range texts {
+		for _, t := range ix.tokens[ix.docStart[d]:ix.docStart[d+1]] {
+			if last[t] != int32(d) {
+				last[t] = int32(d)
+				ix.termStart[t+1]++
+			}
+		}
+	}
+	for t := range ix.terms {
+		ix.termStart[t+1] += ix.termStart[t]
+	}
+	ix.postings = make([]uint32, ix.termStart[len(ix.terms)])
+	fill := last // reuse as the next free slot per term
+	for t := range fill {
+		fill[t] = int32(ix.termStart[t])
+	}
+	for d := range texts {
+		for _, t := range ix.tokens[ix.docStart[d]:ix.docStart[d+1]] {
+			f := fill[t]
+			if f > int32(ix.termStart[t]) && ix.postings[f-1] == uint32(d) {
+				continue
+			}
+			ix.postings[f] = uint32(d)
+			fill[t] = f + 1
+		}
+	}
+	ix.dels = buildDeletions(ix.terms)
+	ix.scratch.New = func() any { return &scratch{mask: make([]uint32, len(ix.texts))} }
+	return ix
 }
 
 // Len is the number of indexed texts.
 func (ix *Index) Len() int { return len(ix.texts) }
 
-// Search returns up to limit hits for query, best first (placeholder: full fuzzy scan).
+// Terms is the size of the vocabulary.
+func (ix *Index) Terms() int { return len(ix.terms) }
+
+// SizeBytes is the memory the index holds beyond the texts themselves (the
+// slice of text headers is counted, the text bytes are not).
+func (ix *Index) SizeBytes() int {
+	n := int(unsafe.Sizeof(*ix))
+	n += cap(ix.texts) * int(unsafe.Sizeof(""))
+	n += cap(ix.terms) * int(unsafe.Sizeof(""))
+	for _, t := range ix.terms {
+		n += len(t)
+	}
+	n += 4 * (cap(ix.termStart) + cap(ix.postings) + cap(ix.docStart) + cap(ix.tokens))
+	n += 8 * cap(ix.dels)
+	return n
+}
+
+// Search returns up to limit hits for query, best first. Hits below a
+// useful score are still returned (as suggestions); the caller decides from
+// Score whether the first one is an answer.
 func (ix *Index) Search(query string, limit int) []Hit {
-	ms := fuzzy.Find(query, ix.texts)
-	sort.Stable(ms)
-	var out []Hit
-	for i, m := range ms {
-		if i >= limit {
+	return ix.find(query, limit, false)
+}
+
+// Complete is Search for text that is still being typed: the last word is a
+// prefix (unless the query ends with a space or punctuation).
+func (ix *Index) Complete(query string, limit int) []Hit {
+	return ix.find(query, limit, endsInWord(query))
+}
+
+// termMatch is one vocabulary term a query word may stand for.
+type termMatch struct {
+	term  uint32
+	typos uint8
+}
+
+// group is one query word with everything it may match.
+type group struct {
+	word    string
+	matches []termMatch
+	lo, hi  uint32 // prefix range of term IDs (Complete's last word), empty when lo == hi
+	df      int    // postings to walk for this group
+	weight  float64
+}
+
+// Quality of a matched word by kind of match: typos cost a little (they are
+// the point of the index), a prefix of the word being typed is nearly exact.
+var typoQuality = [3]float64{1, 0.85, 0.7}
+
+const prefixQuality = 0.95
+
+type scratch struct {
+	mask    []uint32 // per text: bit g set when group g matched it
+	touched []uint32 // texts whose mask is not zero
+}
+
+// Candidate selection: walk the postings of the rarest groups while they
+// stay within budget (always at least minDrivers groups with postings, when
+// the query has them), then fully score the best maxCandidates.
+const (
+	minDrivers    = 2
+	softBudget    = 60_000
+	hardBudget    = 400_000
+	maxCandidates = 256
+)
+
+func (ix *Index) find(query string, limit int, prefix bool) []Hit {
+	if limit <= 0 || len(ix.texts) == 0 {
+		return nil
+	}
+	words := queryWords(query)
+	if len(words) == 0 {
+		return nil
+	}
+	groups := make([]group, len(words))
+	for i, w := range words {
+		groups[i] = ix.expand(w, prefix && i == len(words)-1)
+	}
+	hits := ix.rank(groups, limit)
+	if ix.opts.Short {
+		hits = ix.fuzzyRerank(query, hits, limit)
+	}
+	return hits
+}
+
+// expand finds the terms word may stand for and weighs it by rarity.
+func (ix *Index) expand(word string, prefix bool) group {
+	g := group{word: word}
+	rs := []rune(word)
+	d := allowedTypos(len(rs))
+	exact, hasExact := ix.termID(word)
+	if hasExact {
+		g.matches = append(g.matches, termMatch{exact, 0})
+	}
+	if d > 0 {
+		seen := map[uint32]bool{}
+		if hasExact {
+			seen[exact] = true
+		}
+		var trs []rune
+		eachVariant(rs, d, func(h uint32) {
+			lookupDeletions(ix.dels, h, func(t uint32) {
+				if seen[t] {
+					return
+				}
+				seen[t] = true
+				trs = appendRunes(trs[:0], ix.terms[t])
+				if k := osa(rs, trs, d); k <= d && k > 0 {
+					g.matches = append(g.matches, termMatch{t, uint8(k)})
+				}
+			})
+		})
+	}
+	if prefix {
+		g.lo = uint32(sort.SearchStrings(ix.terms, word))
+		g.hi = g.lo
+		for int(g.hi) < len(ix.terms) && strings.HasPrefix(ix.terms[g.hi], word) {
+			g.hi++
+			if g.hi-g.lo > 64 { // long range: find its end by binary search
+				g.hi = g.lo + uint32(sort.Search(len(ix.terms)-int(g.lo), func(i int) bool {
+					return !strings.HasPrefix(ix.terms[int(g.lo)+i], word)
+				}))
+				break
+			}
+		}
+	}
+	for _, m := range g.matches {
+		g.df += ix.df(m.term)
+	}
+	if g.hi > g.lo {
+		g.df += int(ix.termStart[g.hi] - ix.termStart[g.lo])
+	}
+	g.weight = ix.weight(g, hasExact, exact, len(rs))
+	return g
+}
+
+// weight is a query word's importance: the IDF of the term it most likely
+// stands for, damped (square root) so that one rare word, perhaps a word the
+// user added, does not outweigh all the others.
+func (ix *Index) weight(g group, hasExact bool, exact uint32, runes int) float64 {
+	n := float64(len(ix.texts))
+	var df float64
+	switch {
+	case hasExact:
+		df = float64(ix.df(exact))
+	case len(g.matches) > 0:
+		best := g.matches[0]
+		for _, m := range g.matches[1:] {
+			if m.typos < best.typos || m.typos == best.typos && ix.df(m.term) > ix.df(best.term) {
+				best = m
+			}
+		}
+		df = float64(ix.df(best.term))
+	case g.hi > g.lo:
+		// the most frequent completion is the likeliest
+		for t := g.lo; t < g.hi && t < g.lo+256; t++ {
+			df = max(df, float64(ix.df(t)))
+		}
+	case runes < minLen1Typo:
+		// an unknown short word is probably a mistyped function word
+		df = n / 20
+	default:
+		df = 1 // an unknown word: as rare as can be
+	}
+	return math.Sqrt(math.Log(1 + n/(df+0.5)))
+}
+
+func (ix *Index) df(t uint32) int { return int(ix.termStart[t+1] - ix.termStart[t]) }
+
+func (ix *Index) termID(w string) (uint32, bool) {
+	i := sort.SearchStrings(ix.terms, w)
+	if i < len(ix.terms) && ix.terms[i] == w {
+		return uint32(i), true
+	}
+	return 0, false
+}
+
+// rank selects candidates from the rarest groups and scores them.
+func (ix *Index) rank(groups []group, limit int) []Hit {
+	order := make([]int, 0, len(groups))
+	for i, g := range groups {
+		if g.df > 0 {
+			order = append(order, i)
+		}
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	sort.SliceStable(order, func(a, b int) bool { return groups[order[a]].df < groups[order[b]].df })
+
+	sc := ix.scratch.Get().(*scratch)
+	defer func() {
+		for _, d := range sc.touched {
+			sc.mask[d] = 0
+		}
+		sc.touched = sc.touched[:0]
+		ix.scratch.Put(sc)
+	}()
+	walked := 0
+	for k, gi := range order {
+		g := &groups[gi]
+		if k >= minDrivers && walked+g.df > softBudget || k > 0 && walked+g.df > hardBudget {
 			break
 		}
-		out = append(out, Hit{ID: m.Index, Score: 0.5})
+		bit := uint32(1) << gi
+		mark := func(t uint32) {
+			for _, d := range ix.postings[ix.termStart[t]:ix.termStart[t+1]] {
+				if sc.mask[d] == 0 {
+					sc.touched = append(sc.touched, d)
+				}
+				sc.mask[d] |= bit
+			}
+		}
+		for _, m := range g.matches {
+			mark(m.term)
+		}
+		if g.hi > g.lo {
+			if k == 0 && g.df > hardBudget {
+				// a short prefix alone: its most frequent completions suffice
+				for _, t := range ix.topTerms(g.lo, g.hi, hardBudget) {
+					mark(t)
+				}
+			} else {
+				for t := g.lo; t < g.hi; t++ {
+					mark(t)
+				}
+			}
+		}
+		walked += g.df
+	}
+
+	// Keep the best candidates by the weight of the groups they matched.
+	cands := ix.shortlist(sc, groups, max(maxCandidates, 2*limit))
+
+	q := newQueryTerms(groups)
+	hits := make([]Hit, 0, len(cands))
+	lens := make(map[int]int, len(cands))
+	for _, d := range cands {
+		s := ix.score(int(d), groups, q)
+		if s > 0 {
+			hits = append(hits, Hit{ID: int(d), Score: s})
+			lens[int(d)] = int(ix.docStart[d+1] - ix.docStart[d])
+		}
+	}
+	sort.Slice(hits, func(a, b int) bool {
+		ha, hb := hits[a], hits[b]
+		if ha.Score != hb.Score {
+			return ha.Score > hb.Score
+		}
+		if la, lb := lens[ha.ID], lens[hb.ID]; la != lb {
+			return la < lb // the tighter text is the more specific answer
+		}
+		return ha.ID < hb.ID
+	})
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits
+}
+
+// topTerms returns the most frequent terms of [lo, hi) whose postings add
+// up to about budget.
+func (ix *Index) topTerms(lo, hi uint32, budget int) []uint32 {
+	ts := make([]uint32, 0, hi-lo)
+	for t := lo; t < hi; t++ {
+		ts = append(ts, t)
+	}
+	slices.SortFunc(ts, func(a, b uint32) int { return ix.df(b) - ix.df(a) })
+	sum := 0
+	for i, t := range ts {
+		sum += ix.df(t)
+		if sum > budget && i > 0 {
+			return ts[:i]
+		}
+	}
+	return ts
+}
+
+// shortlist returns up to k touched texts with the highest weight of
+// matched groups, ties to the shorter text.
+func (ix *Index) shortlist(sc *scratch, groups []group, k int) []uint32 {
+	if len(sc.touched) <= k {
+		return slices.Clone(sc.touched)
+	}
+	type cand struct {
+		d uint32
+		w float32
+	}
+	wOf := func(mask uint32) float32 {
+		var w float64
+		for g := range groups {
+			if mask&(1<<g) != 0 {
+				w += groups[g].weight
+			}
+		}
+		return float32(w)
+	}
+	// min-heap of the best k
+	h := make([]cand, 0, k)
+	less := func(a, b cand) bool {
+		if a.w != b.w {
+			return a.w < b.w
+		}
+		return ix.docLen(a.d) > ix.docLen(b.d)
+	}
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			if r := l + 1; r < len(h) && less(h[r], h[l]) {
+				l = r
+			}
+			if !less(h[l], h[i]) {
+				return
+			}
+			h[i], h[l] = h[l], h[i]
+			i = l
+		}
+	}
+	var lastMask uint32
+	var lastW float32
+	for _, d := range sc.touched {
+		m := sc.mask[d]
+		if m != lastMask {
+			lastMask, lastW = m, wOf(m)
+		}
+		c := cand{d, lastW}
+		if len(h) < k {
+			h = append(h, c)
+			if len(h) == k {
+				for i := k/2 - 1; i >= 0; i-- {
+					down(i)
+				}
+			}
+			continue
+		}
+		if less(h[0], c) {
+			h[0] = c
+			down(0)
+		}
+	}
+	out := make([]uint32, len(h))
+	for i, c := range h {
+		out[i] = c.d
 	}
 	return out
 }
 
-// Complete is Search for text that is still being typed: the last word is a prefix.
-func (ix *Index) Complete(query string, limit int) []Hit {
-	return ix.Search(query, limit)
+func (ix *Index) docLen(d uint32) uint32 { return ix.docStart[d+1] - ix.docStart[d] }
+
+// queryTerms maps a term to the groups it matches, for scoring.
+type queryTerms map[uint32][]groupMatch
+
+type groupMatch struct {
+	group   int
+	quality float64
+}
+
+func newQueryTerms(groups []group) queryTerms {
+	q := queryTerms{}
+	for gi, g := range groups {
+		for _, m := range g.matches {
+			q[m.term] = append(q[m.term], groupMatch{gi, typoQuality[m.typos]})
+		}
+	}
+	return q
+}
+
+// Adjacency of two query words that follow each other in the query (gap e
+// words apart there, 1 when nothing was dropped) found g words apart in the
+// text.
+func pairScore(g, e int) float64 {
+	switch {
+	case g == e:
+		return 1
+	case g > 0 && (g == e+1 || g == e-1):
+		return 0.8 // a word dropped or added
+	case g < 0 && g >= -2:
+		return 0.3 // swapped: one swap is a slip, a reversed run is another text
+	case g > 0 && g <= e+3:
+		return 0.4
+	}
+	return 0
+}
+
+// score is the confidence that text d is what the query means.
+func (ix *Index) score(d int, groups []group, q queryTerms) float64 {
+	toks := ix.tokens[ix.docStart[d]:ix.docStart[d+1]]
+	type occ struct {
+		pos     int
+		quality float64
+	}
+	var occBuf [maxQueryWords][]occ
+	occs := occBuf[:len(groups)]
+	for p, t := range toks {
+		for _, gm := range q[t] {
+			occs[gm.group] = append(occs[gm.group], occ{p, gm.quality})
+		}
+		last := len(groups) - 1
+		if g := groups[last]; t >= g.lo && t < g.hi {
+			qual := prefixQuality
+			if ix.terms[t] == g.word {
+				qual = 1
+			}
+			occs[last] = append(occs[last], occ{p, qual})
+		}
+	}
+	var total, got float64
+	for gi, g := range groups {
+		total += g.weight
+		best := 0.0
+		for _, o := range occs[gi] {
+			best = max(best, o.quality)
+		}
+		got += g.weight * best
+	}
+	if total == 0 || got == 0 {
+		return 0
+	}
+	coverage := got / total
+
+	// Order and adjacency of consecutive matched words.
+	prox, pairW := 0.0, 0.0
+	prev := -1
+	matched := 0
+	for gi := range groups {
+		if len(occs[gi]) == 0 {
+			continue
+		}
+		matched++
+		if prev >= 0 {
+			e := gi - prev
+			best := 0.0
+			for _, a := range occs[prev] {
+				for _, b := range occs[gi] {
+					best = max(best, pairScore(b.pos-a.pos, e))
+				}
+			}
+			w := (groups[prev].weight + groups[gi].weight) / 2
+			prox += w * best
+			pairW += w
+		}
+		prev = gi
+	}
+	switch {
+	case len(groups) == 1:
+		prox = 1
+	case pairW == 0:
+		prox = 0
+	default:
+		prox /= pairW
+	}
+	return coverage * (0.2 + 0.8*prox)
+}
+
+// fuzzyRerank uses sahilm/fuzzy on short texts: a subsequence match of the
+// whole query breaks ties between hits of equal score, and when no word
+// matched well it finds run-together or clipped names by a scan of all
+// texts, which is cheap for a few thousand titles or names.
+func (ix *Index) fuzzyRerank(query string, hits []Hit, limit int) []Hit {
+	good := len(hits) > 0 && hits[0].Score >= 0.5
+	if !good && len(ix.texts) <= MaxFuzzyScan {
+		seen := map[int]bool{}
+		for _, h := range hits {
+			seen[h.ID] = true
+		}
+		for _, m := range fuzzy.Find(query, ix.texts) {
+			if seen[m.Index] {
+				continue
+			}
+			// Confidence from how much of the text the query covers.
+			cover := float64(len(m.MatchedIndexes)) / float64(max(1, len(ix.texts[m.Index])))
+			hits = append(hits, Hit{ID: m.Index, Score: 0.3 + 0.4*cover})
+		}
+	}
+	if len(hits) < 2 {
+		return hits
+	}
+	short := make([]string, len(hits))
+	for i, h := range hits {
+		short[i] = ix.texts[h.ID]
+	}
+	bonus := make([]float64, len(hits))
+	for _, m := range fuzzy.Find(query, short) {
+		bonus[m.Index] = 1 // a subsequence match of the whole query
+	}
+	idx := make([]int, len(hits))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		ha, hb := hits[idx[a]], hits[idx[b]]
+		if math.Abs(ha.Score-hb.Score) > 1e-9 {
+			return ha.Score > hb.Score
+		}
+		return bonus[idx[a]] > bonus[idx[b]]
+	})
+	out := make([]Hit, 0, min(limit, len(hits)))
+	for _, i := range idx {
+		if len(out) == limit {
+			break
+		}
+		out = append(out, hits[i])
+	}
+	return out
 }

@@ -1,0 +1,172 @@
+package search
+
+import (
+	"slices"
+	"sort"
+)
+
+// Typo tolerance follows Meilisearch and Typesense: a query word of fewer
+// than minLen1Typo letters must match exactly, one of minLen2Typos letters or
+// more may be two edits away, and anything between one edit. Edits are
+// Damerau (optimal string alignment): a transposition counts as one.
+const (
+	minLen1Typo  = 4
+	minLen2Typos = 8
+)
+
+// allowedTypos is the number of edits tolerated in a query word of n runes.
+func allowedTypos(n int) int {
+	switch {
+	case n >= minLen2Typos:
+		return 2
+	case n >= minLen1Typo:
+		return 1
+	}
+	return 0
+}
+
+// The vocabulary's typo lookup is a SymSpell deletion dictionary: every term
+// is stored under the hashes of its variants with up to one or two runes
+// deleted, and a query word looks up the hashes of its own deletion
+// variants. Two words within d edits (transpositions included) always share a
+// variant with at most d deletions on each side, so the lookup misses
+// nothing; hash collisions and variants that share letters by chance are
+// weeded out by computing the true distance on the few candidates.
+//
+// A term needs only the deletions that can meet a query word allowed that
+// many typos: one-deletion variants from 4 runes (a query word of at least 4
+// letters, one substitution or transposition away), two-deletion variants
+// from 8 runes. Each entry is a uint64, hash<<32 | term, in one sorted slice:
+// 8 bytes per variant with no per-entry pointers, looked up by binary search.
+
+// variantHash is FNV-1a over the runes of w, skipping positions a and b
+// (pass -1 to skip nothing).
+func variantHash(w []rune, a, b int) uint32 {
+	h := uint32(2166136261)
+	for i, r := range w {
+		if i == a || i == b {
+			continue
+		}
+		h ^= uint32(r)
+		h *= 16777619
+		h ^= uint32(r) >> 8
+		h *= 16777619
+	}
+	return h
+}
+
+// eachVariant calls fn with the hash of every variant of w with up to d
+// runes deleted (including w itself). Repeated letters produce repeated
+// hashes; callers deduplicate.
+func eachVariant(w []rune, d int, fn func(h uint32)) {
+	fn(variantHash(w, -1, -1))
+	if d < 1 {
+		return
+	}
+	for i := range w {
+		fn(variantHash(w, i, -1))
+		if d < 2 {
+			continue
+		}
+		for j := i + 1; j < len(w); j++ {
+			fn(variantHash(w, i, j))
+		}
+	}
+}
+
+// termDeletions is how many deletions a vocabulary term of n runes is
+// indexed under (see above).
+func termDeletions(n int) int {
+	switch {
+	case n >= minLen2Typos:
+		return 2
+	case n >= minLen1Typo:
+		return 1
+	}
+	return 0
+}
+
+// buildDeletions returns the sorted deletion dictionary of terms.
+func buildDeletions(terms []string) []uint64 {
+	n := 0
+	for _, t := range terms {
+		l := len([]rune(t))
+		n++
+		switch termDeletions(l) {
+		case 2:
+			n += l + l*(l-1)/2
+		case 1:
+			n += l
+		}
+	}
+	dels := make([]uint64, 0, n)
+	var rs []rune
+	for id, t := range terms {
+		rs = appendRunes(rs[:0], t)
+		eachVariant(rs, termDeletions(len(rs)), func(h uint32) {
+			dels = append(dels, uint64(h)<<32|uint64(id))
+		})
+	}
+	slices.Sort(dels)
+	return slices.Compact(dels)
+}
+
+func appendRunes(rs []rune, s string) []rune {
+	for _, r := range s {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// lookupDeletions calls fn with every term stored under hash h.
+func lookupDeletions(dels []uint64, h uint32, fn func(term uint32)) {
+	key := uint64(h) << 32
+	i := sort.Search(len(dels), func(i int) bool { return dels[i] >= key })
+	for ; i < len(dels) && uint32(dels[i]>>32) == h; i++ {
+		fn(uint32(dels[i]))
+	}
+}
+
+// osa returns the optimal-string-alignment distance between a and b, or
+// max+1 as soon as it must exceed max.
+func osa(a, b []rune, max int) int {
+	la, lb := len(a), len(b)
+	if la-lb > max || lb-la > max {
+		return max + 1
+	}
+	// three rolling rows: two back (for transpositions), previous, current
+	var buf [3 * 64]int
+	var pp, p, c []int
+	if lb+1 <= 64 {
+		pp, p, c = buf[0:lb+1], buf[64:64+lb+1], buf[128:128+lb+1]
+	} else {
+		pp, p, c = make([]int, lb+1), make([]int, lb+1), make([]int, lb+1)
+	}
+	for j := range p {
+		p[j] = j
+	}
+	for i := 1; i <= la; i++ {
+		c[0] = i
+		rowMin := c[0]
+		for j := 1; j <= lb; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(p[j]+1, c[j-1]+1, p[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, pp[j-2]+1)
+			}
+			c[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		pp, p, c = p, c, pp
+	}
+	if p[lb] > max {
+		return max + 1
+	}
+	return p[lb]
+}
