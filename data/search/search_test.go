@@ -226,7 +226,7 @@ func TestRarityRanking(t *testing.T) {
 	}{
 		{"minister backstop", 1}, // the rare word decides
 		{"said the backstop", 1},
-		{"plan was good", 0},     // order and adjacency decide between 0 and 2
+		{"plan was good", 0}, // order and adjacency decide between 0 and 2
 		{"minister said that", 3},
 	}
 	for _, tt := range tests {
@@ -250,7 +250,7 @@ func TestNotFound(t *testing.T) {
 		"principles clear very I'm but discussion under",   // shuffled vocabulary
 		"Starmer spoke about forging a partnership",        // narration, not a quotation
 		"the minister denied any wrongdoing in the affair", // a few common words
-		"ground the on be",                                 // reversed order, common words
+		"ground the on be", // reversed order, common words
 	}
 	for _, q := range tests {
 		t.Run(q, func(t *testing.T) {
