@@ -1,0 +1,230 @@
+package commands
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/data/corpus"
+	"newsbot/data/quotes"
+)
+
+// Embed colours.
+const (
+	colorAnswer   = 0x2B6CB0 // blue
+	colorNotFound = 0xD69E2E // amber
+	colorError    = 0xC53030 // red
+)
+
+// suggestions is how many near misses a "Did you mean…" offers.
+const suggestions = 3
+
+// failure is an ephemeral error answer: what went wrong (title) and what to
+// do next (hint).
+func failure(title, hint string) Response {
+	return Response{
+		Ephemeral: true,
+		Err:       title,
+		Embeds: []*discordgo.MessageEmbed{{
+			Title:       title,
+			Description: hint,
+			Color:       colorError,
+		}},
+	}
+}
+
+// notFound is an ephemeral "nothing matched" answer with the closest
+// candidates, if any, and what to do next.
+func notFound(title string, closest []string, hint string) Response {
+	var b strings.Builder
+	if len(closest) > 0 {
+		b.WriteString("Did you mean…\n")
+		for i, c := range closest {
+			fmt.Fprintf(&b, "%d. %s\n", i+1, c)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(hint)
+	return Response{
+		Ephemeral: true,
+		Err:       title,
+		Embeds: []*discordgo.MessageEmbed{{
+			Title:       title,
+			Description: b.String(),
+			Color:       colorNotFound,
+		}},
+	}
+}
+
+// echo renders text the user typed for display inside an answer: short,
+// on one line, and unable to form a mention even where allowed mentions
+// are not in force (a zero-width space after every @, and <@…> broken up).
+func echo(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.ReplaceAll(s, "@", "@\u200b")
+	s = strings.ReplaceAll(s, "<", "<\u200b")
+	s = strings.ReplaceAll(s, "`", "'")
+	return "“" + Truncate(s, 100) + "”"
+}
+
+// noArticles is the answer when the corpus is empty.
+func noArticles(loading bool) Response {
+	if loading {
+		return failure("No articles loaded yet", "Articles are still being loaded. Try again in a moment.")
+	}
+	return failure("No articles are loaded",
+		"The bot's operator can add articles with NEWSBOT_ARTICLES (see the README).")
+}
+
+// intOption parses an optional integer option, checking its range; ok is
+// false with an answer to send when the value is bad.
+func intOption(req Request, name string, def, lo, hi int) (int, Response, bool) {
+	s := req.Option(name)
+	if s == "" {
+		return def, Response{}, true
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		return 0, failure(fmt.Sprintf("%s must be a whole number from %d to %d", name, lo, hi),
+			fmt.Sprintf("You gave %s. Try %s:%d.", echo(s), name, def)), false
+	}
+	return n, Response{}, true
+}
+
+// articleLink is the article's title, linked to its source when known.
+func articleLink(d *corpus.Doc) string {
+	title := strings.NewReplacer("[", "(", "]", ")").Replace(d.Title)
+	if isWebURL(d.URL) {
+		return "[" + title + "](" + d.URL + ")"
+	}
+	return title
+}
+
+// articleMeta is "Source · Date" with whatever is known.
+func articleMeta(d *corpus.Doc) string {
+	var parts []string
+	for _, s := range []string{d.Source, d.Date} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// quoteContext returns the sentences of d that hold quotation q, with the
+// quotation in bold, or "" when q's offsets do not fit d's body.
+func quoteContext(d *corpus.Doc, q *quotes.Quote) string {
+	if q.Start < 0 || q.End < q.Start || q.End > len(d.Body) {
+		return ""
+	}
+	var parts []string
+	for _, s := range d.Sentences {
+		if s.End > q.Start && s.Start < max(q.End, q.Start+1) {
+			parts = append(parts, s.Text)
+		}
+	}
+	ctx := strings.Join(parts, " ")
+	if i := strings.Index(ctx, q.Text); q.Text != "" && i >= 0 {
+		ctx = ctx[:i] + "**" + q.Text + "**" + ctx[i+len(q.Text):]
+	}
+	return ctx
+}
+
+// speakerName is how a quotation's speaker is shown.
+func speakerName(q *quotes.Quote) string {
+	if q.Speaker == "" {
+		return "Unattributed"
+	}
+	return q.Speaker
+}
+
+// speakerRole is the speaker's role as the quote's article gives it, or as
+// any article does.
+func speakerRole(c *corpus.Corpus, d *corpus.Doc, name string) string {
+	if name == "" {
+		return ""
+	}
+	if p, ok := d.Person(name); ok && p.Role != "" {
+		return p.Role
+	}
+	for _, h := range c.FindPerson(name, 1) {
+		if h.Name == name {
+			return h.Role
+		}
+	}
+	return ""
+}
+
+// percent renders a 0..1 score.
+func percent(score float64) string { return fmt.Sprintf("%.0f%%", 100*score) }
+
+// plural is "1 quote", "2 quotes".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// stringOption is a string option definition.
+func stringOption(name, desc string, required, autocomplete bool, maxLen int) *discordgo.ApplicationCommandOption {
+	return &discordgo.ApplicationCommandOption{
+		Type:         discordgo.ApplicationCommandOptionString,
+		Name:         name,
+		Description:  desc,
+		Required:     required,
+		Autocomplete: autocomplete,
+		MaxLength:    maxLen,
+	}
+}
+
+// intOptionDef is an integer option definition with a range.
+func intOptionDef(name, desc string, lo, hi int) *discordgo.ApplicationCommandOption {
+	min := float64(lo)
+	return &discordgo.ApplicationCommandOption{
+		Type:        discordgo.ApplicationCommandOptionInteger,
+		Name:        name,
+		Description: desc,
+		MinValue:    &min,
+		MaxValue:    float64(hi),
+	}
+}
+
+// articleChoices answers autocomplete for an article option: titles shown,
+// IDs as values (a title stands in when an ID is too long for a value).
+func articleChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+	var out []*discordgo.ApplicationCommandOptionChoice
+	for _, h := range c.CompleteArticle(partial, MaxChoices) {
+		v := h.Doc.ID
+		if len([]rune(v)) > MaxChoiceValue || v == "" {
+			v = h.Doc.Title
+		}
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: h.Doc.Title, Value: v})
+	}
+	return out
+}
+
+// findArticle resolves an article option; ok is false with an answer to
+// send when nothing matches well enough.
+func findArticle(req Request, name string) (*corpus.Doc, Response, bool) {
+	q := req.Option(name)
+	c := req.Corpus
+	if len(c.Docs) == 0 {
+		return nil, noArticles(req.Loading), false
+	}
+	if q == "" {
+		return nil, failure("Which article?", fmt.Sprintf("Give %s:<title>; start typing a title and pick one of the suggestions. /articles lists them all.", name)), false
+	}
+	hits := c.FindArticle(q, suggestions)
+	if len(hits) > 0 && hits[0].Score >= corpus.Confident {
+		return hits[0].Doc, Response{}, true
+	}
+	var closest []string
+	for _, h := range hits {
+		closest = append(closest, "**"+h.Doc.Title+"**")
+	}
+	return nil, notFound("No article matches "+echo(q),
+		closest, "Check the title, or use /articles to see every loaded article."), false
+}

@@ -1,0 +1,152 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/data/corpus"
+)
+
+// QuoteResult is one quotation in a /quotes answer, as --json prints it.
+type QuoteResult struct {
+	Quote     string `json:"quote"`
+	Speaker   string `json:"speaker"`
+	Verb      string `json:"verb,omitempty"`
+	Article   string `json:"article"`
+	ArticleID string `json:"article_id"`
+	Date      string `json:"date,omitempty"`
+}
+
+func quotesCommand() *Command {
+	return &Command{
+		Def: &discordgo.ApplicationCommand{
+			Name:        "quotes",
+			Description: "What a person said, across the articles or in one",
+			Options: []*discordgo.ApplicationCommandOption{
+				stringOption("person", "A name, surname or title (start typing to pick one)", true, true, 100),
+				stringOption("article", "Only this article (start typing to pick one)", false, true, 200),
+			},
+		},
+		Run: runQuotes,
+		Complete: func(ctx context.Context, req Request) Response {
+			if req.Focused == "article" {
+				return completeArticleOption(ctx, req)
+			}
+			return Response{Choices: personChoices(req.Corpus, req.Option("person"))}
+		},
+		Usage:   "/quotes person:<name> [article:<title>]",
+		Example: "/quotes person: Starmer",
+	}
+}
+
+// personChoices answers autocomplete for a person being typed.
+func personChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+	var out []*discordgo.ApplicationCommandOptionChoice
+	for _, h := range c.CompletePerson(partial, MaxChoices) {
+		name := h.Name
+		if h.Role != "" {
+			name += " (" + h.Role + ")"
+		}
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: h.Name})
+	}
+	return out
+}
+
+// findPerson resolves a person option; ok is false with an answer to send
+// when nobody matches well enough.
+func findPerson(req Request, q string) (corpus.PersonHit, Response, bool) {
+	c := req.Corpus
+	if q == "" {
+		return corpus.PersonHit{}, failure("Whose quotes?", "Give person:<name>, e.g. /quotes person: Starmer; start typing and pick a suggestion."), false
+	}
+	hits := c.FindPerson(q, suggestions)
+	if len(hits) > 0 && hits[0].Score >= corpus.Confident {
+		return hits[0], Response{}, true
+	}
+	var closest []string
+	for _, h := range hits {
+		closest = append(closest, "**"+h.Name+"**")
+	}
+	return corpus.PersonHit{}, notFound("Nobody called "+echo(q)+" appears in the articles",
+		closest, "Check the spelling, or use /people article:<title> to see who appears in an article."), false
+}
+
+func runQuotes(ctx context.Context, req Request) Response {
+	if len(req.Corpus.Docs) == 0 {
+		return noArticles(req.Loading)
+	}
+	p, bad, ok := findPerson(req, req.Option("person"))
+	if !ok {
+		return bad
+	}
+	var doc *corpus.Doc
+	if req.Option("article") != "" {
+		if doc, bad, ok = findArticle(req, "article"); !ok {
+			return bad
+		}
+	}
+	hits := req.Corpus.QuotesBy(p.Name, doc)
+	if len(hits) == 0 {
+		where := "in any article"
+		if doc != nil {
+			where = "in *" + doc.Title + "*"
+		}
+		return notFound(fmt.Sprintf("No quotations from %s %s", p.Name, where), nil,
+			"They are named but not quoted. Try /people to see who is quoted, or leave out article:.")
+	}
+	e := &discordgo.MessageEmbed{
+		Title: "Quotes by " + p.Name,
+		Color: colorAnswer,
+	}
+	if p.Role != "" {
+		e.Title += ", " + p.Role
+	}
+	var b strings.Builder
+	shown, used := 0, 0
+	var results []any
+	for _, h := range hits {
+		results = append(results, QuoteResult{Quote: h.Quote.Text, Speaker: h.Quote.Speaker, Verb: h.Quote.Verb,
+			Article: h.Doc.Title, ArticleID: h.Doc.ID, Date: h.Doc.Date})
+		line := fmt.Sprintf("• “%s”", Truncate(h.Quote.Text, 600))
+		if doc == nil {
+			line += " — *" + Truncate(h.Doc.Title, 120) + "*"
+		}
+		line += "\n"
+		// Leave room for the "and N more" line.
+		n := utf8.RuneCountInString(line)
+		if used+n > MaxEmbedDesc-100 {
+			continue
+		}
+		used += n
+		b.WriteString(line)
+		shown++
+	}
+	if shown < len(hits) {
+		fmt.Fprintf(&b, "…and %d more", len(hits)-shown)
+		if doc == nil {
+			b.WriteString(" (narrow it down with article:)")
+		}
+	}
+	e.Description = strings.TrimSpace(b.String())
+	footer := plural(len(hits), "quotation", "quotations")
+	if doc != nil {
+		footer += " in " + doc.Title
+		e.URL = doc.URL
+	} else {
+		footer += " in " + plural(countDocs(hits), "article", "articles")
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
+	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: results}
+}
+
+func countDocs(hits []corpus.QuoteHit) int {
+	seen := map[*corpus.Doc]bool{}
+	for _, h := range hits {
+		seen[h.Doc] = true
+	}
+	return len(seen)
+}

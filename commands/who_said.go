@@ -1,0 +1,142 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/data/corpus"
+)
+
+// maxQuery bounds the text a who-said search looks at; a remembered
+// fragment is short, and this keeps a pasted essay from costing much.
+const maxQuery = 300
+
+// WhoSaidResult is one who-said answer, as the console's --json prints it.
+type WhoSaidResult struct {
+	Quote     string  `json:"quote"`
+	Speaker   string  `json:"speaker"`
+	Role      string  `json:"role,omitempty"`
+	Article   string  `json:"article"`
+	ArticleID string  `json:"article_id"`
+	URL       string  `json:"url,omitempty"`
+	Date      string  `json:"date,omitempty"`
+	Context   string  `json:"context,omitempty"`
+	Score     float64 `json:"score"`
+}
+
+func whoSaidCommand() *Command {
+	return &Command{
+		Def: &discordgo.ApplicationCommand{
+			Name:        "who-said",
+			Description: "Find who said a quotation, from the few words you remember",
+			Options: []*discordgo.ApplicationCommandOption{
+				stringOption("quote", "The words you remember (typos are fine)", true, true, maxQuery),
+			},
+		},
+		Run: func(ctx context.Context, req Request) Response {
+			return whoSaid(req, req.Option("quote"))
+		},
+		Complete: func(ctx context.Context, req Request) Response {
+			return Response{Choices: quoteChoices(req.Corpus, req.Option("quote"))}
+		},
+		Usage:   "/who-said quote:<words you remember>",
+		Example: "/who-said quote: security guarantees beyond a certain point",
+	}
+}
+
+// whoSaid answers a who-said search for text (shared by /who-said and the
+// "Who said this?" message command).
+func whoSaid(req Request, text string) Response {
+	c := req.Corpus
+	if text == "" {
+		return failure("Which quotation?", "Type a few words of it, e.g. /who-said quote: security guarantees")
+	}
+	if len(c.Docs) == 0 {
+		return noArticles(req.Loading)
+	}
+	if r := []rune(text); len(r) > maxQuery {
+		text = string(r[:maxQuery])
+	}
+	hits := c.WhoSaid(text, suggestions+1)
+	if len(hits) == 0 || hits[0].Score < corpus.Confident {
+		if len(hits) > suggestions {
+			hits = hits[:suggestions]
+		}
+		resp := notFound("No quotation matches "+echo(text)+" closely enough",
+			suggestionLines(hits),
+			fmt.Sprintf("Check the wording, or try fewer, more distinctive words (searched %s in %s).",
+				plural(c.QuoteCount(), "quotation", "quotations"), plural(len(c.Docs), "article", "articles")))
+		for _, h := range hits {
+			resp.Results = append(resp.Results, whoSaidResult(c, h))
+		}
+		return resp
+	}
+	h := hits[0]
+	r := whoSaidResult(c, h)
+	e := &discordgo.MessageEmbed{
+		Title:       speakerName(h.Quote),
+		URL:         h.Doc.URL,
+		Description: "“" + h.Quote.Text + "”",
+		Color:       colorAnswer,
+		Footer:      &discordgo.MessageEmbedFooter{Text: "Match " + percent(h.Score)},
+	}
+	if r.Role != "" {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Role", Value: r.Role, Inline: true})
+	}
+	if r.Date != "" {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Date", Value: r.Date, Inline: true})
+	}
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Article", Value: articleLink(h.Doc) + sourceSuffix(h.Doc)})
+	if r.Context != "" {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Context", Value: r.Context})
+	}
+	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: []any{r}}
+}
+
+func sourceSuffix(d *corpus.Doc) string {
+	if d.Source == "" {
+		return ""
+	}
+	return " (" + d.Source + ")"
+}
+
+func whoSaidResult(c *corpus.Corpus, h corpus.QuoteHit) WhoSaidResult {
+	return WhoSaidResult{
+		Quote:     h.Quote.Text,
+		Speaker:   h.Quote.Speaker,
+		Role:      speakerRole(c, h.Doc, h.Quote.Speaker),
+		Article:   h.Doc.Title,
+		ArticleID: h.Doc.ID,
+		URL:       h.Doc.URL,
+		Date:      h.Doc.Date,
+		Context:   quoteContext(h.Doc, h.Quote),
+		Score:     h.Score,
+	}
+}
+
+// suggestionLines renders near-miss quotations for "Did you mean…".
+func suggestionLines(hits []corpus.QuoteHit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, fmt.Sprintf("“%s” — %s, *%s*", Truncate(h.Quote.Text, 200), speakerName(h.Quote), Truncate(h.Doc.Title, 100)))
+	}
+	return out
+}
+
+// quoteChoices answers autocomplete for a quotation being typed.
+func quoteChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+	if partial == "" {
+		return nil
+	}
+	var out []*discordgo.ApplicationCommandOptionChoice
+	for _, h := range c.SuggestQuotes(partial, MaxChoices) {
+		name := Truncate(h.Quote.Text, MaxChoiceName-3-len([]rune(speakerName(h.Quote)))) + " — " + speakerName(h.Quote)
+		if len([]rune(speakerName(h.Quote))) > 40 {
+			name = h.Quote.Text
+		}
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: h.Quote.Text})
+	}
+	return out
+}
