@@ -6,6 +6,7 @@ package text
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Span is a half-open byte range [Start, End) into a body of text.
@@ -15,33 +16,12 @@ type Span struct {
 }
 
 // Sentence is one sentence of a body: its text (verbatim, trimmed) and where
-// it stands.
+// it stands. Text is always exactly body[Start:End].
 type Sentence struct {
 	Text      string `json:"text"`
 	Start     int    `json:"start"`
 	End       int    `json:"end"`
 	Paragraph int    `json:"paragraph"` // index of the paragraph it belongs to
-}
-
-// Fold returns s normalised for matching: curly quotes and primes made
-// straight, dashes made '-', accents removed, lower case. The result is only
-// for comparing; never show it to users.
-func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch r {
-		case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`':
-			b.WriteByte('\'')
-		case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB':
-			b.WriteByte('"')
-		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
-			b.WriteByte('-')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
 }
 
 // Words returns the words of s, folded: runs of letters and digits, with
@@ -50,24 +30,37 @@ func Fold(s string) string {
 func Words(s string) []string {
 	f := Fold(s)
 	var words []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			words = append(words, cur.String())
-			cur.Reset()
+	start := -1 // start of the current word in f, or -1
+	var cur []byte
+	flush := func(end int) {
+		if start >= 0 {
+			if cur != nil {
+				words = append(words, string(cur))
+			} else {
+				words = append(words, f[start:end])
+			}
 		}
+		start, cur = -1, nil
 	}
-	for _, r := range f {
+	for i, r := range f {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			cur.WriteRune(r)
+			if start < 0 {
+				start = i
+			}
+			if cur != nil {
+				cur = append(cur, string(r)...)
+			}
 		case r == '\'':
-			// inner apostrophe: keep the word whole
+			// inner apostrophe: keep the word whole, dropping the mark
+			if start >= 0 && cur == nil {
+				cur = append([]byte(nil), f[start:i]...)
+			}
 		default:
-			flush()
+			flush(i)
 		}
 	}
-	flush()
+	flush(len(f))
 	return words
 }
 
@@ -93,45 +86,40 @@ func Paragraphs(body string) []Span {
 	return out
 }
 
-// Sentences splits body into sentences, paragraph by paragraph.
-func Sentences(body string) []Sentence {
-	var out []Sentence
-	for pi, p := range Paragraphs(body) {
-		for _, sp := range splitParagraph(body, p) {
-			out = append(out, Sentence{Text: body[sp.Start:sp.End], Start: sp.Start, End: sp.End, Paragraph: pi})
-		}
-	}
-	return out
-}
-
+// trimSpan narrows [start, end) of s past white space at both ends,
+// including Unicode spaces such as the no-break space news sites love.
 func trimSpan(s string, start, end int) (int, int) {
-	for start < end && isSpaceByte(s[start]) {
-		start++
+	for start < end {
+		if c := s[start]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			start++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += size
 	}
-	for end > start && isSpaceByte(s[end-1]) {
-		end--
+	for end > start {
+		if c := s[end-1]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			end--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
 	}
 	return start, end
 }
 
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' }
-
-// splitParagraph is a placeholder splitter: it ends a sentence at . ! ? followed by space.
-func splitParagraph(body string, p Span) []Span {
-	var out []Span
-	start := p.Start
-	for i := p.Start; i < p.End; i++ {
-		c := body[i]
-		if (c == '.' || c == '!' || c == '?') && i+1 < p.End && body[i+1] == ' ' {
-			s, e := trimSpan(body, start, i+1)
-			if s < e {
-				out = append(out, Span{s, e})
-			}
-			start = i + 1
-		}
-	}
-	if s, e := trimSpan(body, start, p.End); s < e {
-		out = append(out, Span{s, e})
-	}
-	return out
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'
 }
