@@ -69,7 +69,7 @@ type Index struct {
 	postings  []uint32 // text IDs, ascending within a term
 	docStart  []uint32 // words of text d: tokens[docStart[d]:docStart[d+1]]
 	tokens    []uint32 // term IDs of every text's words, in order
-	dels      []uint64 // deletion dictionary (typo.go)
+	dels      deletions // typo lookup (typo.go)
 
 	scratch sync.Pool // *scratch, per-query buffers sized to the index
 }
@@ -83,7 +83,11 @@ func BuildWith(texts []string, opts Options) *Index {
 	ids := map[string]uint32{}
 	var terms []string
 	ix.docStart = make([]uint32, len(texts)+1)
-	ix.tokens = make([]uint32, 0, len(texts)*16)
+	total := 0
+	for _, s := range texts {
+		total += len(s)
+	}
+	ix.tokens = make([]uint32, 0, total/5+16) // about one word per 5.5 bytes of news text
 	var buf []byte
 	for d, s := range texts {
 		ix.docStart[d] = uint32(len(ix.tokens))
@@ -172,7 +176,7 @@ func (ix *Index) SizeBytes() int {
 		n += len(t)
 	}
 	n += 4 * (cap(ix.termStart) + cap(ix.postings) + cap(ix.docStart) + cap(ix.tokens))
-	n += 8 * cap(ix.dels)
+	n += ix.dels.sizeBytes()
 	return n
 }
 
@@ -260,7 +264,7 @@ func (ix *Index) expand(word string, prefix bool) group {
 		}
 		var trs []rune
 		eachVariant(rs, d, func(h uint32) {
-			lookupDeletions(ix.dels, h, func(t uint32) {
+			ix.dels.lookup(h, func(t uint32) {
 				if seen[t] {
 					return
 				}

@@ -17,7 +17,7 @@ const confident = 0.5
 // seedQuotes returns the quoted passages of the embedded seed article (the
 // text between curly double quotes), so that the tests use the article the
 // bot ships with rather than a copy of it.
-func seedQuotes(t *testing.T) []string {
+func seedQuotes(t testing.TB) []string {
 	t.Helper()
 	b, err := fs.ReadFile(data.Articles, "articles/keir-starmer-us-role-in-ukraine.txt")
 	if err != nil {
@@ -46,7 +46,7 @@ func seedQuotes(t *testing.T) []string {
 
 // seedSentences returns the sentences of the seed article: more texts, so
 // that IDF and the not-found threshold work on a realistic vocabulary.
-func seedSentences(t *testing.T) []string {
+func seedSentences(t testing.TB) []string {
 	t.Helper()
 	b, err := fs.ReadFile(data.Articles, "articles/keir-starmer-us-role-in-ukraine.txt")
 	if err != nil {

@@ -2,7 +2,7 @@ package search
 
 import (
 	"slices"
-	"sort"
+	"unicode/utf8"
 )
 
 // Typo tolerance follows Meilisearch and Typesense: a query word of fewer
@@ -37,7 +37,7 @@ func allowedTypos(n int) int {
 // many typos: one-deletion variants from 4 runes (a query word of at least 4
 // letters, one substitution or transposition away), two-deletion variants
 // from 8 runes. Each entry is a uint64, hash<<32 | term, in one sorted slice:
-// 8 bytes per variant with no per-entry pointers, looked up by binary search.
+// 8 bytes per variant with no per-entry pointers, looked up in a bucket.
 
 // variantHash is FNV-1a over the runes of w, skipping positions a and b
 // (pass -1 to skip nothing).
@@ -86,11 +86,20 @@ func termDeletions(n int) int {
 	return 0
 }
 
-// buildDeletions returns the sorted deletion dictionary of terms.
-func buildDeletions(terms []string) []uint64 {
+// deletions is the deletion dictionary: entries hash<<32 | term, grouped
+// in buckets by the top bits of the hash (a counting sort, which builds
+// several times faster than sorting the whole slice) and sorted within each.
+type deletions struct {
+	shift uint     // bucket of hash h: h >> shift
+	start []uint32 // entries of bucket b: ent[start[b]:start[b+1]]
+	ent   []uint64
+}
+
+// buildDeletions returns the deletion dictionary of terms.
+func buildDeletions(terms []string) deletions {
 	n := 0
 	for _, t := range terms {
-		l := len([]rune(t))
+		l := utf8.RuneCountInString(t)
 		n++
 		switch termDeletions(l) {
 		case 2:
@@ -99,16 +108,45 @@ func buildDeletions(terms []string) []uint64 {
 			n += l
 		}
 	}
-	dels := make([]uint64, 0, n)
+	// about 16 entries a bucket
+	bits := uint(8)
+	for bits < 22 && 1<<(bits+4) < n {
+		bits++
+	}
+	dd := deletions{shift: 32 - bits, start: make([]uint32, 1<<bits+1)}
+	raw := make([]uint64, 0, n)
 	var rs []rune
 	for id, t := range terms {
 		rs = appendRunes(rs[:0], t)
 		eachVariant(rs, termDeletions(len(rs)), func(h uint32) {
-			dels = append(dels, uint64(h)<<32|uint64(id))
+			raw = append(raw, uint64(h)<<32|uint64(id))
+			dd.start[h>>dd.shift+1]++
 		})
 	}
-	slices.Sort(dels)
-	return slices.Compact(dels)
+	for b := 1; b < len(dd.start); b++ {
+		dd.start[b] += dd.start[b-1]
+	}
+	dd.ent = make([]uint64, len(raw))
+	next := slices.Clone(dd.start[:len(dd.start)-1])
+	for _, e := range raw {
+		b := uint32(e>>32) >> dd.shift
+		dd.ent[next[b]] = e
+		next[b]++
+	}
+	raw = nil
+	// sort each bucket and drop duplicates (repeated letters give repeated
+	// variants), compacting in place
+	w := uint32(0)
+	for b := 0; b+1 < len(dd.start); b++ {
+		bucket := dd.ent[dd.start[b]:dd.start[b+1]]
+		slices.Sort(bucket)
+		bucket = slices.Compact(bucket)
+		dd.start[b] = w
+		w += uint32(copy(dd.ent[w:], bucket))
+	}
+	dd.start[len(dd.start)-1] = w
+	dd.ent = slices.Clip(dd.ent[:w])
+	return dd
 }
 
 func appendRunes(rs []rune, s string) []rune {
@@ -118,14 +156,22 @@ func appendRunes(rs []rune, s string) []rune {
 	return rs
 }
 
-// lookupDeletions calls fn with every term stored under hash h.
-func lookupDeletions(dels []uint64, h uint32, fn func(term uint32)) {
+// lookup calls fn with every term stored under hash h.
+func (dd *deletions) lookup(h uint32, fn func(term uint32)) {
+	if len(dd.start) == 0 {
+		return
+	}
+	b := h >> dd.shift
+	bucket := dd.ent[dd.start[b]:dd.start[b+1]]
 	key := uint64(h) << 32
-	i := sort.Search(len(dels), func(i int) bool { return dels[i] >= key })
-	for ; i < len(dels) && uint32(dels[i]>>32) == h; i++ {
-		fn(uint32(dels[i]))
+	i, _ := slices.BinarySearch(bucket, key)
+	for ; i < len(bucket) && uint32(bucket[i]>>32) == h; i++ {
+		fn(uint32(bucket[i]))
 	}
 }
+
+// sizeBytes is the memory the dictionary holds.
+func (dd *deletions) sizeBytes() int { return 4*cap(dd.start) + 8*cap(dd.ent) }
 
 // osa returns the optimal-string-alignment distance between a and b, or
 // max+1 as soon as it must exceed max.

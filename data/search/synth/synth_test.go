@@ -1,0 +1,70 @@
+package synth
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestQuotesDeterministic(t *testing.T) {
+	real := []string{"We need security guarantees.", "The specifics are under discussion."}
+	a := Quotes(2000, 7, real)
+	b := Quotes(2000, 7, real)
+	c := Quotes(2000, 8, real)
+	if !slices.Equal(a, b) {
+		t.Fatal("same seed, different corpora")
+	}
+	if slices.Equal(a, c) {
+		t.Fatal("different seeds, same corpus")
+	}
+	for _, q := range real {
+		if !slices.Contains(a, q) {
+			t.Errorf("real quotation %q not mixed in", q)
+		}
+	}
+}
+
+func TestQuotesLookLikeNews(t *testing.T) {
+	qs := Quotes(5000, 1, nil)
+	if len(qs) != 5000 {
+		t.Fatalf("got %d quotes, want 5000", len(qs))
+	}
+	freq := map[string]int{}
+	tokens := 0
+	for _, q := range qs {
+		ws := strings.Fields(strings.ToLower(strings.NewReplacer(",", "", ".", "").Replace(q)))
+		if len(ws) < 8 || len(ws) > 32 {
+			t.Fatalf("quote of %d words: %q", len(ws), q)
+		}
+		for _, w := range ws {
+			freq[w]++
+			tokens++
+		}
+	}
+	// Zipf: the most frequent word is a few per cent of all words, and
+	// most distinct words are rare.
+	top := 0
+	once := 0
+	for _, n := range freq {
+		top = max(top, n)
+		if n == 1 {
+			once++
+		}
+	}
+	tests := []struct {
+		name     string
+		got      float64
+		min, max float64
+	}{
+		{"top word share", float64(top) / float64(tokens), 0.03, 0.15},
+		{"distinct words per token", float64(len(freq)) / float64(tokens), 0.02, 0.3},
+		{"hapax share of distinct words", float64(once) / float64(len(freq)), 0.2, 0.8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got < tt.min || tt.got > tt.max {
+				t.Errorf("%s = %.3f, want in [%.2f, %.2f]", tt.name, tt.got, tt.min, tt.max)
+			}
+		})
+	}
+}
