@@ -64,11 +64,11 @@ type Index struct {
 	texts []string
 	opts  Options
 
-	terms     []string // the vocabulary, sorted; a term's ID is its position
-	termStart []uint32 // postings of term t: postings[termStart[t]:termStart[t+1]]
-	postings  []uint32 // text IDs, ascending within a term
-	docStart  []uint32 // words of text d: tokens[docStart[d]:docStart[d+1]]
-	tokens    []uint32 // term IDs of every text's words, in order
+	terms     []string  // the vocabulary, sorted; a term's ID is its position
+	termStart []uint32  // postings of term t: postings[termStart[t]:termStart[t+1]]
+	postings  []uint32  // text IDs, ascending within a term
+	docStart  []uint32  // words of text d: tokens[docStart[d]:docStart[d+1]]
+	tokens    []uint32  // term IDs of every text's words, in order
 	dels      deletions // typo lookup (typo.go)
 
 	scratch sync.Pool // *scratch, per-query buffers sized to the index
