@@ -1,8 +1,22 @@
 // Package people finds the people named in an article: their canonical full
 // names, the other ways the article refers to them, and their roles.
+//
+// It works from capitalised word runs: a title before a run ("Prime Minister
+// Keir Starmer", "Mr. Hemming") is split off as a role, and a run counts as a
+// person when something in the article says so — a title or honorific, a
+// common given name, a speech verb next to it ("Smith said"), or an
+// apposition ("Smith, 45," / "Smith, the mayor,"). Surnames used alone are
+// merged into the full name introduced earlier.
 package people
 
-import "newsbot/data/text"
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"newsbot/data/text"
+)
 
 // Gender is what the article tells of a person's gender (from pronouns and
 // honorifics), used to resolve "he" and "she".
@@ -24,7 +38,620 @@ type Person struct {
 	Mentions int      `json:"-"` // how often the article mentions them
 }
 
-// Find returns the people named in body (placeholder: none yet).
+// Mention is one place where the body names a person.
+type Mention struct {
+	Person     int // index into the people slice
+	Start, End int // byte offsets of the whole naming run (titles included)
+	Tok0, Tok1 int // token range [Tok0, Tok1) in the Tokenize result
+	NameStart  int // byte offset where the name proper starts (after titles)
+	Honorific  string
+	Poss       bool
+}
+
+// Run is a capitalised word run split into its title part and name part.
+type Run struct {
+	Tok0, Tok1 int // whole run [Tok0, Tok1) after trimming function words
+	Name0      int // first token of the name part (Name0 == Tok1: no name)
+	Titled     bool
+	Honorific  string // folded honorific or title right before the name ("mr", "lord", "president")
+}
+
+// nameKey folds a name for comparing.
+func nameKey(s string) string { return strings.Join(text.Words(s), " ") }
+
+// isNameTok reports whether a token can be part of a name.
+func isNameTok(t Token) bool {
+	if !t.Word || !t.Cap {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsLetter(r)
+}
+
+// sentenceStarts marks, for each token, whether a sentence boundary lies
+// between it and the previous token.
+func sentenceStarts(toks []Token, sents []text.Sentence, body string) []bool {
+	st := make([]bool, len(toks))
+	if len(toks) > 0 {
+		st[0] = true
+	}
+	si := 0
+	for i := 1; i < len(toks); i++ {
+		for si < len(sents) && sents[si].Start <= toks[i-1].Start {
+			si++
+		}
+		// a sentence starting after the previous token and at or before this one
+		if si < len(sents) && sents[si].Start > toks[i-1].Start && sents[si].Start <= toks[i].Start {
+			st[i] = true
+		}
+		if strings.Contains(body[toks[i-1].End:toks[i].Start], "\n") {
+			st[i] = true
+		}
+	}
+	return st
+}
+
+// Runs returns the capitalised word runs of the tokens: sequences of
+// capitalised words (lower-case particles allowed inside) within one
+// sentence, without leading or trailing function words. A possessive ends a
+// run.
+func Runs(toks []Token, starts []bool) []Run {
+	var out []Run
+	i := 0
+	for i < len(toks) {
+		if !isNameTok(toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		if !toks[i].Poss {
+			for j < len(toks) && !starts[j] {
+				if isNameTok(toks[j]) {
+					j++
+					if toks[j-1].Poss {
+						break
+					}
+					continue
+				}
+				if particles[toks[j].Lower()] && j+1 < len(toks) && isNameTok(toks[j+1]) && !starts[j+1] && toks[j].Word {
+					j++
+					continue
+				}
+				break
+			}
+		}
+		a, b := i, j
+		for a < b && notNames[toks[a].Lower()] && !titleWords[toks[a].Lower()] {
+			a++
+		}
+		for b > a && (notNames[toks[b-1].Lower()] && !titleWords[toks[b-1].Lower()] || particles[toks[b-1].Lower()]) {
+			if toks[b-1].Poss && b-1 > a && !notNames[toks[b-1].Lower()] {
+				break
+			}
+			b--
+		}
+		if a < b {
+			r := Run{Tok0: a, Tok1: b, Name0: a}
+			for k := a; k < b-1; k++ {
+				if titleWords[toks[k].Lower()] {
+					r.Name0 = k + 1
+					r.Titled = true
+					r.Honorific = toks[k].Lower()
+				}
+			}
+			out = append(out, r)
+		}
+		i = j
+	}
+	return out
+}
+
+// nameOK reports whether the name part of a run can be a person's name.
+func nameOK(toks []Token, r Run) bool {
+	n := r.Tok1 - r.Name0
+	if n < 1 || n > 4 {
+		return false
+	}
+	for k := r.Name0; k < r.Tok1; k++ {
+		low := toks[k].Lower()
+		if orgWords[low] || titleWords[low] {
+			return false
+		}
+		if notNames[low] && !(r.Titled && n == 1) {
+			return false
+		}
+		if isAcronym(toks[k].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// isAcronym reports an all-capitals word of two letters or more (CBC, RCMP),
+// which names an organisation rather than a person.
+func isAcronym(w string) bool {
+	letters, upper := 0, 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 2 && upper == letters && !strings.Contains(w, ".")
+}
+
+// evidenceVerbs are the commonest speech verbs, enough to tell that a
+// capitalised run next to one names someone who speaks.
+var evidenceVerbs = set(`said says say told tells added adds explained explains noted notes wrote writes argued argues stated states insisted insists warned warns according asked asks replied replies responded responds tweeted tweets recalled recalls acknowledged acknowledges admitted admits believes believed thinks thought claimed claims confirmed confirms suggested suggests stressed stresses emphasized emphasised continued continues agreed agrees announced announces`)
+
+// evidence reports whether the article marks the run as a person.
+func evidence(toks []Token, r Run) bool {
+	if r.Titled {
+		return true
+	}
+	first := toks[r.Name0].Lower()
+	if r.Tok1-r.Name0 >= 2 && (maleFirst[first] || femaleFirst[first]) {
+		return true
+	}
+	last := r.Tok1 - 1
+	// "Smith said", "Smith, 45, said", "Smith, a lawyer, said"
+	if !toks[last].Poss && last+1 < len(toks) {
+		nx := toks[last+1]
+		if evidenceVerbs[nx.Lower()] {
+			return true
+		}
+		if nx.Text == "," && last+2 < len(toks) {
+			n2 := toks[last+2]
+			if isNumber(n2.Text) || n2.Lower() == "who" {
+				return true
+			}
+			if isDet(n2.Lower()) {
+				if appositionRole(toks, last+2) != "" {
+					return true
+				}
+			}
+		}
+		// "Smith also said", "Smith has said"
+		if last+2 < len(toks) && isAux(nx.Lower()) && evidenceVerbs[toks[last+2].Lower()] {
+			return true
+		}
+	}
+	// "said Smith"
+	if r.Tok0 > 0 {
+		pv := toks[r.Tok0-1].Lower()
+		if pv == "said" || pv == "says" || pv == "to" && r.Tok0 > 1 && toks[r.Tok0-2].Lower() == "according" {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDet(s string) bool { return s == "the" || s == "a" || s == "an" }
+
+var auxWords = set(`also has had have then later previously once again would will could may might further recently earlier later repeatedly only quickly simply`)
+
+func isAux(s string) bool { return auxWords[s] }
+
+// appositionRole returns the role named by an apposition starting at token
+// k ("the Prime Minister of the UK,"), or "" when the phrase is no role. It
+// returns the token range end too via appositionEnd.
+func appositionRole(toks []Token, k int) string {
+	_, _, role := apposition(toks, k)
+	return role
+}
+
+// apposition reads a phrase from token k up to the next comma, stop or
+// sentence-ending mark (at most 12 tokens). It reports the phrase's token
+// range and whether it names a role (contains a role noun or title word).
+func apposition(toks []Token, k int) (int, int, string) {
+	end := k
+	hasRole := false
+	for end < len(toks) && end-k < 12 {
+		t := toks[end]
+		if !t.Word {
+			if t.Text == "," || t.Text == "." || t.Text == ";" || t.Text == ":" || t.Text == "(" || t.Text == ")" ||
+				t.Text == "—" || t.Text == "–" || isQuoteMark(t.Text) || t.Text == "?" || t.Text == "!" {
+				break
+			}
+		}
+		low := t.Lower()
+		if evidenceVerbs[low] || low == "who" || low == "which" || low == "and" && end == k {
+			return k, end, ""
+		}
+		if roleNouns[low] || titleWords[low] {
+			hasRole = true
+		}
+		end++
+	}
+	if end == k || end >= len(toks) || end-k >= 12 || !hasRole {
+		return k, end, ""
+	}
+	if toks[end].Text != "," && toks[end].Text != "." && toks[end].Text != ";" && toks[end].Text != "—" && toks[end].Text != "–" {
+		return k, end, ""
+	}
+	return k, end, "ok"
+}
+
+func isQuoteMark(s string) bool {
+	switch s {
+	case "\"", "“", "”", "‘", "’", "'", "«", "»", "„":
+		return true
+	}
+	return false
+}
+
+// personBuild accumulates one person while reading the article.
+type personBuild struct {
+	name     []string // name tokens, titles stripped
+	titled   string   // kept title for a surname-only name ("Lord")
+	aliases  []string
+	role     string
+	gender   Gender
+	mentions int
+	votesM   int
+	votesF   int
+	firstPos int
+}
+
+func (p *personBuild) canonical() string {
+	n := strings.Join(p.name, " ")
+	if len(p.name) == 1 && p.titled != "" {
+		return p.titled + " " + n
+	}
+	return n
+}
+
+func (p *personBuild) addAlias(a string) {
+	a = strings.TrimSpace(a)
+	if a == "" {
+		return
+	}
+	for _, x := range p.aliases {
+		if x == a {
+			return
+		}
+	}
+	p.aliases = append(p.aliases, a)
+}
+
+// Find returns the people named in body, in order of first mention. title is
+// used only as a last resort for nothing at present (names in headlines are
+// always repeated in news bodies) but kept in the signature for callers.
 func Find(title, body string, sents []text.Sentence) []Person {
-	return nil
+	if sents == nil {
+		sents = text.Sentences(body)
+	}
+	toks := Tokenize(body)
+	starts := sentenceStarts(toks, sents, body)
+	runs := Runs(toks, starts)
+	var builds []*personBuild
+	find := func(name []string) *personBuild {
+		key := strings.ToLower(strings.Join(name, " "))
+		for _, b := range builds {
+			if strings.ToLower(strings.Join(b.name, " ")) == key {
+				return b
+			}
+		}
+		return nil
+	}
+	bySurname := func(last string) *personBuild {
+		last = strings.ToLower(last)
+		var best *personBuild
+		for _, b := range builds {
+			if strings.ToLower(b.name[len(b.name)-1]) == last {
+				best = b // the most recent introduction wins
+			}
+		}
+		return best
+	}
+	type pending struct {
+		r    Run
+		name []string
+	}
+	var singles []pending
+	for _, r := range runs {
+		if !nameOK(toks, r) || !evidence(toks, r) {
+			continue
+		}
+		name := tokTexts(toks[r.Name0:r.Tok1])
+		if len(name) >= 2 {
+			b := find(name)
+			if b == nil {
+				// "Mr. Hemming" met before "Brian Hemming": upgrade it
+				if s := bySurname(name[len(name)-1]); s != nil && len(s.name) == 1 {
+					s.addAlias(s.canonical())
+					s.name = name
+					b = s
+				} else {
+					b = &personBuild{name: name, firstPos: toks[r.Tok0].Start}
+					builds = append(builds, b)
+				}
+			}
+			noteRun(b, toks, r, body)
+			continue
+		}
+		singles = append(singles, pending{r, name})
+		if bySurname(name[0]) == nil {
+			b := &personBuild{name: name, firstPos: toks[r.Tok0].Start}
+			if keepTitle[r.Honorific] {
+				b.titled = toks[r.Name0-1].Text
+			}
+			builds = append(builds, b)
+		}
+	}
+	// single-token titled mentions become aliases of the full name
+	for _, s := range singles {
+		if b := bySurname(s.name[0]); b != nil {
+			noteRun(b, toks, s.r, body)
+		}
+	}
+	// count every mention (full names, surnames, titles) and collect genders
+	ppl := make([]Person, len(builds))
+	for i, b := range builds {
+		ppl[i] = Person{Name: b.canonical(), Role: b.role}
+	}
+	ments := Locate(toks, starts, ppl)
+	for _, m := range ments {
+		b := builds[m.Person]
+		b.mentions++
+		run := body[m.NameStart:m.End]
+		if isHonorific(m.Honorific) {
+			run = body[m.Start:m.End]
+		}
+		if nameKey(run) != nameKey(b.canonical()) {
+			// a shorter or titled form is an alias
+			b.addAlias(run)
+		}
+	}
+	voteGender(toks, starts, ments, builds)
+	for i, b := range builds {
+		if len(b.name) >= 2 || b.titled != "" {
+			b.addAlias(b.name[len(b.name)-1])
+		}
+		ppl[i].Aliases = dropName(b.aliases, ppl[i].Name)
+		ppl[i].Gender = b.gender
+		ppl[i].Mentions = b.mentions
+	}
+	// people only mentioned through a title and never again are kept: the
+	// title itself is the evidence
+	sort.SliceStable(ppl, func(i, j int) bool { return builds[i].firstPos < builds[j].firstPos })
+	return ppl
+}
+
+func dropName(aliases []string, name string) []string {
+	var out []string
+	k := nameKey(name)
+	seen := map[string]bool{}
+	for _, a := range aliases {
+		ak := nameKey(a)
+		if ak == k || seen[ak] || ak == "" {
+			continue
+		}
+		seen[ak] = true
+		out = append(out, a)
+	}
+	return out
+}
+
+func tokTexts(ts []Token) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Text
+	}
+	return out
+}
+
+// noteRun records what one naming run tells about a person: its title (a
+// role and maybe a gender), an apposition after it, an honorific.
+func noteRun(b *personBuild, toks []Token, r Run, body string) {
+	if r.Titled {
+		h := r.Honorific
+		if maleHonorific[h] {
+			b.gender = Male
+		} else if femaleHonorific[h] {
+			b.gender = Female
+		}
+		if keepTitle[h] && b.titled == "" && len(b.name) == 1 {
+			b.titled = toks[r.Name0-1].Text
+		}
+		// an office before the name is a role: "Russian President"
+		if !isHonorific(h) && b.role == "" {
+			b.role = body[toks[r.Tok0].Start:toks[r.Name0-1].End]
+		}
+		if isHonorific(h) {
+			b.addAlias(body[toks[r.Name0-1].Start:toks[r.Tok1-1].End])
+		}
+	}
+	last := r.Tok1 - 1
+	if b.role == "" && !toks[last].Poss && last+2 < len(toks) && toks[last+1].Text == "," {
+		k := last + 2
+		if isDet(toks[k].Lower()) || toks[k].Cap {
+			a, e, ok := apposition(toks, k)
+			if ok != "" {
+				phrase := body[toks[a].Start:toks[e-1].End]
+				role := phrase
+				if isDet(toks[a].Lower()) && e-a > 1 {
+					role = body[toks[a+1].Start:toks[e-1].End]
+				}
+				b.role = role
+				if toks[a].Lower() == "the" {
+					b.addAlias(phrase)
+				}
+			}
+		}
+	}
+}
+
+func isHonorific(h string) bool {
+	return maleHonorific[h] || femaleHonorific[h] || h == "dr" || h == "prof" || h == "professor" ||
+		h == "rev" || h == "reverend" || h == "mx" || h == "hon" || h == "pope" || h == "rabbi" || h == "imam"
+}
+
+// Locate returns every mention of the people in the tokens, in order: full
+// names, surnames and titled surnames.
+func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
+	type key struct{ full, last string }
+	keys := make([]key, len(ppl))
+	for i, p := range ppl {
+		w := strings.Fields(p.Name)
+		ws := make([]string, 0, len(w))
+		for _, x := range w {
+			if !keepTitle[strings.ToLower(strings.TrimSuffix(x, "."))] || len(w) == 1 {
+				ws = append(ws, x)
+			}
+		}
+		if len(ws) == 0 {
+			continue
+		}
+		keys[i] = key{strings.ToLower(strings.Join(ws, " ")), strings.ToLower(ws[len(ws)-1])}
+	}
+	var out []Mention
+	lastSeen := map[int]int{}
+	for _, r := range Runs(toks, starts) {
+		if r.Name0 >= r.Tok1 {
+			continue
+		}
+		// try the name part, and failing that its trailing words
+		found := -1
+		for s := r.Name0; s < r.Tok1 && found < 0; s++ {
+			name := strings.ToLower(strings.Join(tokTexts(toks[s:r.Tok1]), " "))
+			for i, k := range keys {
+				if k.full != "" && k.full == name {
+					found = i
+					break
+				}
+			}
+			if found < 0 && r.Tok1-s == 1 {
+				best, bestAt := -1, -1
+				for i, k := range keys {
+					if k.last != "" && k.last == name {
+						at, ok := lastSeen[i]
+						if !ok {
+							at = -2
+						}
+						if best < 0 || at > bestAt {
+							best, bestAt = i, at
+						}
+					}
+				}
+				found = best
+			}
+			if found >= 0 && s > r.Name0 && !r.Titled {
+				// words before the name that are not titles belong to something else
+				r.Tok0 = s
+			}
+		}
+		if found < 0 {
+			continue
+		}
+		lastSeen[found] = r.Tok0
+		out = append(out, Mention{Person: found, Start: toks[r.Tok0].Start, End: toks[r.Tok1-1].End,
+			Tok0: r.Tok0, Tok1: r.Tok1, Poss: toks[r.Tok1-1].Poss, NameStart: toks[r.Name0].Start, Honorific: r.Honorific})
+	}
+	return out
+}
+
+// voteGender sets each person's gender from honorifics, then the pronouns
+// that follow their mentions, then their given name.
+func voteGender(toks []Token, starts []bool, ments []Mention, builds []*personBuild) {
+	mi := 0
+	lastPerson := -1
+	sentsSince := 0
+	for i, t := range toks {
+		for mi < len(ments) && ments[mi].Tok0 <= i {
+			lastPerson = ments[mi].Person
+			sentsSince = 0
+			mi++
+		}
+		if starts[i] {
+			sentsSince++
+		}
+		if lastPerson < 0 || sentsSince > 1 {
+			continue
+		}
+		low := t.Lower()
+		if malePronouns[low] {
+			builds[lastPerson].votesM++
+		} else if femalePronouns[low] {
+			builds[lastPerson].votesF++
+		}
+	}
+	for _, b := range builds {
+		if b.gender != Unknown {
+			continue
+		}
+		m, f := b.votesM, b.votesF
+		switch {
+		case m >= 2 && m >= 3*f:
+			b.gender = Male
+		case f >= 2 && f >= 3*m:
+			b.gender = Female
+		case len(b.name) >= 2 && maleFirst[strings.ToLower(b.name[0])] && !femaleFirst[strings.ToLower(b.name[0])]:
+			b.gender = Male
+		case len(b.name) >= 2 && femaleFirst[strings.ToLower(b.name[0])] && !maleFirst[strings.ToLower(b.name[0])]:
+			b.gender = Female
+		case m > f:
+			b.gender = Male
+		case f > m:
+			b.gender = Female
+		}
+	}
+}
+
+// Starts exposes the sentence-start marks for tokens, for callers that
+// reuse Runs and Locate.
+func Starts(toks []Token, sents []text.Sentence, body string) []bool {
+	return sentenceStarts(toks, sents, body)
+}
+
+// Titles reports whether a folded word is a title or office that may stand
+// before a name.
+func Titles(w string) bool { return titleWords[w] }
+
+// RoleNoun reports whether a folded word names a person by role.
+func RoleNoun(w string) bool { return roleNouns[w] || titleWords[w] }
+
+// OrgWord reports whether a folded word marks an organisation or place.
+func OrgWord(w string) bool { return orgWords[w] }
+
+// NotName reports whether a folded word is a function word that never
+// starts a name.
+func NotName(w string) bool { return notNames[w] }
+
+// PronounGender returns the gender a folded pronoun tells, and whether w is
+// a third-person singular pronoun at all.
+func PronounGender(w string) (Gender, bool) {
+	switch {
+	case malePronouns[w]:
+		return Male, true
+	case femalePronouns[w]:
+		return Female, true
+	}
+	return Unknown, false
+}
+
+// FirstNameGender returns the gender a given name usually tells.
+func FirstNameGender(w string) Gender {
+	w = strings.ToLower(w)
+	switch {
+	case maleFirst[w] && !femaleFirst[w]:
+		return Male
+	case femaleFirst[w] && !maleFirst[w]:
+		return Female
+	}
+	return Unknown
 }

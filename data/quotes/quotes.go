@@ -1,24 +1,254 @@
 // Package quotes extracts quotations from an article and attributes each to
 // a speaker, resolved to a canonical person where the article allows.
+//
+// Direct quotations are the passages between quotation marks (every style,
+// British single quotes told apart from apostrophes, passages that run over
+// several paragraphs). Each is attributed from the words around it, in the
+// order news style uses: a speech verb right after it (“Q,” S said / “Q,”
+// said S), then one before it in the same sentence (S said: “Q” / S said
+// that … “partial”), then "according to S"; a quotation with none inherits
+// the speaker of the attributed quotation just before it. Speakers are
+// resolved to people: names and surnames through people.Locate, he/she to
+// the most recent compatible person (subjects first), role phrases ("the
+// mayor") to the person holding that role; anything else (an organisation,
+// "a spokesperson") is kept as written. Indirect speech (S said (that) …)
+// is extracted too, with Direct false.
 package quotes
 
 import (
+	"sort"
+	"strings"
+	"unicode"
+
 	"newsbot/data/people"
 	"newsbot/data/text"
 )
 
 // Quote is one quotation in an article.
 type Quote struct {
-	Text    string `json:"text"`    // the quotation without its marks (verbatim)
-	Speaker string `json:"speaker"` // canonical speaker, or "" when it cannot be told
+	Text    string `json:"text"`              // the quotation without its marks (verbatim)
+	Speaker string `json:"speaker"`           // canonical speaker, or "" when it cannot be told
 	Mention string `json:"mention,omitempty"` // the words naming the speaker where the quote is ("he", "Starmer")
-	Verb    string `json:"verb"`    // speech verb as written ("said", "stating"), or ""
-	Start   int    `json:"start"`   // byte offset of Text in the body
+	Verb    string `json:"verb"`              // speech verb as written ("said", "stating"), or ""
+	Start   int    `json:"start"`             // byte offset of Text in the body
 	End     int    `json:"end"`
-	Direct  bool   `json:"direct"`  // in quotation marks (false: reported speech)
+	Direct  bool   `json:"direct"` // in quotation marks (false: reported speech)
 }
 
-// Extract finds the quotations in body (placeholder: none yet).
+// doc is the working state of one extraction.
+type doc struct {
+	body    string
+	toks    []people.Token
+	starts  []bool
+	sentOf  []int // token → sentence index
+	paraOf  []int // token → paragraph index
+	inQuote []int // token → span index or -1
+	sents   []text.Sentence
+	paras   []text.Span
+	spans   []span
+	ppl     []people.Person
+	ments   []people.Mention
+	// tokPerson maps a token to the person a mention or a resolved pronoun
+	// there refers to (-1 when none).
+	tokPerson []int
+	// sentence start tokens
+	sentTok []int
+}
+
+// attribution is a speaker found for a quotation.
+type attribution struct {
+	speaker string
+	mention string
+	verb    string
+	ok      bool // a speech verb or "according to" was found
+	close   bool // the verb introduces the quotation directly (S said: “Q”)
+}
+
+// Extract finds the quotations in body: direct ones in quotation marks and
+// indirect (reported) speech, in article order.
 func Extract(body string, sents []text.Sentence, ppl []people.Person) []Quote {
-	return nil
+	if strings.TrimSpace(body) == "" {
+		return nil
+	}
+	if sents == nil {
+		sents = text.Sentences(body)
+	}
+	d := newDoc(body, sents, ppl)
+	out := d.direct()
+	out = append(out, d.indirect(out)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func newDoc(body string, sents []text.Sentence, ppl []people.Person) *doc {
+	d := &doc{body: body, sents: sents, ppl: ppl, paras: text.Paragraphs(body)}
+	d.toks = people.Tokenize(body)
+	d.starts = people.Starts(d.toks, sents, body)
+	d.spans = findSpans(body, d.paras)
+	n := len(d.toks)
+	d.sentOf = make([]int, n)
+	d.paraOf = make([]int, n)
+	d.inQuote = make([]int, n)
+	si, pi, qi := 0, 0, 0
+	for i, t := range d.toks {
+		if d.starts[i] && i > 0 {
+			si++
+		}
+		if i == 0 || d.starts[i] {
+			d.sentTok = append(d.sentTok, i)
+		}
+		d.sentOf[i] = si
+		for pi+1 < len(d.paras) && d.paras[pi+1].Start <= t.Start {
+			pi++
+		}
+		d.paraOf[i] = pi
+		for qi < len(d.spans) && d.spans[qi].closeEnd <= t.Start {
+			qi++
+		}
+		d.inQuote[i] = -1
+		if qi < len(d.spans) && d.spans[qi].open <= t.Start && t.Start < d.spans[qi].closeEnd {
+			d.inQuote[i] = qi
+		}
+	}
+	d.ments = people.Locate(d.toks, d.starts, ppl)
+	d.tokPerson = make([]int, n)
+	for i := range d.tokPerson {
+		d.tokPerson[i] = -1
+	}
+	for _, m := range d.ments {
+		if d.inQuote[m.Tok0] >= 0 {
+			continue
+		}
+		for k := m.Tok0; k < m.Tok1; k++ {
+			d.tokPerson[k] = m.Person
+		}
+	}
+	d.resolvePronouns()
+	return d
+}
+
+// lower is the folded text of token i.
+func (d *doc) lower(i int) string { return d.toks[i].Lower() }
+
+// sentRange returns the token range of sentence s.
+func (d *doc) sentRange(s int) (int, int) {
+	if s < 0 || s >= len(d.sentTok) {
+		return 0, 0
+	}
+	a := d.sentTok[s]
+	b := len(d.toks)
+	if s+1 < len(d.sentTok) {
+		b = d.sentTok[s+1]
+	}
+	return a, b
+}
+
+// tokAt returns the index of the first token starting at or after off.
+func (d *doc) tokAt(off int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= off })
+}
+
+// compatible reports whether person p may be referred to with gender g.
+func (d *doc) compatible(p int, g people.Gender) bool {
+	pg := d.ppl[p].Gender
+	return g == people.Unknown || pg == people.Unknown || pg == g
+}
+
+// resolvePronouns links every he/she/his/her outside quotations to a person:
+// the first compatible person named earlier in the same sentence, else in
+// the nearest earlier sentence that names one (its first, most subject-like
+// mention first; possessives only when nothing else fits).
+func (d *doc) resolvePronouns() {
+	for i, t := range d.toks {
+		if d.inQuote[i] >= 0 || d.tokPerson[i] >= 0 {
+			continue
+		}
+		g, ok := people.PronounGender(t.Lower())
+		if !ok {
+			continue
+		}
+		d.tokPerson[i] = d.antecedent(i, g)
+	}
+}
+
+// antecedent finds the person a pronoun (or a description) at token i
+// refers to; g is the gender it requires (Unknown: any).
+func (d *doc) antecedent(i int, g people.Gender) int {
+	s := d.sentOf[i]
+	for back := 0; back <= 4 && s-back >= 0; back++ {
+		a, b := d.sentRange(s - back)
+		if back == 0 {
+			b = i
+		}
+		for pass := 0; pass < 2; pass++ {
+			for k := a; k < b; k++ {
+				p := d.tokPerson[k]
+				if p < 0 || d.inQuote[k] >= 0 || k == i {
+					continue
+				}
+				poss := d.toks[k].Poss || isPossPronoun(d.lower(k))
+				if pass == 0 && poss {
+					continue
+				}
+				if pass == 0 && k > a && isPrepBefore(d, k) {
+					continue
+				}
+				if d.compatible(p, g) {
+					return p
+				}
+			}
+		}
+	}
+	return -1
+}
+
+func isPossPronoun(w string) bool { return w == "his" || w == "her" || w == "hers" || w == "their" }
+
+// isPrepBefore reports whether the mention at k follows a preposition
+// ("with Trump"), which makes it unlikely to be the subject.
+func isPrepBefore(d *doc, k int) bool {
+	// walk back over the naming run
+	j := k - 1
+	for j >= 0 && d.tokPerson[j] == d.tokPerson[k] {
+		j--
+	}
+	for j >= 0 && d.toks[j].Cap && d.toks[j].Word && people.Titles(d.lower(j)) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	return prepositions[d.lower(j)]
+}
+
+var prepositions = toSet(`with to for from about against by of on at in into onto over under between among
+after before like than as toward towards including describing calling meet meeting met called named
+described praised criticized criticised thanked blamed urged asked told`)
+
+func toSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// wordCount counts the words of s.
+func wordCount(s string) int { return len(text.Words(s)) }
+
+// titleCase reports whether every longer word of s is capitalised (the
+// title of a work or a name, not speech).
+func titleCase(s string) bool {
+	n, caps := 0, 0
+	for _, w := range strings.Fields(s) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len([]rune(w)) < 4 {
+			continue
+		}
+		n++
+		if r := []rune(w)[0]; unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return n > 0 && caps == n
 }

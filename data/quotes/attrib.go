@@ -1,0 +1,335 @@
+package quotes
+
+import (
+	"regexp"
+	"strings"
+
+	"newsbot/data/people"
+)
+
+// auxiliaries and adverbs that may stand between a speaker and the verb
+// ("Smith has also said").
+var auxWords = toSet(`has had have also then later previously once again would will could may might
+further recently earlier repeatedly only quickly simply first finally since still has already
+reportedly allegedly publicly privately flatly bluntly calmly angrily quietly openly shortly
+never always often sometimes just even soon had is was`)
+
+// npStop words end a noun phrase read backwards or forwards.
+var npStop = toSet(`and or but nor so yet because although though while when whereas if unless
+that which who whom whose where why how what than as to in on at by for from with about after
+before during since until into onto over under of is are was were be been being has have had do
+does did not no also then later again said says told asked according it's there here`)
+
+// inverted NP readers stop at these too ("said Smith in a statement").
+var npAfterStop = toSet(`in on at during while after before when to of for from with via through
+who which that last this next early late yesterday today tonight monday tuesday wednesday thursday
+friday saturday sunday`)
+
+var yearOld = regexp.MustCompile(`^\d+-year-old$|^[a-z]+-year-old$`)
+
+// verbAt reports whether token i is a speech verb used as a verb: outside
+// quotations, not after a determiner ("the report"), not a passive or
+// subordinate "asked" ("when asked").
+func (d *doc) verbAt(i int, set map[string]string) (string, bool) {
+	if i < 0 || i >= len(d.toks) || d.inQuote[i] >= 0 || !d.toks[i].Word {
+		return "", false
+	}
+	w := d.lower(i)
+	base, ok := set[w]
+	if !ok {
+		return "", false
+	}
+	if d.toks[i].Cap && i > 0 && !d.starts[i] {
+		return "", false // a name or title: "Said", "Post"
+	}
+	if i > 0 {
+		pv := d.lower(i - 1)
+		if determiners[pv] || d.toks[i-1].Poss {
+			return "", false
+		}
+		if pv == "to" && w == base && base != "say" {
+			// "to comment", but keep "to say" out too as it is rarely attribution
+			return "", false
+		}
+		if base == "ask" && (pv == "when" || pv == "was" || pv == "were" || pv == "being" || pv == "if" || pv == "after" || pv == "been") {
+			return "", false
+		}
+		if (w == "told" || w == "asked") && (pv == "was" || pv == "were" || pv == "been" || pv == "being" || pv == "is" || pv == "are") {
+			return "", false
+		}
+	}
+	return base, true
+}
+
+// isIng reports a present participle ("saying", "adding").
+func isIng(w string) bool { return strings.HasSuffix(w, "ing") }
+
+// wordTok reports whether token i is a word.
+func (d *doc) wordTok(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].Word }
+
+func isPunct(t people.Token, marks string) bool { return !t.Word && strings.Contains(marks, t.Text) }
+
+// npBefore reads a noun phrase backwards from token j (inclusive), not
+// below lo: a name run, a pronoun, or a short common noun phrase with its
+// determiner. It returns the range [a, j+1), or ok false.
+func (d *doc) npBefore(j, lo int) (int, int, bool) {
+	if j < lo || !d.wordTok(j) || d.inQuote[j] >= 0 {
+		return 0, 0, false
+	}
+	w := d.lower(j)
+	if isSubjectPronoun(w) {
+		return j, j + 1, true
+	}
+	if d.toks[j].Cap && !people.NotName(w) || d.tokPerson[j] >= 0 {
+		a := j
+		for a-1 >= lo && d.wordTok(a-1) && d.inQuote[a-1] < 0 && !d.starts[a] &&
+			(d.toks[a-1].Cap && !people.NotName(d.lower(a-1)) || people.Titles(d.lower(a-1))) {
+			if d.toks[a-1].Poss {
+				break
+			}
+			a--
+		}
+		// lower-case words before a name are a description ("political
+		// scientist Hamish Telford"): the name is the speaker
+		return a, j + 1, true
+	}
+	if npStop[w] || people.NotName(w) && !determiners[w] && !isQuantifier(w) {
+		return 0, 0, false
+	}
+	a := j
+	for a-1 >= lo && a-j > -6 && d.wordTok(a-1) && d.inQuote[a-1] < 0 && !d.starts[a] {
+		pw := d.lower(a - 1)
+		if determiners[pw] || isQuantifier(pw) {
+			a--
+			break
+		}
+		if npStop[pw] {
+			break
+		}
+		if d.toks[a-1].Poss {
+			a--
+			// "Smith's spokesman": take the owner's name with it
+			for a-1 >= lo && d.wordTok(a-1) && d.toks[a-1].Cap && !d.toks[a-1].Poss {
+				a--
+			}
+			break
+		}
+		a--
+	}
+	return a, j + 1, true
+}
+
+func isQuantifier(w string) bool {
+	switch w {
+	case "some", "many", "several", "most", "few", "other", "others", "both", "all", "two", "three", "four", "five":
+		return true
+	}
+	return false
+}
+
+func isSubjectPronoun(w string) bool {
+	switch w {
+	case "he", "she", "they", "we", "i", "it", "you":
+		return true
+	}
+	return false
+}
+
+// npAfter reads a noun phrase forwards from token j, up to hi: "said Smith",
+// "said Defence Secretary John Healey, who…", "said the 39-year-old".
+func (d *doc) npAfter(j, hi int) (int, int, bool) {
+	a := j
+	e := j
+	for e < hi && e-a < 8 && d.wordTok(e) && d.inQuote[e] < 0 {
+		w := d.lower(e)
+		if e > a && (npAfterStop[w] && !d.toks[e].Cap) {
+			break
+		}
+		e++
+		if e < hi && d.toks[e-1].Poss && d.toks[e-1].Cap && (e >= hi || !d.wordTok(e)) {
+			break
+		}
+	}
+	if e == a {
+		return 0, 0, false
+	}
+	return a, e, true
+}
+
+// skipAuxBack moves back from j over auxiliaries and adverbs.
+func (d *doc) skipAuxBack(j, lo int) int {
+	for j >= lo && d.wordTok(j) && (auxWords[d.lower(j)] || strings.HasSuffix(d.lower(j), "ly") && !d.toks[j].Cap) {
+		j--
+	}
+	return j
+}
+
+// subjectOf finds the speaker phrase of the speech verb at v, reading no
+// further back than lo: the phrase right before it (over auxiliaries and an
+// apposition), or for a participle or a second verb ("…, adding", "and
+// said") the sentence's first subject-like mention.
+func (d *doc) subjectOf(v, lo int) (int, int, bool) {
+	j := d.skipAuxBack(v-1, lo)
+	if j < lo {
+		return 0, 0, false
+	}
+	w := ""
+	if d.wordTok(j) {
+		w = d.lower(j)
+	}
+	ing := isIng(d.lower(v))
+	if !ing && w != "and" && w != "but" && w != "" {
+		if a, b, ok := d.npBefore(j, lo); ok {
+			return a, b, true
+		}
+	}
+	if !ing && j >= lo && d.toks[j].Text == "," {
+		// "Smith, a lawyer for the family, said": skip the apposition
+		for k := j - 1; k >= lo && j-k <= 14; k-- {
+			if d.toks[k].Text == "," {
+				if a, b, ok := d.npBefore(k-1, lo); ok {
+					return a, b, true
+				}
+				break
+			}
+			if !d.toks[k].Word && d.toks[k].Text != "-" && d.toks[k].Text != "." {
+				break
+			}
+		}
+	}
+	if ing || w == "and" || w == "but" || (j >= lo && d.toks[j].Text == ",") {
+		return d.mainSubject(lo, v)
+	}
+	return 0, 0, false
+}
+
+// mainSubject returns the first subject-like mention in [lo, hi): a person
+// or a he/she pronoun not after a preposition and not possessive.
+func (d *doc) mainSubject(lo, hi int) (int, int, bool) {
+	for k := lo; k < hi; k++ {
+		if d.inQuote[k] >= 0 || !d.wordTok(k) {
+			continue
+		}
+		w := d.lower(k)
+		isPerson := d.tokPerson[k] >= 0
+		if !isPerson && w != "they" && w != "we" {
+			continue
+		}
+		if d.toks[k].Poss || isPossPronoun(w) || w == "him" {
+			continue
+		}
+		if k > lo && prepositions[d.lower(k-1)] {
+			continue
+		}
+		e := k + 1
+		for e < hi && d.tokPerson[e] == d.tokPerson[k] && d.tokPerson[k] >= 0 && d.wordTok(e) {
+			e++
+		}
+		return k, e, true
+	}
+	return 0, 0, false
+}
+
+// speakerOf resolves a speaker phrase [a, b) to a canonical speaker and the
+// mention as written.
+func (d *doc) speakerOf(a, b int) (string, string) {
+	if a >= b {
+		return "", ""
+	}
+	mention := d.body[d.toks[a].Start:d.toks[b-1].End]
+	last := b - 1
+	for last > a && !d.toks[last].Word {
+		last--
+	}
+	// the last person named in the phrase, when the phrase ends with them
+	if p := d.tokPerson[last]; p >= 0 && !d.toks[last].Poss {
+		if _, isPron := people.PronounGender(d.lower(last)); !isPron || isSubjectPronoun(d.lower(last)) {
+			return d.ppl[p].Name, mention
+		}
+	}
+	w := d.lower(last)
+	if isSubjectPronoun(w) {
+		return "", mention
+	}
+	if d.toks[last].Cap {
+		// an unknown name or an organisation: the capitalised run, titles
+		// and determiners dropped
+		s := last
+		for s-1 >= a && d.toks[s-1].Word && d.toks[s-1].Cap && !people.NotName(d.lower(s-1)) && !d.toks[s-1].Poss {
+			s--
+		}
+		for s < last && people.Titles(d.lower(s)) && !people.OrgWord(d.lower(s+1)) {
+			s++
+		}
+		return d.body[d.toks[s].Start:d.toks[last].End], mention
+	}
+	// a description: "the 39-year-old", "the mayor", "a spokesperson"
+	if yearOld.MatchString(w) {
+		if p := d.antecedent(a, people.Unknown); p >= 0 {
+			return d.ppl[p].Name, mention
+		}
+	}
+	if people.RoleNoun(w) {
+		if p := d.byRole(w, a); p >= 0 {
+			return d.ppl[p].Name, mention
+		}
+	}
+	// kept as written, without a leading "the"
+	s := a
+	if d.lower(s) == "the" && s < last {
+		s++
+	}
+	return d.body[d.toks[s].Start:d.toks[last].End], mention
+}
+
+// byRole returns the person whose role or alias holds the role noun w, the
+// most recently named before token i first.
+func (d *doc) byRole(w string, i int) int {
+	holds := func(p int) bool {
+		if containsWord(d.ppl[p].Role, w) {
+			return true
+		}
+		for _, al := range d.ppl[p].Aliases {
+			if containsWord(al, w) {
+				return true
+			}
+		}
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if p := d.tokPerson[k]; p >= 0 && holds(p) {
+			return p
+		}
+	}
+	for p := range d.ppl {
+		if holds(p) {
+			return p
+		}
+	}
+	return -1
+}
+
+func containsWord(s, w string) bool {
+	for _, x := range strings.Fields(strings.ToLower(s)) {
+		x = strings.Trim(x, ",.;:'’\"")
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// accordingTo finds "according to NP" in [lo, hi).
+func (d *doc) accordingTo(lo, hi int) (attribution, bool) {
+	for k := lo; k+2 < hi; k++ {
+		if d.inQuote[k] < 0 && d.lower(k) == "according" && d.lower(k+1) == "to" {
+			a, b, ok := d.npAfter(k+2, hi)
+			if !ok {
+				continue
+			}
+			sp, m := d.speakerOf(a, b)
+			return attribution{speaker: sp, mention: m, verb: "according to", ok: true}, true
+		}
+	}
+	return attribution{}, false
+}

@@ -1,0 +1,235 @@
+package quotes
+
+import (
+	"strings"
+)
+
+// spanAttr is what attribution found for one span.
+type spanAttr struct {
+	att    attribution
+	kept   bool
+	quoted int // index in the output, or -1
+}
+
+// direct extracts the quotations in quotation marks and attributes them.
+func (d *doc) direct() []Quote {
+	var out []Quote
+	attrs := make([]spanAttr, len(d.spans))
+	lastAttr := -1 // last span with a speaker from its own words or inherited
+	for i, sp := range d.spans {
+		attrs[i].quoted = -1
+		txt := d.body[sp.start:sp.end]
+		if wordCount(txt) == 0 {
+			continue
+		}
+		att := d.attribute(i)
+		short := wordCount(txt) < 4
+		title := titleCase(txt) && wordCount(txt) < 12
+		if title && !att.close {
+			continue // the title of a work, a slogan, a name
+		}
+		if short && !att.ok {
+			continue // a scare-quoted term
+		}
+		if !att.ok {
+			// a quotation standing alone: it continues the previous one
+			// or the speaker quoted just before
+			switch {
+			case sp.cont >= 0 && attrs[sp.cont].kept:
+				att = attrs[sp.cont].att
+				att.verb, att.mention = "", ""
+			case lastAttr >= 0 && d.spans[lastAttr].para >= sp.para-1:
+				att = attrs[lastAttr].att
+				att.verb, att.mention = "", ""
+			default:
+				if a, ok := d.colonIntro(sp); ok {
+					att = a
+				}
+			}
+		}
+		attrs[i].att = att
+		attrs[i].kept = true
+		if att.speaker != "" {
+			lastAttr = i
+		}
+		attrs[i].quoted = len(out)
+		out = append(out, Quote{Text: txt, Speaker: att.speaker, Mention: att.mention, Verb: att.verb,
+			Start: sp.start, End: sp.end, Direct: true})
+	}
+	return out
+}
+
+// contexts returns the token ranges around span i that may attribute it:
+// left, from its sentence's start (or the previous quotation in it) to the
+// opening mark; right, from the closing mark to its sentence's end (or the
+// next quotation).
+func (d *doc) contexts(i int) (l0, l1, r0, r1 int) {
+	sp := d.spans[i]
+	open := d.tokAt(sp.open)
+	l1 = open
+	if open < len(d.toks) {
+		s := d.sentOf[open]
+		l0, _ = d.sentRange(s)
+	} else {
+		l0 = open
+	}
+	for l0 < l1 && d.inQuote[l0] >= 0 {
+		l0++
+	}
+	// only tokens after the last quotation before the opening mark
+	for k := l1 - 1; k >= l0; k-- {
+		if d.inQuote[k] >= 0 {
+			l0 = k + 1
+			break
+		}
+	}
+	r0 = d.tokAt(sp.closeEnd)
+	r1 = r0
+	if sp.unclosed || r0 >= len(d.toks) {
+		return l0, l1, r0, r0
+	}
+	last := r0 - 1
+	if last < 0 {
+		return l0, l1, r0, r0
+	}
+	_, send := d.sentRange(d.sentOf[last])
+	r1 = send
+	for k := r0; k < r1; k++ {
+		if d.inQuote[k] >= 0 || d.paraOf[k] != sp.para {
+			r1 = k
+			break
+		}
+	}
+	return l0, l1, r0, r1
+}
+
+// attribute finds the speaker of span i from the words around it.
+func (d *doc) attribute(i int) attribution {
+	sp := d.spans[i]
+	l0, l1, r0, r1 := d.contexts(i)
+	txt := strings.TrimSpace(d.body[sp.start:sp.end])
+	endsOpen := strings.HasSuffix(txt, ",") || strings.HasSuffix(txt, "?") || strings.HasSuffix(txt, "!") ||
+		strings.HasSuffix(txt, "—") || strings.HasSuffix(txt, "–") || strings.HasSuffix(txt, "-") ||
+		strings.HasSuffix(txt, "…") || (r0 < r1 && d.toks[r0].Text == ",")
+	right, rnear := d.rightAttr(r0, r1)
+	left := d.leftAttr(l0, l1)
+	switch {
+	case right.ok && rnear && (endsOpen || !left.ok):
+		return right
+	case left.ok:
+		return left
+	case right.ok:
+		return right
+	}
+	if a, ok := d.accordingTo(l0, l1); ok {
+		return a
+	}
+	if a, ok := d.accordingTo(r0, r1); ok {
+		return a
+	}
+	return attribution{}
+}
+
+// rightAttr reads "“Q,” S said …" or "“Q,” said S …" after a quotation; near
+// is true when the verb comes within the first few words.
+func (d *doc) rightAttr(r0, r1 int) (attribution, bool) {
+	a := r0
+	for a < r1 && !d.toks[a].Word {
+		if !isPunct(d.toks[a], ",—–-…") {
+			return attribution{}, false
+		}
+		a++
+	}
+	if a >= r1 {
+		return attribution{}, false
+	}
+	// inverted: said Smith
+	v := a
+	for v < r1 && auxWords[d.lower(v)] && d.wordTok(v) {
+		v++
+	}
+	if _, ok := d.verbAt(v, speechVerbs); ok {
+		if na, nb, ok := d.npAfter(v+1, r1); ok {
+			sp, m := d.speakerOf(na, nb)
+			return attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true, close: true}, true
+		}
+	}
+	// S said
+	for v := a + 1; v < r1 && v-a <= 14; v++ {
+		if !d.toks[v].Word {
+			if isPunct(d.toks[v], ".;:?!") {
+				break
+			}
+			continue
+		}
+		if _, ok := d.verbAt(v, speechVerbs); !ok {
+			continue
+		}
+		sa, sb, ok := d.subjectOf(v, a)
+		if !ok {
+			continue
+		}
+		sp, m := d.speakerOf(sa, sb)
+		return attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true, close: true}, v-a <= 8
+	}
+	return attribution{}, false
+}
+
+// leftAttr reads "S said: “Q”" or "S said (that) … “Q”" before a quotation:
+// the last speech verb before it and that verb's subject.
+func (d *doc) leftAttr(l0, l1 int) attribution {
+	for v := l1 - 1; v >= l0; v-- {
+		if _, ok := d.verbAt(v, speechVerbs); !ok {
+			continue
+		}
+		// the verb directly introduces the quotation ("said:", "said,", "said that")
+		close := true
+		for k := v + 1; k < l1; k++ {
+			if d.toks[k].Word && d.lower(k) != "that" {
+				close = false
+				break
+			}
+		}
+		// inverted after an earlier quotation: “Q1,” said Smith, “Q2”
+		onlyPunct := true
+		for k := l0; k < v; k++ {
+			if d.toks[k].Word {
+				onlyPunct = false
+				break
+			}
+		}
+		if onlyPunct {
+			if na, nb, ok := d.npAfter(v+1, l1); ok {
+				sp, m := d.speakerOf(na, nb)
+				return attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true, close: close}
+			}
+		}
+		if sa, sb, ok := d.subjectOf(v, l0); ok {
+			sp, m := d.speakerOf(sa, sb)
+			return attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true, close: close}
+		}
+		// a speech verb whose speaker can't be read: keep looking further back
+	}
+	if a, ok := d.accordingTo(l0, l1); ok {
+		return a
+	}
+	return attribution{}
+}
+
+// colonIntro attributes a quotation that opens a paragraph from the
+// sentence before it when that sentence ends with a colon ("Smith said in
+// a statement:").
+func (d *doc) colonIntro(sp span) (attribution, bool) {
+	open := d.tokAt(sp.open)
+	if open == 0 || open > len(d.toks) {
+		return attribution{}, false
+	}
+	prev := open - 1
+	if d.toks[prev].Text != ":" {
+		return attribution{}, false
+	}
+	s := d.sentOf[prev]
+	a, _ := d.sentRange(s)
+	att := d.leftAttr(a, prev+1)
+	return att, att.ok
+}
