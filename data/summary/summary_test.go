@@ -1,0 +1,164 @@
+package summary
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"newsbot/data/text"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// lines makes one sentence per line, so that tests do not depend on the
+// sentence segmenter.
+func lines(s string) []text.Sentence {
+	var out []text.Sentence
+	off := 0
+	for _, l := range strings.Split(s, "\n") {
+		if t := strings.TrimSpace(l); t != "" {
+			out = append(out, text.Sentence{Text: t, Start: off, End: off + len(l), Paragraph: len(out)})
+		}
+		off += len(l) + 1
+	}
+	return out
+}
+
+func TestSummarizeContract(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "council.txt"))
+	if err != nil {
+		t.Fatalf("read testdata: %v", err)
+	}
+	sents := lines(string(raw))
+	tests := []struct {
+		name    string
+		sents   []text.Sentence
+		n, want int
+	}{
+		{"default length", sents, 3, 3},
+		{"one", sents, 1, 1},
+		{"zero", sents, 0, 0},
+		{"negative", sents, -4, 0},
+		{"clamped to max", sents, 50, MaxSentences},
+		{"fewer usable sentences than asked", sents[:3], 3, 2}, // "Scroll down for video" is never used
+		{"empty article", nil, 3, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Summarize("Riverside bridge to close", tc.sents, tc.n)
+			if got == nil {
+				t.Fatal("nil result; want a (possibly empty) slice")
+			}
+			if len(got) != tc.want {
+				t.Fatalf("got %d sentences %v, want %d", len(got), got, tc.want)
+			}
+			if !slices.IsSorted(got) {
+				t.Errorf("indices %v not ascending", got)
+			}
+			seen := map[int]bool{}
+			for _, i := range got {
+				if i < 0 || i >= len(tc.sents) {
+					t.Fatalf("index %d out of range", i)
+				}
+				if seen[i] {
+					t.Errorf("index %d twice", i)
+				}
+				seen[i] = true
+			}
+		})
+	}
+}
+
+func TestSummarizeAvoids(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "council.txt"))
+	if err != nil {
+		t.Fatalf("read testdata: %v", err)
+	}
+	sents := lines(string(raw))
+	find := func(prefix string) int {
+		for i, s := range sents {
+			if strings.HasPrefix(s.Text, prefix) {
+				return i
+			}
+		}
+		t.Fatalf("no sentence starts with %q", prefix)
+		return -1
+	}
+	avoid := []struct{ name, prefix string }{
+		{"boilerplate", "Scroll down"},
+		{"question", "Why does it matter"},
+		{"dangling pronoun", "He said the decision"},
+		{"repeat of the lede", "The city council voted on Tuesday to close the Riverside bridge for repairs."},
+	}
+	for _, n := range []int{3, 6} {
+		got := Summarize("", sents, n)
+		for _, a := range avoid {
+			t.Run(a.name+"/n="+strconv.Itoa(n), func(t *testing.T) {
+				if slices.Contains(got, find(a.prefix)) {
+					t.Errorf("summary %v contains %q", got, a.prefix)
+				}
+			})
+		}
+		t.Run("opening kept/n="+strconv.Itoa(n), func(t *testing.T) {
+			if !slices.Contains(got, 0) {
+				t.Errorf("summary %v lacks the opening sentence", got)
+			}
+		})
+	}
+}
+
+// TestSummarizeGolden pins the summaries of the test article at every
+// length; run with -update after an intended change and review the diff.
+func TestSummarizeGolden(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "council.txt"))
+	if err != nil {
+		t.Fatalf("read testdata: %v", err)
+	}
+	sents := lines(string(raw))
+	var b strings.Builder
+	for n := 1; n <= 6; n++ {
+		b.WriteString("n=" + strconv.Itoa(n) + "\n")
+		for _, i := range Summarize("Riverside bridge to close for repairs", sents, n) {
+			b.WriteString("  " + sents[i].Text + "\n")
+		}
+	}
+	golden := filepath.Join("testdata", "council.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatalf("write golden: %v", err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("read golden (run with -update to create): %v", err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("summaries changed:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestDangling(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"He said the decision was hard.", true},
+		{"But the council disagreed.", true},
+		{"'They will pay,' she said.", true},
+		{"Helen Smith said the decision was hard.", false},
+		{"The council disagreed.", false},
+		{"", false},
+		{"however lower-case opening", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := dangling(tc.in); got != tc.want {
+				t.Errorf("dangling(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
