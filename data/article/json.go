@@ -37,7 +37,7 @@ func parseJSON(name, text string) ([]Article, error) {
 			return nil, err
 		}
 		if len(raws) == 0 {
-			return nil, wrapf(ErrNoBody, "empty JSON array")
+			return nil, wrapf(ErrEmpty, "no articles in the JSON array")
 		}
 		var arts []Article
 		var bad []string
@@ -91,9 +91,9 @@ func decodeJSONArticle(name string, raw []byte) (Article, error) {
 		Path:   name,
 	})
 	if errors.Is(err, ErrNoBody) {
-		err = wrapf(ErrNoBody, `no "text"`)
+		err = wrapf(ErrNoBody, `"text" is missing or empty`)
 	} else if errors.Is(err, ErrNoTitle) {
-		err = wrapf(ErrNoTitle, `no "title"`)
+		err = wrapf(ErrNoTitle, `"title" is missing or empty`)
 	}
 	return a, err
 }
