@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"newsbot/data"
+	"newsbot/data/article"
+	"newsbot/data/corpus"
+)
+
+// loadOptions says which articles the bot answers from.
+type loadOptions struct {
+	Defaults bool     // include the articles embedded in the binary
+	Paths    []string // files or folders of extra articles
+}
+
+// errNoArticles is returned when nothing at all could be loaded.
+var errNoArticles = errors.New("no articles loaded")
+
+// defaultArticles loads the embedded articles.
+func defaultArticles() ([]article.Article, []article.Warning) {
+	return article.LoadFS(data.Articles, "articles", article.Options{})
+}
+
+// loadArticles loads everything opts names, synchronously, deduplicated, and
+// logs one warning per skipped file.
+func loadArticles(opts loadOptions, log *slog.Logger) []article.Article {
+	var arts []article.Article
+	var warns []article.Warning
+	if opts.Defaults {
+		a, w := defaultArticles()
+		arts, warns = append(arts, a...), append(warns, w...)
+	}
+	for _, p := range opts.Paths {
+		a, w := article.LoadPath(p, article.Options{})
+		arts, warns = append(arts, a...), append(warns, w...)
+	}
+	arts, w := article.Dedup(arts)
+	warns = append(warns, w...)
+	logWarnings(log, warns)
+	return arts
+}
+
+func logWarnings(log *slog.Logger, warns []article.Warning) {
+	for _, w := range warns {
+		log.Warn("skipped article file", "file", w.Path, "reason", w.Reason)
+	}
+}
+
+// analyzeBatch is how many articles are analysed between two corpus swaps
+// while loading in the background; it doubles each time so that rebuilding
+// the indexes costs O(n log n) overall rather than O(n²).
+const analyzeBatch = 64
+
+// startCorpus returns at once a store that answers from the embedded
+// defaults, then loads opts.Paths in the background, swapping in bigger
+// corpora as articles are analysed, so that a large archive never keeps the
+// bot from answering. Store.Loading reports true until the load is done.
+func startCorpus(ctx context.Context, opts loadOptions, log *slog.Logger) *corpus.Store {
+	var docs []*corpus.Doc
+	var defaults []article.Article
+	if opts.Defaults {
+		var warns []article.Warning
+		defaults, warns = defaultArticles()
+		logWarnings(log, warns)
+		for _, a := range defaults {
+			docs = append(docs, corpus.Analyze(a))
+		}
+	}
+	store := corpus.NewStore(corpus.New(docs))
+	if len(opts.Paths) == 0 {
+		log.Info("articles loaded", "articles", len(docs), "quotes", store.Current().QuoteCount())
+		return store
+	}
+	store.SetLoading(true)
+	go func() {
+		defer store.SetLoading(false)
+		start := time.Now()
+		var arts []article.Article
+		var warns []article.Warning
+		for _, p := range opts.Paths {
+			a, w := article.LoadPath(p, article.Options{})
+			arts, warns = append(arts, a...), append(warns, w...)
+		}
+		// Dedup the union so an extra folder that repeats a default article
+		// does not show it twice; defaults come first and keep their IDs.
+		all, w := article.Dedup(append(append([]article.Article(nil), defaults...), arts...))
+		logWarnings(log, append(warns, w...))
+		// A fresh slice: the corpus being served holds the old one.
+		docs := make([]*corpus.Doc, 0, len(all))
+		next := analyzeBatch
+		for i, a := range all {
+			if ctx.Err() != nil {
+				return
+			}
+			docs = append(docs, corpus.Analyze(a))
+			if i+1 == next && i+1 < len(all) {
+				store.Swap(corpus.New(append([]*corpus.Doc(nil), docs...)))
+				log.Info("loading articles", "analysed", i+1, "of", len(all))
+				next *= 2
+			}
+		}
+		store.Swap(corpus.New(docs))
+		log.Info("articles loaded", "articles", len(docs), "quotes", store.Current().QuoteCount(), "took", time.Since(start).Round(time.Millisecond))
+	}()
+	return store
+}
