@@ -113,7 +113,7 @@ func Runs(toks []Token, starts []bool) []Run {
 					}
 					continue
 				}
-				if particles[toks[j].Lower()] && j+1 < len(toks) && isNameTok(toks[j+1]) && !starts[j+1] && toks[j].Word {
+				if (particles[toks[j].Lower()] || toks[j].Lower() == "of") && j+1 < len(toks) && isNameTok(toks[j+1]) && !starts[j+1] && toks[j].Word {
 					j++
 					continue
 				}
@@ -121,10 +121,13 @@ func Runs(toks []Token, starts []bool) []Run {
 			}
 		}
 		a, b := i, j
-		for a < b && notNames[toks[a].Lower()] && !titleWords[toks[a].Lower()] {
+		for a < b && (notNames[toks[a].Lower()] && !titleWords[toks[a].Lower()] || starts[a] && b-a > 1 && starterWord(toks[a].Lower())) {
 			a++
 		}
 		for b > a && (notNames[toks[b-1].Lower()] && !titleWords[toks[b-1].Lower()] || particles[toks[b-1].Lower()]) {
+			if nameMonths[toks[b-1].Lower()] && b-1 > a && !notNames[toks[b-2].Lower()] {
+				break // Theresa May
+			}
 			if toks[b-1].Poss && b-1 > a && !notNames[toks[b-1].Lower()] {
 				break
 			}
@@ -133,17 +136,27 @@ func Runs(toks []Token, starts []bool) []Run {
 		if a < b {
 			r := Run{Tok0: a, Tok1: b, Name0: a}
 			for k := a; k < b-1; k++ {
-				if titleWords[toks[k].Lower()] {
+				if titleWords[toks[k].Lower()] || roleNouns[toks[k].Lower()] {
 					r.Name0 = k + 1
 					r.Titled = true
 					r.Honorific = toks[k].Lower()
 				}
+			}
+			// "Secretary of State Mike Pompeo": the office runs on
+			for r.Titled && r.Name0 < b-1 && (orgWords[toks[r.Name0].Lower()] || toks[r.Name0].Lower() == "of") {
+				r.Name0++
 			}
 			out = append(out, r)
 		}
 		i = j
 	}
 	return out
+}
+
+// starterWord reports a capitalised sentence opener that is no name:
+// "Overstating", "Unlike", "Clearly".
+func starterWord(w string) bool {
+	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") || sentenceStarters[w]
 }
 
 // nameOK reports whether the name part of a run can be a person's name.
@@ -157,10 +170,10 @@ func nameOK(toks []Token, r Run) bool {
 		if orgWords[low] || titleWords[low] {
 			return false
 		}
-		if notNames[low] && !(r.Titled && n == 1) {
+		if notNames[low] && !(r.Titled && n == 1) && !(nameMonths[low] && k == r.Tok1-1 && n >= 2) {
 			return false
 		}
-		if isAcronym(toks[k].Text) {
+		if isAcronym(toks[k].Text) || hasDigit(toks[k].Text) || isContraction(low) {
 			return false
 		}
 	}
@@ -180,6 +193,18 @@ func isAcronym(w string) bool {
 		}
 	}
 	return letters >= 2 && upper == letters && !strings.Contains(w, ".")
+}
+
+func hasDigit(w string) bool { return strings.IndexFunc(w, unicode.IsDigit) >= 0 }
+
+// isContraction reports "we've", "it's": never a name.
+func isContraction(w string) bool {
+	for _, suf := range []string{"'ve", "'re", "'ll", "'d", "'m", "n't"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // evidenceVerbs are the commonest speech verbs, enough to tell that a
@@ -212,11 +237,27 @@ func evidence(toks []Token, r Run) bool {
 					return true
 				}
 			}
+			// "Smith, marketing executive at X, said"
+			for k := last + 2; k < len(toks) && k-last < 16; k++ {
+				if toks[k].Text == "," {
+					if k+1 < len(toks) && evidenceVerbs[toks[k+1].Lower()] {
+						return true
+					}
+					break
+				}
+				if !toks[k].Word && toks[k].Text != "-" && toks[k].Text != "’" && toks[k].Text != "'" {
+					break
+				}
+			}
 		}
 		// "Smith also said", "Smith has said"
 		if last+2 < len(toks) && isAux(nx.Lower()) && evidenceVerbs[toks[last+2].Lower()] {
 			return true
 		}
+	}
+	// "spokesperson Lu Kang", "political scientist Hamish Telford"
+	if r.Tok0 > 0 && toks[r.Tok0-1].Word && !toks[r.Tok0-1].Cap && roleNouns[toks[r.Tok0-1].Lower()] {
+		return true
 	}
 	// "said Smith"
 	if r.Tok0 > 0 {
@@ -363,8 +404,16 @@ func Find(title, body string, sents []text.Sentence) []Person {
 		name []string
 	}
 	var singles []pending
+	// surnames that speak on their own ("Lonechild said") vouch for the
+	// full name they shorten
+	spoke := map[string]bool{}
 	for _, r := range runs {
-		if !nameOK(toks, r) || !evidence(toks, r) {
+		if r.Tok1-r.Name0 == 1 && nameOK(toks, r) && evidence(toks, r) {
+			spoke[toks[r.Name0].Lower()] = true
+		}
+	}
+	for _, r := range runs {
+		if !nameOK(toks, r) || !(evidence(toks, r) || r.Tok1-r.Name0 >= 2 && spoke[toks[r.Tok1-1].Lower()]) {
 			continue
 		}
 		name := tokTexts(toks[r.Name0:r.Tok1])
@@ -384,6 +433,9 @@ func Find(title, body string, sents []text.Sentence) []Person {
 			noteRun(b, toks, r, body)
 			continue
 		}
+		if !r.Titled {
+			continue // one capitalised word next to "said" may be an organisation
+		}
 		singles = append(singles, pending{r, name})
 		if bySurname(name[0]) == nil {
 			b := &personBuild{name: name, firstPos: toks[r.Tok0].Start}
@@ -391,6 +443,22 @@ func Find(title, body string, sents []text.Sentence) []Person {
 				b.titled = toks[r.Name0-1].Text
 			}
 			builds = append(builds, b)
+		}
+	}
+	// a full name met without other evidence completes a titled surname
+	// ("Ms. Denholm" … "Robyn Denholm")
+	for _, r := range runs {
+		if !nameOK(toks, r) || r.Tok1-r.Name0 < 2 {
+			continue
+		}
+		name := tokTexts(toks[r.Name0:r.Tok1])
+		if find(name) != nil {
+			continue
+		}
+		if s := bySurname(name[len(name)-1]); s != nil && len(s.name) == 1 {
+			s.addAlias(s.canonical())
+			s.name = name
+			s.titled = ""
 		}
 	}
 	// single-token titled mentions become aliases of the full name
@@ -504,7 +572,7 @@ func isHonorific(h string) bool {
 // Locate returns every mention of the people in the tokens, in order: full
 // names, surnames and titled surnames.
 func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
-	type key struct{ full, last string }
+	type key struct{ full, last, first string }
 	keys := make([]key, len(ppl))
 	for i, p := range ppl {
 		w := strings.Fields(p.Name)
@@ -517,7 +585,27 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 		if len(ws) == 0 {
 			continue
 		}
-		keys[i] = key{strings.ToLower(strings.Join(ws, " ")), strings.ToLower(ws[len(ws)-1])}
+		keys[i] = key{full: strings.ToLower(strings.Join(ws, " ")), last: strings.ToLower(ws[len(ws)-1])}
+		if len(ws) >= 2 {
+			keys[i].first = strings.ToLower(ws[0])
+		}
+	}
+	// a given name alone names its person when no one else shares it
+	firstOf := map[string]int{}
+	for i, k := range keys {
+		if k.first == "" {
+			continue
+		}
+		if _, dup := firstOf[k.first]; dup {
+			firstOf[k.first] = -1
+		} else {
+			firstOf[k.first] = i
+		}
+	}
+	for _, k := range keys {
+		if _, ok := firstOf[k.last]; ok {
+			firstOf[k.last] = -1 // also someone's surname: ambiguous
+		}
 	}
 	var out []Mention
 	lastSeen := map[int]int{}
@@ -528,6 +616,12 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 		// try the name part, and failing that its trailing words
 		found := -1
 		for s := r.Name0; s < r.Tok1 && found < 0; s++ {
+			if s > r.Name0 {
+				pw := toks[s-1].Lower()
+				if maleFirst[pw] || femaleFirst[pw] || len([]rune(pw)) == 1 {
+					break // "Hadrien Trudeau" is not "Justin Trudeau"
+				}
+			}
 			name := strings.ToLower(strings.Join(tokTexts(toks[s:r.Tok1]), " "))
 			for i, k := range keys {
 				if k.full != "" && k.full == name {
@@ -549,6 +643,11 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 					}
 				}
 				found = best
+				if found < 0 {
+					if p, ok := firstOf[name]; ok && p >= 0 {
+						found = p
+					}
+				}
 			}
 			if found >= 0 && s > r.Name0 && !r.Titled {
 				// words before the name that are not titles belong to something else

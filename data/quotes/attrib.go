@@ -138,6 +138,10 @@ func isSubjectPronoun(w string) bool {
 // npAfter reads a noun phrase forwards from token j, up to hi: "said Smith",
 // "said Defence Secretary John Healey, who…", "said the 39-year-old".
 func (d *doc) npAfter(j, hi int) (int, int, bool) {
+	// "points out", "speaks up": a particle of the verb
+	if j < hi && d.wordTok(j) && (d.lower(j) == "out" || d.lower(j) == "up" || d.lower(j) == "back") {
+		j++
+	}
 	a := j
 	e := j
 	for e < hi && e-a < 8 && d.wordTok(e) && d.inQuote[e] < 0 {
@@ -248,6 +252,9 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 		}
 	}
 	w := d.lower(last)
+	if w == "it" {
+		return d.itAntecedent(a), mention
+	}
 	if isSubjectPronoun(w) {
 		return "", mention
 	}
@@ -271,6 +278,17 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 	}
 	if people.RoleNoun(w) {
 		if p := d.byRole(w, a); p >= 0 {
+			return d.ppl[p].Name, mention
+		}
+	}
+	// a definite description of someone named before: "the affable
+	// proprietor", "the former minister"
+	if d.lower(a) == "the" && b-a >= 2 && !nonPersonHeads[w] && !people.OrgWord(w) && !plural(w) {
+		g := people.Unknown
+		if gendered, ok := genderNouns[w]; ok {
+			g = gendered
+		}
+		if p := d.antecedent(a, g); p >= 0 {
 			return d.ppl[p].Name, mention
 		}
 	}
@@ -332,4 +350,51 @@ func (d *doc) accordingTo(lo, hi int) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
+}
+
+// nonPersonHeads are heads of phrases that speak but are no person ("the
+// statement said", "the spokesperson said" for an unnamed one).
+var nonPersonHeads = toSet(`statement report release document letter study survey website site post tweet
+email ruling decision complaint lawsuit suit filing memo poll data record records note notice order
+message video ad advertisement book article story paper analysis review audit report reports spokesperson
+spokesman spokeswoman official officials source sources agency company firm city province state country
+government ministry department police force service team group club board council organization
+organisation union party campaign network station office court judge-s`)
+
+var genderNouns = map[string]people.Gender{"man": people.Male, "woman": people.Female, "father": people.Male,
+	"mother": people.Female, "son": people.Male, "daughter": people.Female, "husband": people.Male,
+	"wife": people.Female, "boy": people.Male, "girl": people.Female, "brother": people.Male,
+	"sister": people.Female, "grandmother": people.Female, "grandfather": people.Male,
+	"actress": people.Female, "mom": people.Female, "dad": people.Male, "businessman": people.Male,
+	"businesswoman": people.Female, "spokeswoman": people.Female, "spokesman": people.Male}
+
+// plural reports a plural-looking noun ("officials", "residents").
+func plural(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// itAntecedent finds what "it" names before token i: the nearest earlier
+// sentence's first capitalised phrase that is no person (an organisation).
+func (d *doc) itAntecedent(i int) string {
+	s := d.sentOf[i]
+	for back := 0; back <= 3 && s-back >= 0; back++ {
+		a, b := d.sentRange(s - back)
+		if back == 0 {
+			b = i
+		}
+		for k := a; k < b; k++ {
+			if d.inQuote[k] >= 0 || !d.wordTok(k) || !d.toks[k].Cap || d.tokPerson[k] >= 0 || people.NotName(d.lower(k)) {
+				continue
+			}
+			if k > a && prepositions[d.lower(k-1)] {
+				continue
+			}
+			e := k + 1
+			for e < b && d.wordTok(e) && d.toks[e].Cap && d.inQuote[e] < 0 && !d.toks[e-1].Poss {
+				e++
+			}
+			return d.body[d.toks[k].Start:d.toks[e-1].End]
+		}
+	}
+	return ""
 }

@@ -16,6 +16,7 @@ func (d *doc) direct() []Quote {
 	var out []Quote
 	attrs := make([]spanAttr, len(d.spans))
 	lastAttr := -1 // last span with a speaker from its own words or inherited
+	events := d.speechEvents()
 	for i, sp := range d.spans {
 		attrs[i].quoted = -1
 		txt := d.body[sp.start:sp.end]
@@ -38,9 +39,27 @@ func (d *doc) direct() []Quote {
 			case sp.cont >= 0 && attrs[sp.cont].kept:
 				att = attrs[sp.cont].att
 				att.verb, att.mention = "", ""
-			case lastAttr >= 0 && d.spans[lastAttr].para >= sp.para-1:
-				att = attrs[lastAttr].att
-				att.verb, att.mention = "", ""
+			case lastAttr >= 0 && d.spans[lastAttr].para >= sp.para-1 || len(events) > 0:
+				// the latest of the last attributed quotation and the last
+				// speech verb with a speaker, within a paragraph
+				open := d.tokAt(sp.open)
+				ev := -1
+				for k, e := range events {
+					if e.tok < open {
+						ev = k
+					}
+				}
+				useEv := ev >= 0 && d.paraOf[events[ev].tok] >= sp.para-1 &&
+					(lastAttr < 0 || d.toks[events[ev].tok].Start > d.spans[lastAttr].open)
+				if useEv {
+					att = events[ev].att
+					att.verb, att.mention = "", ""
+				} else if lastAttr >= 0 && d.spans[lastAttr].para >= sp.para-1 {
+					att = attrs[lastAttr].att
+					att.verb, att.mention = "", ""
+				} else if a, ok := d.colonIntro(sp); ok {
+					att = a
+				}
 			default:
 				if a, ok := d.colonIntro(sp); ok {
 					att = a
@@ -232,4 +251,32 @@ func (d *doc) colonIntro(sp span) (attribution, bool) {
 	a, _ := d.sentRange(s)
 	att := d.leftAttr(a, prev+1)
 	return att, att.ok
+}
+
+// event is a speech verb outside quotation marks with a known speaker.
+type event struct {
+	tok int
+	att attribution
+}
+
+// speechEvents lists the speech verbs of the article that have a speaker,
+// in order: a quotation standing alone after one inherits its speaker.
+func (d *doc) speechEvents() []event {
+	var out []event
+	for v := range d.toks {
+		if _, ok := d.verbAt(v, speechVerbs); !ok {
+			continue
+		}
+		a, _ := d.sentRange(d.sentOf[v])
+		sa, sb, ok := d.subjectOf(v, a)
+		if !ok {
+			continue
+		}
+		sp, m := d.speakerOf(sa, sb)
+		if sp == "" {
+			continue
+		}
+		out = append(out, event{v, attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}})
+	}
+	return out
 }

@@ -1,0 +1,204 @@
+package quotes
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"newsbot/data/people"
+	"newsbot/data/text"
+)
+
+// seedArticle is the design's own article, shipped with the project.
+const seedArticle = "../articles/keir-starmer-us-role-in-ukraine.txt"
+
+type seedQuote struct{ text, speaker string }
+
+// seedQuotes are the article's ten quotations with their speakers (the
+// project's own copy of the design's expectations).
+var seedQuotes = []seedQuote{
+	{"backstop.", "Keir Starmer"},
+	{"The specifics of the backstop are still under discussion, but I’m very clear on the principles.", "Keir Starmer"},
+	{"I’m not going to make security guarantees beyond a certain point.", "Donald Trump"},
+	{"great", "Donald Trump"},
+	{"We’ll be on the ground, and that will provide automatic security since no one will dare mess with our people,", "Donald Trump"},
+	{"For peace to endure, we need security guarantees,", "Keir Starmer"},
+	{"I believe that without a backstop, a ceasefire would give Putin the chance to regroup and attack again, as his intentions regarding Ukraine are very clear.", "Keir Starmer"},
+	{"new partnership", "Keir Starmer"},
+	{"very consequential president", "Lord Mandelson"},
+	{"The US and the UK share so much, and when it comes to trade, we have a fair and balanced relationship that benefits both sides.", "Lord Mandelson"},
+}
+
+// loadSeed reads the seed article: the first line is the title.
+func loadSeed(t *testing.T) (title, body string) {
+	t.Helper()
+	b, err := os.ReadFile(seedArticle)
+	if err != nil {
+		t.Fatalf("read seed: %v", err)
+	}
+	title, body, _ = strings.Cut(string(b), "\n")
+	return title, body
+}
+
+func analyseSeed(t *testing.T) ([]people.Person, []Quote, string) {
+	title, body := loadSeed(t)
+	sents := text.Sentences(body)
+	ppl := people.Find(title, body, sents)
+	return ppl, Extract(body, sents, ppl), body
+}
+
+func checkSeedQuotes(t *testing.T, want []seedQuote, qs []Quote, body string) {
+	t.Helper()
+	for _, w := range want {
+		t.Run(w.text, func(t *testing.T) {
+			for _, q := range qs {
+				if q.Direct && q.Text == w.text {
+					if q.Speaker != w.speaker {
+						t.Errorf("speaker %q, want %q", q.Speaker, w.speaker)
+					}
+					if body[q.Start:q.End] != q.Text {
+						t.Errorf("offsets [%d,%d) give %q", q.Start, q.End, body[q.Start:q.End])
+					}
+					return
+				}
+			}
+			t.Errorf("quotation not found")
+		})
+	}
+	for _, q := range qs {
+		if q.Speaker == "Vladimir Putin" {
+			t.Errorf("%q attributed to Vladimir Putin, who says nothing", q.Text)
+		}
+	}
+}
+
+func TestSeedQuotes(t *testing.T) {
+	_, qs, body := analyseSeed(t)
+	checkSeedQuotes(t, seedQuotes, qs, body)
+	direct := 0
+	for _, q := range qs {
+		if q.Direct {
+			direct++
+		}
+	}
+	if direct != len(seedQuotes) {
+		t.Errorf("%d direct quotations, want %d", direct, len(seedQuotes))
+	}
+}
+
+func TestSeedPeople(t *testing.T) {
+	ppl, _, _ := analyseSeed(t)
+	want := []struct {
+		name  string
+		roles []string
+		alias string
+	}{
+		{"Keir Starmer", []string{"Prime Minister of the UK"}, "Starmer"},
+		{"Donald Trump", []string{""}, "Trump"},
+		{"Vladimir Putin", []string{"Russian President"}, "Putin"},
+		{"Lord Mandelson", []string{"the British Ambassador", "British Ambassador"}, "Mandelson"},
+	}
+	if len(ppl) != len(want) {
+		t.Errorf("%d people %v, want %d", len(ppl), ppl, len(want))
+	}
+	for _, w := range want {
+		t.Run(w.name, func(t *testing.T) {
+			for _, p := range ppl {
+				if p.Name != w.name {
+					continue
+				}
+				ok := false
+				for _, r := range w.roles {
+					ok = ok || p.Role == r
+				}
+				if !ok {
+					t.Errorf("role %q, want one of %q", p.Role, w.roles)
+				}
+				has := false
+				for _, a := range p.Aliases {
+					has = has || a == w.alias
+				}
+				if !has {
+					t.Errorf("aliases %q lack %q", p.Aliases, w.alias)
+				}
+				return
+			}
+			t.Errorf("not found among %v", ppl)
+		})
+	}
+}
+
+// moduleRoot walks up from the working directory to the folder with go.mod.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatalf("getwd: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatalf("no go.mod above the test")
+		}
+		dir = parent
+	}
+}
+
+// sharedFile returns ../shared/<rel> from the module root, skipping the
+// test when it is absent.
+func sharedFile(t *testing.T, rel string) string {
+	t.Helper()
+	p := filepath.Join(moduleRoot(t), "..", "shared", rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s absent: %v", p, err)
+	}
+	return p
+}
+
+func TestSeedQuotesShared(t *testing.T) {
+	p := sharedFile(t, "eval/seed-quotes.json")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("read %s: %v", p, err)
+	}
+	var seed struct {
+		People []struct {
+			Name    string   `json:"name"`
+			Aliases []string `json:"aliases"`
+			Role    *string  `json:"role"`
+		} `json:"people"`
+		Quotes []struct {
+			Quote   string `json:"quote"`
+			Speaker string `json:"speaker"`
+		} `json:"quotes"`
+	}
+	if err := json.Unmarshal(b, &seed); err != nil {
+		t.Fatalf("parse %s: %v", p, err)
+	}
+	var want []seedQuote
+	for _, q := range seed.Quotes {
+		want = append(want, seedQuote{q.Quote, q.Speaker})
+	}
+	ppl, qs, body := analyseSeed(t)
+	checkSeedQuotes(t, want, qs, body)
+	for _, sp := range seed.People {
+		found := false
+		for _, p := range ppl {
+			if p.Name != sp.Name {
+				continue
+			}
+			found = true
+			if sp.Role != nil && strings.TrimPrefix(*sp.Role, "the ") != strings.TrimPrefix(p.Role, "the ") {
+				t.Errorf("%s: role %q, want %q", sp.Name, p.Role, *sp.Role)
+			}
+		}
+		if !found {
+			t.Errorf("person %s not found", sp.Name)
+		}
+	}
+}
