@@ -149,8 +149,11 @@ func New(docs []*Doc) *Corpus {
 		}
 	}
 	c.quotes = search.Build(qtexts)
-	c.titles = search.Build(titles)
-	c.personIndex = search.Build(ptexts)
+	// Titles and names are short: their indexes also re-rank with
+	// sahilm/fuzzy and fall back to a fuzzy scan for clipped or
+	// run-together words ("kstarmer").
+	c.titles = search.BuildWith(titles, search.Options{Short: true})
+	c.personIndex = search.BuildWith(ptexts, search.Options{Short: true})
 	c.sentences = search.Build(stexts)
 	return c
 }

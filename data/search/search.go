@@ -203,9 +203,10 @@ type termMatch struct {
 type group struct {
 	word    string
 	matches []termMatch
-	lo, hi  uint32 // prefix range of term IDs (Complete's last word), empty when lo == hi
-	df      int    // postings to walk for this group
-	weight  float64
+	lo, hi  uint32  // prefix range of term IDs (Complete's last word), empty when lo == hi
+	df      int     // postings to walk for this group
+	idf     float64 // ln(1 + N/df) of the term the word most likely stands for
+	weight  float64 // √idf: its share in the coverage
 }
 
 // Quality of a matched word by kind of match: typos cost a little (they are
@@ -295,14 +296,15 @@ func (ix *Index) expand(word string, prefix bool) group {
 	if g.hi > g.lo {
 		g.df += int(ix.termStart[g.hi] - ix.termStart[g.lo])
 	}
-	g.weight = ix.weight(g, hasExact, exact, len(rs))
+	g.idf = ix.idf(g, hasExact, exact, len(rs))
+	g.weight = math.Sqrt(g.idf)
 	return g
 }
 
-// weight is a query word's importance: the IDF of the term it most likely
-// stands for, damped (square root) so that one rare word, perhaps a word the
-// user added, does not outweigh all the others.
-func (ix *Index) weight(g group, hasExact bool, exact uint32, runes int) float64 {
+// idf is a query word's rarity: the IDF of the term it most likely stands
+// for. Its square root weighs the word in the coverage, damped so that one
+// rare word, perhaps one the user added, does not outweigh all the others.
+func (ix *Index) idf(g group, hasExact bool, exact uint32, runes int) float64 {
 	n := float64(len(ix.texts))
 	var df float64
 	switch {
@@ -327,7 +329,7 @@ func (ix *Index) weight(g group, hasExact bool, exact uint32, runes int) float64
 	default:
 		df = 1 // an unknown word: as rare as can be
 	}
-	return math.Sqrt(math.Log(1 + n/(df+0.5)))
+	return math.Log(1 + n/(df+0.5))
 }
 
 func (ix *Index) df(t uint32) int { return int(ix.termStart[t+1] - ix.termStart[t]) }
@@ -543,7 +545,7 @@ func pairScore(g, e int) float64 {
 	case g > 0 && (g == e+1 || g == e-1):
 		return 0.8 // a word dropped or added
 	case g < 0 && g >= -2:
-		return 0.3 // swapped: one swap is a slip, a reversed run is another text
+		return 0.15 // swapped: one swap is a slip, a reversed run is another text
 	case g > 0 && g <= e+3:
 		return 0.4
 	}
@@ -586,38 +588,85 @@ func (ix *Index) score(d int, groups []group, q queryTerms) float64 {
 	}
 	coverage := got / total
 
-	// Order and adjacency of consecutive matched words.
-	prox, pairW := 0.0, 0.0
-	prev := -1
-	matched := 0
+	// Order and adjacency of consecutive matched words, with one position
+	// per word chosen for the whole query (a Viterbi pass over the
+	// occurrences), so that a repeated common word cannot supply a good
+	// pair here and another there.
+	var mg [maxQueryWords]int // matched groups in query order
+	k := 0
 	for gi := range groups {
+		if len(occs[gi]) > 0 {
+			mg[k] = gi
+			k++
+		}
+	}
+	var pairBest [maxQueryWords]float64 // score of the pairs each word takes part in, at best
+	prox, pairW := 0.0, 0.0
+	switch {
+	case len(groups) == 1:
+		prox, pairBest[0] = 1, 1
+	case k >= 2:
+		// dp[j][o]: best weighted pair score of mg[0..j] with mg[j] at occurrence o
+		var dpBuf [2][]float64
+		from := make([][]int32, k)
+		prevDP := dpBuf[0][:0]
+		for range occs[mg[0]] {
+			prevDP = append(prevDP, 0)
+		}
+		for j := 1; j < k; j++ {
+			a, b := mg[j-1], mg[j]
+			e := b - a
+			w := (groups[a].weight + groups[b].weight) / 2
+			pairW += w
+			cur := dpBuf[j%2][:0]
+			from[j] = make([]int32, len(occs[b]))
+			for oi, ob := range occs[b] {
+				best, arg := -1.0, 0
+				for pi, oa := range occs[a] {
+					if v := prevDP[pi] + w*pairScore(ob.pos-oa.pos, e); v > best {
+						best, arg = v, pi
+					}
+				}
+				cur = append(cur, best)
+				from[j][oi] = int32(arg)
+			}
+			dpBuf[j%2] = cur
+			prevDP = cur
+		}
+		end := 0
+		for o, v := range prevDP {
+			if v > prevDP[end] {
+				end = o
+			}
+		}
+		prox = prevDP[end] / pairW
+		// walk back for each pair's score on the chosen path
+		o := end
+		for j := k - 1; j >= 1; j-- {
+			p := int(from[j][o])
+			ps := pairScore(occs[mg[j]][o].pos-occs[mg[j-1]][p].pos, mg[j]-mg[j-1])
+			pairBest[mg[j]] = max(pairBest[mg[j]], ps)
+			pairBest[mg[j-1]] = max(pairBest[mg[j-1]], ps)
+			o = p
+		}
+	}
+
+	// Evidence: a match identifies one text among N only when the matched
+	// words, in place, are together rare enough, about ln N nats of
+	// surprise; "of the animal" matches many texts well and names none.
+	evidence := 0.0
+	for gi, g := range groups {
 		if len(occs[gi]) == 0 {
 			continue
 		}
-		matched++
-		if prev >= 0 {
-			e := gi - prev
-			best := 0.0
-			for _, a := range occs[prev] {
-				for _, b := range occs[gi] {
-					best = max(best, pairScore(b.pos-a.pos, e))
-				}
-			}
-			w := (groups[prev].weight + groups[gi].weight) / 2
-			prox += w * best
-			pairW += w
+		best := 0.0
+		for _, o := range occs[gi] {
+			best = max(best, o.quality)
 		}
-		prev = gi
+		evidence += g.idf * best * (0.5 + 0.5*pairBest[gi])
 	}
-	switch {
-	case len(groups) == 1:
-		prox = 1
-	case pairW == 0:
-		prox = 0
-	default:
-		prox /= pairW
-	}
-	return coverage * (0.2 + 0.8*prox)
+	need := math.Log(1 + float64(len(ix.texts)))
+	return coverage * (0.2 + 0.8*prox) * min(1, evidence/need)
 }
 
 // fuzzyRerank uses sahilm/fuzzy on short texts: a subsequence match of the

@@ -1,0 +1,375 @@
+// Package searcheval measures /who-said retrieval on a corpus: queries made
+// from the corpus's own quotations (3–8 word fragments) with one
+// perturbation each (package perturb), and fragments that are in no
+// quotation at all, which must not get a confident answer.
+//
+// Fragments are taken only when they identify their quotation: their words
+// occur in one distinct quotation text. A fragment that several different
+// quotations share ("I was just") asks for none of them in particular.
+//
+// A hit is right when its quotation contains the fragment's original words
+// in order (judged on folded words, not on IDs, so that a quotation repeated
+// in two articles counts either way).
+package searcheval
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"newsbot/data/corpus"
+	"newsbot/data/search/perturb"
+	"newsbot/data/text"
+)
+
+// Config sets the size and seed of a run.
+type Config struct {
+	Seed    uint64 // same seed, same queries
+	PerKind int    // queries per kind; 0 means 300
+	Limit   int    // hits asked for (MRR@Limit); 0 means 25
+}
+
+// KindStats is the outcome for one kind of query.
+type KindStats struct {
+	Kind      string  `json:"kind"`
+	N         int     `json:"n"`
+	Top1      float64 `json:"top1"`       // first hit right and confident (Score ≥ corpus.Confident)
+	Rank1     float64 `json:"rank1"`      // first hit right, whatever its score
+	MRR       float64 `json:"mrr"`        // mean reciprocal rank of the first right hit within Limit
+	Confident float64 `json:"confident"`  // share answered confidently (for absent kinds: false positives)
+	MeanScore float64 `json:"mean_score"` // mean score of the first hit
+	Ambiguous int     `json:"ambiguous"`  // fragments passed over: in several different quotations
+}
+
+// Report is the outcome of a run.
+type Report struct {
+	Articles  int           `json:"articles"`
+	Quotes    int           `json:"quotes"`
+	Seed      uint64        `json:"seed"`
+	Limit     int           `json:"limit"`
+	Kinds     []KindStats   `json:"kinds"`  // perturbed fragments of quotations
+	Absent    []KindStats   `json:"absent"` // fragments in no quotation
+	AbsentFP  float64       `json:"absent_fp"`
+	P50, P99  time.Duration `json:"-"`
+	P50ms     float64       `json:"p50_ms"`
+	P99ms     float64       `json:"p99_ms"`
+	MaxScores []float64     `json:"-"`
+}
+
+// Absent kinds.
+const (
+	AbsentVocabulary = "absent-vocabulary" // words of the corpus, frequency-weighted, in random order
+	AbsentNarration  = "absent-narration"  // fragments of sentences that hold no quotation
+	AbsentReversed   = "absent-reversed"   // a quotation's fragment (5–8 words) in reverse order
+)
+
+// ErrNoQuotes means the corpus has no quotation to make queries from.
+var ErrNoQuotes = errors.New("no quotations of three words or more in the corpus")
+
+type quoteRef struct {
+	doc   *corpus.Doc
+	text  string
+	words []string // folded
+}
+
+// Run measures c.WhoSaid.
+func Run(c *corpus.Corpus, cfg Config) (Report, error) {
+	if cfg.PerKind <= 0 {
+		cfg.PerKind = 300
+	}
+	if cfg.Limit <= 0 {
+		cfg.Limit = 25
+	}
+	rep := Report{Articles: len(c.Docs), Quotes: c.QuoteCount(), Seed: cfg.Seed, Limit: cfg.Limit}
+	var quotes []quoteRef
+	var bodyTokens [][]string // per doc, whitespace tokens of the body
+	for _, d := range c.Docs {
+		bodyTokens = append(bodyTokens, strings.Fields(d.Body))
+		for _, q := range d.Quotes {
+			if ws := text.Words(q.Text); len(ws) >= 3 && len(strings.Fields(q.Text)) >= 3 {
+				quotes = append(quotes, quoteRef{d, q.Text, ws})
+			}
+		}
+	}
+	if len(quotes) == 0 {
+		return rep, ErrNoQuotes
+	}
+	// identifies tells whether a fragment is in one quotation only
+	// (identical texts count once): a remembered fragment that several
+	// different quotations share ("I was just", "to make") names none of
+	// them, so it makes no query.
+	distinct := map[string]bool{}
+	var texts [][]string
+	for _, q := range quotes {
+		key := strings.Join(q.words, " ")
+		if !distinct[key] {
+			distinct[key] = true
+			texts = append(texts, q.words)
+		}
+	}
+	identifies := func(frag []string) bool {
+		n := 0
+		for _, ws := range texts {
+			if containsSeq(ws, frag) {
+				if n++; n > 1 {
+					return false
+				}
+			}
+		}
+		return n == 1
+	}
+	inAnyQuote := func(frag []string) bool {
+		for _, q := range quotes {
+			if containsSeq(q.words, frag) {
+				return true
+			}
+		}
+		return false
+	}
+	// word sampler, weighted by frequency in the article bodies
+	sampleWord := func(r *rand.Rand) string {
+		for range 100 {
+			toks := bodyTokens[r.IntN(len(bodyTokens))]
+			if len(toks) == 0 {
+				continue
+			}
+			w := strings.Trim(toks[r.IntN(len(toks))], `.,;:!?"“”‘’'()[]`)
+			if text.Words(w) != nil {
+				return w
+			}
+		}
+		return "really"
+	}
+	var extra []string
+	{
+		r := rand.New(rand.NewPCG(cfg.Seed, 99))
+		for range 2000 {
+			extra = append(extra, sampleWord(r))
+		}
+	}
+
+	var lat []time.Duration
+	ask := func(q string) []corpus.QuoteHit {
+		t0 := time.Now()
+		hs := c.WhoSaid(q, cfg.Limit)
+		lat = append(lat, time.Since(t0))
+		return hs
+	}
+
+	kinds := append(slices.Clone(perturb.Single), perturb.Mixed)
+	for ki, kind := range kinds {
+		r := rand.New(rand.NewPCG(cfg.Seed, uint64(ki)+1))
+		st := KindStats{Kind: string(kind)}
+		// Word-dropping kinds start from 4 words, so that every query
+		// keeps at least 3.
+		minWords := 3
+		if kind == perturb.DropWord || kind == perturb.Mixed {
+			minWords = 4
+		}
+		for tries := 0; st.N < cfg.PerKind && tries < 50*cfg.PerKind; tries++ {
+			q := quotes[r.IntN(len(quotes))]
+			toks := strings.Fields(q.text)
+			if len(toks) < minWords {
+				continue
+			}
+			k := minWords + r.IntN(min(8, len(toks))-minWords+1)
+			at := r.IntN(len(toks) - k + 1)
+			frag := toks[at : at+k]
+			want := text.Words(strings.Join(frag, " "))
+			if len(want) < minWords || !identifies(want) {
+				st.Ambiguous++
+				continue
+			}
+			query := perturb.Apply(kind, frag, r, extra)
+			hs := ask(query)
+			st.N++
+			rank := 0
+			for i, h := range hs {
+				if containsSeq(text.Words(h.Quote.Text), want) {
+					rank = i + 1
+					break
+				}
+			}
+			conf := len(hs) > 0 && hs[0].Score >= corpus.Confident
+			if rank == 1 {
+				st.Rank1++
+				if conf {
+					st.Top1++
+				}
+			}
+			if rank > 0 {
+				st.MRR += 1 / float64(rank)
+			}
+			if conf {
+				st.Confident++
+			}
+			if len(hs) > 0 {
+				st.MeanScore += hs[0].Score
+			}
+		}
+		rep.Kinds = append(rep.Kinds, st.normalise())
+	}
+
+	// Fragments in no quotation.
+	var narration [][]string // sentences with no quotation in or around them
+	for _, d := range c.Docs {
+		for _, s := range d.Sentences {
+			if strings.ContainsAny(s.Text, `"“”«»`) || overlapsQuote(d, s.Start, s.End) {
+				continue
+			}
+			if toks := strings.Fields(s.Text); len(toks) >= 5 {
+				narration = append(narration, toks)
+			}
+		}
+	}
+	makers := []struct {
+		kind string
+		make func(r *rand.Rand) []string
+	}{
+		{AbsentVocabulary, func(r *rand.Rand) []string {
+			ws := make([]string, 3+r.IntN(6))
+			for i := range ws {
+				ws[i] = sampleWord(r)
+			}
+			return ws
+		}},
+		{AbsentNarration, func(r *rand.Rand) []string {
+			if len(narration) == 0 {
+				return nil
+			}
+			toks := narration[r.IntN(len(narration))]
+			k := 3 + r.IntN(min(8, len(toks))-2)
+			at := r.IntN(len(toks) - k + 1)
+			return toks[at : at+k]
+		}},
+		{AbsentReversed, func(r *rand.Rand) []string {
+			q := quotes[r.IntN(len(quotes))]
+			toks := strings.Fields(q.text)
+			if len(toks) < 5 {
+				return nil
+			}
+			k := 5 + r.IntN(min(8, len(toks))-4)
+			at := r.IntN(len(toks) - k + 1)
+			frag := slices.Clone(toks[at : at+k])
+			slices.Reverse(frag)
+			return frag
+		}},
+	}
+	var fp, nAbsent float64
+	for mi, m := range makers {
+		r := rand.New(rand.NewPCG(cfg.Seed, 1000+uint64(mi)))
+		st := KindStats{Kind: m.kind}
+		for tries := 0; st.N < cfg.PerKind && tries < 20*cfg.PerKind; tries++ {
+			frag := m.make(r)
+			if len(frag) == 0 || inAnyQuote(text.Words(strings.Join(frag, " "))) {
+				continue // not absent after all
+			}
+			hs := ask(strings.Join(frag, " "))
+			st.N++
+			if len(hs) > 0 {
+				st.MeanScore += hs[0].Score
+				if hs[0].Score >= corpus.Confident {
+					st.Confident++
+				}
+			}
+		}
+		fp += st.Confident
+		nAbsent += float64(st.N)
+		rep.Absent = append(rep.Absent, st.normalise())
+	}
+	if nAbsent > 0 {
+		rep.AbsentFP = fp / nAbsent
+	}
+	slices.Sort(lat)
+	if len(lat) > 0 {
+		rep.P50 = lat[len(lat)/2]
+		rep.P99 = lat[min(len(lat)-1, len(lat)*99/100)]
+		rep.P50ms = float64(rep.P50.Microseconds()) / 1000
+		rep.P99ms = float64(rep.P99.Microseconds()) / 1000
+	}
+	return rep, nil
+}
+
+func (s KindStats) normalise() KindStats {
+	if s.N == 0 {
+		return s
+	}
+	n := float64(s.N)
+	s.Top1 /= n
+	s.Rank1 /= n
+	s.MRR /= n
+	s.Confident /= n
+	s.MeanScore /= n
+	return s
+}
+
+func overlapsQuote(d *corpus.Doc, start, end int) bool {
+	for _, q := range d.Quotes {
+		if q.Start < end && start < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// containsSeq tells whether hay contains needle as a contiguous run.
+func containsSeq(hay, needle []string) bool {
+	if len(needle) == 0 {
+		return true
+	}
+outer:
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		for j, w := range needle {
+			if hay[i+j] != w {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// Write prints the report as a table, with the targets of issue 6.
+func (rep Report) Write(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "search eval: %d articles, %d quotations, seed %d, MRR@%d; confident = score ≥ %.2f\n",
+		rep.Articles, rep.Quotes, rep.Seed, rep.Limit, corpus.Confident)
+	fmt.Fprintln(tw, "kind\tn\ttop1\trank1\tMRR\tconfident\tmean score\t")
+	for _, s := range rep.Kinds {
+		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", s.Kind, s.N, s.Top1, s.Rank1, s.MRR, s.Confident, s.MeanScore)
+	}
+	fmt.Fprintln(tw, "\t\t\t\t\t\t\t")
+	fmt.Fprintln(tw, "absent kind\tn\tfalse pos\t\t\t\tmean score\t")
+	for _, s := range rep.Absent {
+		fmt.Fprintf(tw, "%s\t%d\t%.3f\t\t\t\t%.3f\t\n", s.Kind, s.N, s.Confident, s.MeanScore)
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	_, err := fmt.Fprintf(w, "false-positive rate on absent fragments: %.3f\nlatency per query: p50 %v, p99 %v\n"+
+		"targets: top1 ≥ 0.97 on every single-perturbation kind, ≥ 0.90 mixed; false positives ≤ 0.05\n",
+		rep.AbsentFP, rep.P50.Round(time.Microsecond), rep.P99.Round(time.Microsecond))
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// Pass tells whether the report meets issue 6's targets.
+func (rep Report) Pass() bool {
+	for _, s := range rep.Kinds {
+		want := 0.97
+		if s.Kind == string(perturb.Mixed) {
+			want = 0.90
+		}
+		if s.Top1 < want {
+			return false
+		}
+	}
+	return rep.AbsentFP <= 0.05
+}
