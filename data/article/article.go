@@ -52,7 +52,10 @@ type Options struct {
 	MaxSize int64
 }
 
-func (o Options) maxSize() int64 {
+// Limit returns the size limit in bytes that the options give: MaxSize, or
+// DefaultMaxSize when that is 0. Callers that get bytes some other way (an
+// upload) should apply it before calling Parse.
+func (o Options) Limit() int64 {
 	if o.MaxSize <= 0 {
 		return DefaultMaxSize
 	}
@@ -68,6 +71,7 @@ var (
 	ErrNotUTF8       = errors.New("not valid UTF-8 text")
 	ErrNoTitle       = errors.New("no title")
 	ErrNoBody        = errors.New("no body text")
+	ErrTooLarge      = errors.New("too large")
 	ErrUnknownExt    = errors.New("unknown file extension (want .txt, .md, .markdown or .json)")
 	ErrFrontMatter   = errors.New("malformed front matter")
 	ErrMalformedJSON = errors.New("malformed JSON")

@@ -31,11 +31,7 @@ func LoadFS(fsys fs.FS, root string, opts Options) ([]Article, []Warning) {
 func LoadPath(p string, opts Options) ([]Article, []Warning) {
 	info, err := os.Stat(p)
 	if err != nil {
-		reason := err.Error()
-		if errors.Is(err, fs.ErrNotExist) {
-			reason = "no such file or folder"
-		}
-		return nil, []Warning{{Path: p, Reason: reason}}
+		return nil, []Warning{{Path: p, Reason: errorReason(err)}}
 	}
 	base := p
 	root := "."
@@ -78,7 +74,11 @@ func (l *loader) walk(root string) {
 	err := fs.WalkDir(l.fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			// An unreadable folder or file: name it and go on with the rest.
-			l.warn(p, "cannot read: "+errorReason(err))
+			if errors.Is(err, fs.ErrNotExist) {
+				l.warn(p, errorReason(err))
+			} else {
+				l.warn(p, "cannot read: "+errorReason(err))
+			}
 			if d != nil && d.IsDir() && p != root {
 				return fs.SkipDir
 			}
@@ -116,9 +116,9 @@ func (l *loader) file(p string, d fs.DirEntry) {
 		l.warn(p, "not a regular file")
 		return
 	}
-	limit := l.opts.maxSize()
+	limit := l.opts.Limit()
 	if info.Size() > limit {
-		l.warn(p, fmt.Sprintf("too large (%d bytes; the limit is %d)", info.Size(), limit))
+		l.warn(p, fmt.Sprintf("%v (%d bytes; the limit is %d)", ErrTooLarge, info.Size(), limit))
 		return
 	}
 	data, err := readLimited(l.fsys, p, limit)
@@ -146,7 +146,7 @@ func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read: %s", errorReason(err))
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("too large (over the limit of %d bytes)", limit)
+		return nil, fmt.Errorf("%w (over the limit of %d bytes)", ErrTooLarge, limit)
 	}
 	return data, nil
 }
@@ -154,6 +154,9 @@ func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
 // errorReason strips the path that fs errors repeat, since the warning
 // already names the file.
 func errorReason(err error) string {
+	if errors.Is(err, fs.ErrNotExist) {
+		return "no such file or folder"
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Op + ": " + pe.Err.Error()

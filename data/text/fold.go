@@ -104,8 +104,11 @@ func foldRest(sb *strings.Builder, s string) {
 		for j := 0; j < len(d); {
 			dr, ds := utf8.DecodeRune(d[j:])
 			j += ds
-			if !unicode.Is(unicode.Mn, dr) {
-				sb.WriteRune(dr)
+			switch rep, ok := foldSpecial(dr); {
+			case ok:
+				sb.WriteString(rep) // e.g. U+2000 EN QUAD decomposes to EN SPACE
+			case !unicode.Is(unicode.Mn, dr):
+				sb.WriteRune(unicode.ToLower(dr))
 			}
 		}
 	}
@@ -121,7 +124,7 @@ func foldSpecial(r rune) (string, bool) {
 		return `"`, true
 	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D':
 		return "-", true
-	case '\u00A0', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009',
+	case '\u00A0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009',
 		'\u200A', '\u202F', '\u205F', '\u3000':
 		return " ", true
 	case '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
