@@ -141,6 +141,48 @@ func TestSummarizeGolden(t *testing.T) {
 	}
 }
 
+func TestFurniture(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Scroll down for video", true},
+		{"PUBLISHED: 10:23 EST, 18 March 2013 | . UPDATED: 10:26 EST, 18 March 2013 .", true},
+		{"Last updated at 9:47 AM on 1st April 2015", true},
+		{"To read the full report click here.", true},
+		{"The council published its report on Monday.", false},
+		{"Officials updated the figures after the storm.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := furniture(tc.in); got != tc.want {
+				t.Errorf("furniture(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSummarizeHuge checks that a very long article is handled and that only
+// early sentences (the capped candidate set) are chosen.
+func TestSummarizeHuge(t *testing.T) {
+	sents := text.Sentences(synthArticle(1<<20, 3))
+	if len(sents) < 1000 {
+		t.Fatalf("synthetic article has only %d sentences", len(sents))
+	}
+	for _, n := range []int{1, 3, 10} {
+		got := Summarize("", sents, n)
+		if len(got) != n {
+			t.Fatalf("n=%d: got %d sentences", n, len(got))
+		}
+		if got[len(got)-1] >= defaults.maxCand {
+			t.Errorf("n=%d: index %d beyond the candidate cap %d", n, got[len(got)-1], defaults.maxCand)
+		}
+	}
+	if got := SummarizeOptions("", sents, 3, Options{MaxCandidates: 5}); got[len(got)-1] >= 5 {
+		t.Errorf("MaxCandidates 5: got %v", got)
+	}
+}
+
 func TestDangling(t *testing.T) {
 	tests := []struct {
 		in   string
