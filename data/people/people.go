@@ -229,7 +229,7 @@ func evidence(toks []Token, r Run) bool {
 		}
 		if nx.Text == "," && last+2 < len(toks) {
 			n2 := toks[last+2]
-			if isNumber(n2.Text) || n2.Lower() == "who" {
+			if isNumber(n2.Text) || n2.Lower() == "who" || evidenceVerbs[n2.Lower()] {
 				return true
 			}
 			if isDet(n2.Lower()) {

@@ -25,6 +25,10 @@ var npAfterStop = toSet(`in on at during while after before when to of for from 
 who which that last this next early late yesterday today tonight monday tuesday wednesday thursday
 friday saturday sunday`)
 
+// modPreps attach a body to a person: "Smith with the union", "Jones of
+// the agency".
+var modPreps = toSet(`with of at from for`)
+
 var yearOld = regexp.MustCompile(`^\d+-year-old$|^[a-z]+-year-old$`)
 
 // verbAt reports whether token i is a speech verb used as a verb: outside
@@ -184,6 +188,19 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 	ing := isIng(d.lower(v))
 	if !ing && w != "and" && w != "but" && w != "" {
 		if a, b, ok := d.npBefore(j, lo); ok {
+			// "Tim Guest with the Health Authority says": the person
+			// before the modifier speaks
+			if d.tokPerson[b-1] < 0 {
+				k := a - 1
+				if k >= lo && d.wordTok(k) && determiners[d.lower(k)] {
+					k--
+				}
+				if k-1 >= lo && d.wordTok(k) && modPreps[d.lower(k)] && d.tokPerson[k-1] >= 0 && !d.toks[k-1].Poss {
+					if pa, pb, ok := d.npBefore(k-1, lo); ok {
+						return pa, pb, true
+					}
+				}
+			}
 			return a, b, true
 		}
 	}
@@ -191,6 +208,13 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 		// "Smith, a lawyer for the family, said": skip the apposition
 		for k := j - 1; k >= lo && j-k <= 14; k-- {
 			if d.toks[k].Text == "," {
+				// "the director of X, Jeff Fraser, says": the enclosed
+				// phrase is the name itself
+				if d.tokPerson[j-1] >= 0 && !d.toks[j-1].Poss {
+					if a, b, ok := d.npBefore(j-1, k+1); ok {
+						return a, b, true
+					}
+				}
 				if a, b, ok := d.npBefore(k-1, lo); ok {
 					return a, b, true
 				}

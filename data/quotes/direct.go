@@ -51,7 +51,9 @@ func (d *doc) direct() []Quote {
 				}
 				useEv := ev >= 0 && d.paraOf[events[ev].tok] >= sp.para-1 &&
 					(lastAttr < 0 || d.toks[events[ev].tok].Start > d.spans[lastAttr].open)
-				if useEv {
+				if p, ok := d.prevSubject(sp); ok {
+					att = attribution{speaker: d.ppl[p].Name, ok: true}
+				} else if useEv {
 					att = events[ev].att
 					att.verb, att.mention = "", ""
 				} else if lastAttr >= 0 && d.spans[lastAttr].para >= sp.para-1 {
@@ -268,15 +270,62 @@ func (d *doc) speechEvents() []event {
 			continue
 		}
 		a, _ := d.sentRange(d.sentOf[v])
-		sa, sb, ok := d.subjectOf(v, a)
+		var sa, sb int
+		ok := false
+		if v > 0 && !d.toks[v-1].Word && (d.inQuote[v-1] >= 0 || d.toks[v-1].Text == ",") {
+			// “…,” said Smith
+			sa, sb, ok = d.npAfter(v+1, len(d.toks))
+		}
+		if !ok {
+			sa, sb, ok = d.subjectOf(v, a)
+		}
 		if !ok {
 			continue
 		}
 		sp, m := d.speakerOf(sa, sb)
-		if sp == "" {
-			continue
+		if sp == "" || !d.isPersonName(sp) && !(d.toks[sb-1].Cap && d.skipAuxBack(v-1, a) == sb-1) {
+			continue // only people, or a named body right before its verb
 		}
 		out = append(out, event{v, attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}})
 	}
 	return out
+}
+
+// isPersonName reports whether name is one of the article's people.
+func (d *doc) isPersonName(name string) bool {
+	for _, p := range d.ppl {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// prevSubject returns the person who is the subject of the sentence right
+// before a quotation in the same paragraph ("Durning did not need much
+// coaxing. “Q”"), when that sentence is narration.
+func (d *doc) prevSubject(sp span) (int, bool) {
+	open := d.tokAt(sp.open)
+	if open <= 0 || open >= len(d.toks) {
+		return -1, false
+	}
+	prev := open - 1
+	if d.inQuote[prev] >= 0 || d.paraOf[prev] != sp.para {
+		return -1, false
+	}
+	a, b := d.sentRange(d.sentOf[prev])
+	if d.sentOf[prev] == d.sentOf[open] {
+		return -1, false
+	}
+	for k := a; k < b; k++ {
+		if d.inQuote[k] >= 0 {
+			return -1, false
+		}
+	}
+	sa, _, ok := d.mainSubject(a, b)
+	if !ok || sa > a+1 {
+		return -1, false
+	}
+	p := d.tokPerson[sa]
+	return p, p >= 0
 }
