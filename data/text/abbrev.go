@@ -78,9 +78,6 @@ func abbrevKind(tok string) abbr {
 	if tok == "" || len(tok) > 12 {
 		return abbrNone
 	}
-	if tok[0] == '#' {
-		return abbrListNumber
-	}
 	var buf [12]byte
 	lower := buf[:0]
 	dotted, letters := false, 0

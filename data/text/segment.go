@@ -153,8 +153,12 @@ func endsSentence(s string, sentStart, stop, dots, marks int, quoted, opened boo
 	if dots != 1 {
 		return true // an ellipsis before a capital: a new sentence
 	}
-	tok := wordBefore(s, sentStart, stop)
-	switch abbrevKind(tok) {
+	tok, first := wordBefore(s, sentStart, stop)
+	kind := abbrevKind(tok)
+	if first && allDigits(tok) {
+		kind = abbrListNumber
+	}
+	switch kind {
 	case abbrTitle:
 		return false
 	case abbrNumber:
@@ -175,10 +179,10 @@ func endsSentence(s string, sentStart, stop, dots, marks int, quoted, opened boo
 }
 
 // wordBefore returns the token that ends just before s[stop] (the stop),
-// without the opening marks in front of it; it is "" if the stop follows a
-// space. A number opening the sentence comes back as "#1" so that list
-// numbers can be told from numbers ending a sentence.
-func wordBefore(s string, sentStart, stop int) string {
+// without the opening marks in front of it ("" if the stop follows a
+// space), and whether it is the sentence's first token, so that list
+// numbers ("1. …") can be told from numbers ending a sentence.
+func wordBefore(s string, sentStart, stop int) (string, bool) {
 	b := stop
 	for b > sentStart {
 		r, size := utf8.DecodeLastRuneInString(s[:b])
@@ -194,11 +198,7 @@ func wordBefore(s string, sentStart, stop int) string {
 		}
 		b += size
 	}
-	tok := s[b:stop]
-	if b == sentStart && tok != "" && allDigits(tok) {
-		return "#" + tok
-	}
-	return tok
+	return s[b:stop], b == sentStart
 }
 
 // firstWord returns the leading run of letters, digits, '.' and apostrophes
