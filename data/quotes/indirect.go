@@ -1,6 +1,193 @@
 package quotes
 
-// indirect extracts reported speech outside quotation marks.
+// objectVerbs take the hearer before the reported clause ("told reporters
+// that …").
+var objectVerbs = toSet(`told tell tells telling informed informs assured assures reminded reminds
+warned warns promised promises`)
+
+// objectWords are hearers that may follow such a verb.
+var objectWords = toSet(`him her them us me reporters journalists media members lawmakers parliament
+council councillors audience crowd listeners viewers readers colleagues supporters officials
+investigators police court jury judge committee residents students parents`)
+
+// adjunctStarts begin a phrase that sits between a verb and its clause ("said
+// in a statement that", "said on Monday").
+var adjunctStarts = toSet(`in on at during last earlier later after before this yesterday today
+tuesday monday wednesday thursday friday saturday sunday via through over`)
+
+// indirect extracts reported speech outside quotation marks: "S said
+// (that) …", "…, S said", "according to S, …". Sentences that hold a
+// quotation in marks are left to the direct extraction.
 func (d *doc) indirect(direct []Quote) []Quote {
-	return nil
+	var out []Quote
+	for s := range d.sentTok {
+		a, b := d.sentRange(s)
+		if a >= b {
+			continue
+		}
+		quoted := false
+		for k := a; k < b; k++ {
+			if d.inQuote[k] >= 0 || isQuoteTok(d.toks[k].Text) {
+				quoted = true
+				break
+			}
+		}
+		if quoted {
+			continue
+		}
+		if q, ok := d.reported(a, b); ok {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+func isQuoteTok(s string) bool {
+	switch s {
+	case "\"", "“", "”", "«", "»", "„":
+		return true
+	}
+	return false
+}
+
+// clause makes an indirect quotation of tokens [c, e).
+func (d *doc) clause(c, e int, att attribution) (Quote, bool) {
+	for e > c && !d.toks[e-1].Word {
+		e--
+	}
+	if e-c < 4 {
+		return Quote{}, false
+	}
+	start, end := d.toks[c].Start, d.toks[e-1].End
+	txt := d.body[start:end]
+	if wordCount(txt) < 4 {
+		return Quote{}, false
+	}
+	return Quote{Text: txt, Speaker: att.speaker, Mention: att.mention, Verb: att.verb, Start: start, End: end}, true
+}
+
+// reported finds reported speech in the sentence [a, b).
+func (d *doc) reported(a, b int) (Quote, bool) {
+	// according to S, …  /  …, according to S
+	for k := a; k+2 < b; k++ {
+		if d.lower(k) != "according" || d.lower(k+1) != "to" {
+			continue
+		}
+		na, nb, ok := d.npAfter(k+2, b)
+		if !ok {
+			break
+		}
+		sp, m := d.speakerOf(na, nb)
+		att := attribution{speaker: sp, mention: m, verb: "according to", ok: true}
+		if k == a {
+			// the clause follows the first comma after the source
+			for c := nb; c < b; c++ {
+				if d.toks[c].Text == "," {
+					return d.clause(c+1, b, att)
+				}
+			}
+			break
+		}
+		return d.clause(a, k, att)
+	}
+	// S said (that) …
+	for v := a; v < b; v++ {
+		if _, ok := d.verbAt(v, clausalVerbs); !ok {
+			continue
+		}
+		w := d.lower(v)
+		if isIng(w) && (v == a || d.toks[v-1].Text != ",") {
+			continue
+		}
+		sa, sb, ok := d.subjectOf(v, a)
+		if !ok {
+			continue
+		}
+		c := v + 1
+		if c >= b || !d.toks[c].Word {
+			continue // "…, Smith said." is read below
+		}
+		if objectVerbs[w] {
+			switch {
+			case d.toks[c].Cap:
+				for c < b && d.toks[c].Word && d.toks[c].Cap {
+					c++
+				}
+			case objectWords[d.lower(c)]:
+				c++
+			case determiners[d.lower(c)] && c+2 < b && objectWords[d.lower(c+1)]:
+				c += 2
+			}
+		}
+		// an adjunct before the clause: "said in a statement that", "said Monday"
+		thatAt := -1
+		for k := c; k < b && k-c <= 10; k++ {
+			if d.wordTok(k) && d.lower(k) == "that" {
+				thatAt = k
+				break
+			}
+			if !d.toks[k].Word && d.toks[k].Text != "," {
+				break
+			}
+		}
+		switch {
+		case thatAt >= 0 && (thatAt == c || adjunctStarts[d.lower(c)] || thatAt-c <= 4):
+			c = thatAt + 1
+		case c < b && adjunctStarts[d.lower(c)]:
+			// skip to the comma closing the adjunct, if any
+			k := c
+			for k < b && k-c <= 6 && d.toks[k].Text != "," {
+				k++
+			}
+			if k < b && d.toks[k].Text == "," {
+				c = k + 1
+			} else {
+				continue
+			}
+		}
+		sp, m := d.speakerOf(sa, sb)
+		att := attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}
+		if q, ok := d.clause(c, b, att); ok {
+			return q, true
+		}
+	}
+	// …, S said.  /  …, said S.
+	for k := b - 1; k > a; k-- {
+		if d.toks[k].Text != "," {
+			continue
+		}
+		if b-k > 12 {
+			break
+		}
+		for v := k + 1; v < b; v++ {
+			if _, ok := d.verbAt(v, clausalVerbs); !ok {
+				continue
+			}
+			var sa, sb int
+			ok := false
+			if v == k+1 {
+				sa, sb, ok = d.npAfter(v+1, b)
+			} else {
+				sa, sb, ok = d.subjectOf(v, k+1)
+			}
+			if !ok {
+				break
+			}
+			// the rest after the verb must be an adjunct, not a new clause
+			rest := 0
+			for r := v + 1; r < b; r++ {
+				if d.toks[r].Word {
+					rest++
+				}
+			}
+			if v > k+1 && rest > 6 {
+				break
+			}
+			sp, m := d.speakerOf(sa, sb)
+			att := attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}
+			return d.clause(a, k, att)
+		}
+		break
+	}
+	return Quote{}, false
 }
