@@ -74,6 +74,8 @@ func TestSentences(t *testing.T) {
 			[]string{"Acme Inc. and Bolt Co. merged with Crane Ltd. last week."}},
 		{"company ending at end", "She joined Acme Corp. The move surprised analysts.",
 			[]string{"She joined Acme Corp.", "The move surprised analysts."}},
+		{"senior and U.N. at end", "He met John Hale Sr. at the U.N. He left.",
+			[]string{"He met John Hale Sr. at the U.N.", "He left."}},
 		{"junior", "Martin Luther King Jr. spoke here. Crowds came.",
 			[]string{"Martin Luther King Jr. spoke here.", "Crowds came."}},
 		{"etc mid and end", "Bring pens, paper, etc. to class. We supply chairs, desks, etc. The rest is yours.",

@@ -1,0 +1,88 @@
+package text
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedEval returns ../shared/eval next to the module root, or skips.
+func sharedEval(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Skipf("no working directory: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root not found")
+		}
+		dir = parent
+	}
+	eval := filepath.Join(dir, "..", "shared", "eval")
+	if _, err := os.Stat(eval); err != nil {
+		t.Skipf("evaluation data absent (%s)", eval)
+	}
+	return eval
+}
+
+// TestEvalLead3Agreement measures (it does not tune) how many of the
+// CNN/DailyMail set's own opening sentences ("lead3") our split also
+// produces, verbatim, among an article's first eight sentences. That split has artefacts of its own (it cuts at
+// bold captions and before a closing quote), so 100% is not the goal; the
+// floor only catches a regression. Run: go test -run Lead3 -v ./data/text
+// (LEAD3_SHOW=1 lists the misses).
+func TestEvalLead3Agreement(t *testing.T) {
+	f, err := os.Open(filepath.Join(sharedEval(t), "cnndm-dev.jsonl"))
+	if err != nil {
+		t.Skipf("cnndm-dev.jsonl: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	total, same := 0, 0
+	for sc.Scan() {
+		var d struct {
+			Text  string   `json:"text"`
+			Lead3 []string `json:"lead3"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatalf("cnndm-dev.jsonl: %v", err)
+		}
+		got := map[string]bool{}
+		for i, s := range Sentences(d.Text) {
+			if i >= 8 {
+				break
+			}
+			got[s.Text] = true
+		}
+		for _, want := range d.Lead3 {
+			total++
+			if got[strings.TrimSpace(want)] {
+				same++
+			} else if os.Getenv("LEAD3_SHOW") != "" {
+				t.Logf("miss %q", want)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if total == 0 {
+		t.Skip("no lead3 sentences")
+	}
+	pct := 100 * float64(same) / float64(total)
+	t.Logf("lead3 sentences our split reproduces: %d/%d (%.1f%%)", same, total, pct)
+	// On the dev set every miss (84.4% found) was the dataset's: cuts in
+	// mid-sentence at links or bold text, caption lines run together.
+	if pct < 80 {
+		t.Errorf("agreement %.1f%% fell below 80%%", pct)
+	}
+}
