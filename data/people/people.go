@@ -212,7 +212,7 @@ func isContraction(w string) bool {
 var evidenceVerbs = set(`said says say told tells added adds explained explains noted notes wrote writes argued argues stated states insisted insists warned warns according asked asks replied replies responded responds tweeted tweets recalled recalls acknowledged acknowledges admitted admits believes believed thinks thought claimed claims confirmed confirms suggested suggests stressed stresses emphasized emphasised continued continues agreed agrees announced announces`)
 
 // evidence reports whether the article marks the run as a person.
-func evidence(toks []Token, r Run) bool {
+func evidence(toks []Token, starts []bool, r Run) bool {
 	if r.Titled {
 		return true
 	}
@@ -255,6 +255,11 @@ func evidence(toks []Token, r Run) bool {
 			return true
 		}
 	}
+	// "Mamadou Dia was on a trip": a name of two or three words opening a
+	// sentence as its subject
+	if starts[r.Tok0] && r.Tok1-r.Name0 >= 2 && r.Tok1-r.Name0 <= 3 && !toks[last].Poss && last+1 < len(toks) && subjectVerbs[toks[last+1].Lower()] {
+		return true
+	}
 	// "spokesperson Lu Kang", "political scientist Hamish Telford"
 	if r.Tok0 > 0 && toks[r.Tok0-1].Word && !toks[r.Tok0-1].Cap && roleNouns[toks[r.Tok0-1].Lower()] {
 		return true
@@ -282,6 +287,9 @@ func isNumber(s string) bool {
 }
 
 func isDet(s string) bool { return s == "the" || s == "a" || s == "an" }
+
+// subjectVerbs follow a person who opens a sentence.
+var subjectVerbs = set(`was is has had who will would says said told recalls remembers`)
 
 var auxWords = set(`also has had have then later previously once again would will could may might further recently earlier later repeatedly only quickly simply`)
 
@@ -408,12 +416,12 @@ func Find(title, body string, sents []text.Sentence) []Person {
 	// full name they shorten
 	spoke := map[string]bool{}
 	for _, r := range runs {
-		if r.Tok1-r.Name0 == 1 && nameOK(toks, r) && evidence(toks, r) {
+		if r.Tok1-r.Name0 == 1 && nameOK(toks, r) && evidence(toks, starts, r) {
 			spoke[toks[r.Name0].Lower()] = true
 		}
 	}
 	for _, r := range runs {
-		if !nameOK(toks, r) || !(evidence(toks, r) || r.Tok1-r.Name0 >= 2 && spoke[toks[r.Tok1-1].Lower()]) {
+		if !nameOK(toks, r) || !(evidence(toks, starts, r) || r.Tok1-r.Name0 >= 2 && spoke[toks[r.Tok1-1].Lower()]) {
 			continue
 		}
 		name := tokTexts(toks[r.Name0:r.Tok1])

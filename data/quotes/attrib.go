@@ -142,6 +142,13 @@ func isSubjectPronoun(w string) bool {
 // npAfter reads a noun phrase forwards from token j, up to hi: "said Smith",
 // "said Defence Secretary John Healey, who…", "said the 39-year-old".
 func (d *doc) npAfter(j, hi int) (int, int, bool) {
+	if j < hi && d.wordTok(j) && !d.toks[j].Cap && !determiners[d.lower(j)] && !isQuantifier(d.lower(j)) &&
+		!people.RoleNoun(d.lower(j)) && !yearOld.MatchString(d.lower(j)) && d.lower(j) != "out" && d.lower(j) != "up" && d.lower(j) != "back" {
+		return 0, 0, false // "noting that …": a clause, not a speaker
+	}
+	if j < hi && d.wordTok(j) && (d.lower(j) == "that" || d.lower(j) == "this") {
+		return 0, 0, false
+	}
 	// "points out", "speaks up": a particle of the verb
 	if j < hi && d.wordTok(j) && (d.lower(j) == "out" || d.lower(j) == "up" || d.lower(j) == "back") {
 		j++
@@ -188,18 +195,8 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 	ing := isIng(d.lower(v))
 	if !ing && w != "and" && w != "but" && w != "" {
 		if a, b, ok := d.npBefore(j, lo); ok {
-			// "Tim Guest with the Health Authority says": the person
-			// before the modifier speaks
-			if d.tokPerson[b-1] < 0 {
-				k := a - 1
-				if k >= lo && d.wordTok(k) && determiners[d.lower(k)] {
-					k--
-				}
-				if k-1 >= lo && d.wordTok(k) && modPreps[d.lower(k)] && d.tokPerson[k-1] >= 0 && !d.toks[k-1].Poss {
-					if pa, pb, ok := d.npBefore(k-1, lo); ok {
-						return pa, pb, true
-					}
-				}
+			if pa, pb, ok := d.ownerBefore(a, b, lo); ok {
+				return pa, pb, true
 			}
 			return a, b, true
 		}
@@ -216,6 +213,9 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 					}
 				}
 				if a, b, ok := d.npBefore(k-1, lo); ok {
+					if pa, pb, ok := d.ownerBefore(a, b, lo); ok {
+						return pa, pb, true
+					}
 					return a, b, true
 				}
 				break
@@ -229,6 +229,39 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 		return d.mainSubject(lo, v)
 	}
 	return 0, 0, false
+}
+
+// ownerBefore finds the person a body phrase [a, b) is attached to: "Tim
+// Guest with the Health Authority says", "Jingyi Pan of IG said", "Sen.
+// Richard Shelby of Alabama, the chairman …, said".
+func (d *doc) ownerBefore(a, b, lo int) (int, int, bool) {
+	if d.tokPerson[b-1] >= 0 {
+		return 0, 0, false
+	}
+	k := a - 1
+	if k >= lo && d.wordTok(k) && determiners[d.lower(k)] {
+		k--
+	}
+	if k-1 < lo || !d.wordTok(k) || !modPreps[d.lower(k)] || d.toks[k-1].Poss || !d.wordTok(k-1) {
+		return 0, 0, false
+	}
+	if d.tokPerson[k-1] >= 0 {
+		return d.npBefore(k-1, lo)
+	}
+	// an unknown name of two or three words
+	if !d.toks[k-1].Cap {
+		return 0, 0, false
+	}
+	pa, pb, ok := d.npBefore(k-1, lo)
+	if !ok || pb-pa < 2 || pb-pa > 3 {
+		return 0, 0, false
+	}
+	for i := pa; i < pb; i++ {
+		if people.OrgWord(d.lower(i)) || people.Titles(d.lower(i)) {
+			return 0, 0, false
+		}
+	}
+	return pa, pb, true
 }
 
 // mainSubject returns the first subject-like mention in [lo, hi): a person
@@ -303,6 +336,12 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 	if people.RoleNoun(w) {
 		if p := d.byRole(w, a); p >= 0 {
 			return d.ppl[p].Name, mention
+		}
+	}
+	// "the company", "the agency": the body named before
+	if d.lower(a) == "the" && b-a == 2 && orgHeads[w] {
+		if sp := d.itAntecedent(a); sp != "" {
+			return sp, mention
 		}
 	}
 	// a definite description of someone named before: "the affable
@@ -385,6 +424,11 @@ spokesman spokeswoman official officials source sources agency company firm city
 government ministry department police force service team group club board council organization
 organisation union party campaign network station office court judge-s`)
 
+// orgHeads are nouns that refer back to a named organisation.
+var orgHeads = toSet(`company agency department ministry government firm group organization organisation
+team club union party board council commission utility network service corporation business bank
+retailer airline automaker province city`)
+
 var genderNouns = map[string]people.Gender{"man": people.Male, "woman": people.Female, "father": people.Male,
 	"mother": people.Female, "son": people.Male, "daughter": people.Female, "husband": people.Male,
 	"wife": people.Female, "boy": people.Male, "girl": people.Female, "brother": people.Male,
@@ -400,6 +444,19 @@ func plural(w string) bool {
 // itAntecedent finds what "it" names before token i: the nearest earlier
 // sentence's first capitalised phrase that is no person (an organisation).
 func (d *doc) itAntecedent(i int) string {
+	// the last body that spoke, within a few paragraphs
+	for k := len(d.events) - 1; k >= 0; k-- {
+		e := d.events[k]
+		if e.tok >= i {
+			continue
+		}
+		if d.paraOf[e.tok] < d.paraOf[i]-3 {
+			break
+		}
+		if !d.isPersonName(e.att.speaker) {
+			return e.att.speaker
+		}
+	}
 	s := d.sentOf[i]
 	for back := 0; back <= 3 && s-back >= 0; back++ {
 		a, b := d.sentRange(s - back)

@@ -264,7 +264,7 @@ type event struct {
 // speechEvents lists the speech verbs of the article that have a speaker,
 // in order: a quotation standing alone after one inherits its speaker.
 func (d *doc) speechEvents() []event {
-	var out []event
+	d.events = nil
 	for v := range d.toks {
 		if _, ok := d.verbAt(v, speechVerbs); !ok {
 			continue
@@ -286,9 +286,9 @@ func (d *doc) speechEvents() []event {
 		if sp == "" || !d.isPersonName(sp) && !(d.toks[sb-1].Cap && d.skipAuxBack(v-1, a) == sb-1) {
 			continue // only people, or a named body right before its verb
 		}
-		out = append(out, event{v, attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}})
+		d.events = append(d.events, event{v, attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}})
 	}
-	return out
+	return d.events
 }
 
 // isPersonName reports whether name is one of the article's people.

@@ -25,16 +25,6 @@ func (d *doc) indirect(direct []Quote) []Quote {
 		if a >= b {
 			continue
 		}
-		quoted := false
-		for k := a; k < b; k++ {
-			if d.inQuote[k] >= 0 || isQuoteTok(d.toks[k].Text) {
-				quoted = true
-				break
-			}
-		}
-		if quoted {
-			continue
-		}
 		if q, ok := d.reported(a, b); ok {
 			out = append(out, q)
 		}
@@ -54,6 +44,11 @@ func isQuoteTok(s string) bool {
 func (d *doc) clause(c, e int, att attribution) (Quote, bool) {
 	for e > c && !d.toks[e-1].Word {
 		e--
+	}
+	for k := c; k < e; k++ {
+		if d.inQuote[k] >= 0 || isQuoteTok(d.toks[k].Text) {
+			return Quote{}, false // reported speech around a quotation: the quotation stands for it
+		}
 	}
 	if e-c < 4 {
 		return Quote{}, false

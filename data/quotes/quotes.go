@@ -48,6 +48,7 @@ type doc struct {
 	spans   []span
 	ppl     []people.Person
 	ments   []people.Mention
+	events  []event // speech verbs with speakers, filled in order by speechEvents
 	// tokPerson maps a token to the person a mention or a resolved pronoun
 	// there refers to (-1 when none).
 	tokPerson []int
@@ -116,7 +117,7 @@ func newDoc(body string, sents []text.Sentence, ppl []people.Person) *doc {
 		d.tokPerson[i] = -1
 	}
 	for _, m := range d.ments {
-		if d.inQuote[m.Tok0] >= 0 {
+		if d.inQuote[m.Tok0] >= 0 || d.inParens(m.Tok0) {
 			continue
 		}
 		for k := m.Tok0; k < m.Tok1; k++ {
@@ -221,7 +222,7 @@ func isPrepBefore(d *doc, k int) bool {
 	return prepositions[d.lower(j)]
 }
 
-var prepositions = toSet(`with to for from about against by of on at in into onto over under between among
+var prepositions = toSet(`unlike with to for from about against by of on at in into onto over under between among
 after before like than as toward towards including describing calling meet meeting met called named
 described praised criticized criticised thanked blamed urged asked told`)
 
@@ -251,4 +252,18 @@ func titleCase(s string) bool {
 		}
 	}
 	return n > 0 && caps == n
+}
+
+// inParens reports whether token i stands inside parentheses (a photo
+// credit, an aside) within its paragraph.
+func (d *doc) inParens(i int) bool {
+	for k := i - 1; k >= 0 && d.paraOf[k] == d.paraOf[i]; k-- {
+		switch d.toks[k].Text {
+		case ")":
+			return false
+		case "(":
+			return true
+		}
+	}
+	return false
 }
