@@ -49,6 +49,11 @@ type Options struct {
 	// scan of all texts answers instead, as long as there are at most
 	// MaxFuzzyScan of them.
 	Short bool
+	// Keyword marks an index searched for mentions (/search) rather than
+	// for the one text a query identifies: a hit's score says how well it
+	// contains the query's words, however common they are, with no
+	// discount for matches that many texts share.
+	Keyword bool
 }
 
 // MaxFuzzyScan bounds the fuzzy.Find fallback of Short indexes: a scan
@@ -258,13 +263,20 @@ func (ix *Index) expand(word string, prefix bool) group {
 	if hasExact {
 		g.matches = append(g.matches, termMatch{exact, 0})
 	}
+	variants := d
+	if d == 0 && !hasExact && len(rs) == minLen1Typo-1 {
+		// An unknown three-letter word is most likely a four-letter one
+		// with a letter missed ("ust", "oal"): look up only the word
+		// itself among the terms' one-letter deletions.
+		d = 1
+	}
 	if d > 0 {
 		seen := map[uint32]bool{}
 		if hasExact {
 			seen[exact] = true
 		}
 		var trs []rune
-		eachVariant(rs, d, func(h uint32) {
+		eachVariant(rs, variants, func(h uint32) {
 			ix.dels.lookup(h, func(t uint32) {
 				if seen[t] {
 					return
@@ -545,7 +557,7 @@ func pairScore(g, e int) float64 {
 	case g > 0 && (g == e+1 || g == e-1):
 		return 0.8 // a word dropped or added
 	case g < 0 && g >= -2:
-		return 0.15 // swapped: one swap is a slip, a reversed run is another text
+		return 0.5 // swapped (a reversed run is caught by the order factor in score)
 	case g > 0 && g <= e+3:
 		return 0.4
 	}
@@ -602,6 +614,9 @@ func (ix *Index) score(d int, groups []group, q queryTerms) float64 {
 	}
 	var pairBest [maxQueryWords]float64 // score of the pairs each word takes part in, at best
 	prox, pairW := 0.0, 0.0
+	// order discounts a match whose words mostly run backwards: one
+	// swapped pair is a slip of memory, a reversed run is another text.
+	order := 1.0
 	switch {
 	case len(groups) == 1:
 		prox, pairBest[0] = 1, 1
@@ -639,16 +654,41 @@ func (ix *Index) score(d int, groups []group, q queryTerms) float64 {
 				end = o
 			}
 		}
-		prox = prevDP[end] / pairW
-		// walk back for each pair's score on the chosen path
+		// Walk back for the gaps on the chosen path, then score each pair.
+		var gaps, es [maxQueryWords]int // gaps[j]: between mg[j-1] and mg[j]
 		o := end
 		for j := k - 1; j >= 1; j-- {
 			p := int(from[j][o])
-			ps := pairScore(occs[mg[j]][o].pos-occs[mg[j-1]][p].pos, mg[j]-mg[j-1])
-			pairBest[mg[j]] = max(pairBest[mg[j]], ps)
-			pairBest[mg[j-1]] = max(pairBest[mg[j-1]], ps)
+			gaps[j] = occs[mg[j]][o].pos - occs[mg[j-1]][p].pos
+			es[j] = mg[j] - mg[j-1]
 			o = p
 		}
+		// An isolated swap of two neighbouring words (pairs on both sides
+		// run forward) is one slip, as a transposition is one typo: the
+		// swapped pair and its neighbours, one word off each, count as
+		// nearly in place. A run of backward pairs is not a slip.
+		fwd := func(j int) bool { return j < 1 || j >= k || gaps[j] > 0 }
+		forward := 0.0
+		prox = 0
+		for j := 1; j < k; j++ {
+			ps := pairScore(gaps[j], es[j])
+			switch {
+			case gaps[j] == -1 && es[j] == 1 && fwd(j-1) && fwd(j+1):
+				ps = 0.8
+				forward += 0.5
+			case gaps[j] > 0:
+				forward++
+				if gaps[j] == es[j]+1 && (j > 1 && gaps[j-1] == -1 && es[j-1] == 1 || j+1 < k && gaps[j+1] == -1 && es[j+1] == 1) {
+					ps = 1 // the other side of a swap
+				}
+			}
+			a, b := mg[j-1], mg[j]
+			prox += ps * (groups[a].weight + groups[b].weight) / 2
+			pairBest[a] = max(pairBest[a], ps)
+			pairBest[b] = max(pairBest[b], ps)
+		}
+		prox /= pairW
+		order = 0.6 + 0.4*forward/float64(k-1)
 	}
 
 	// Evidence: a match identifies one text among N only when the matched
@@ -665,8 +705,12 @@ func (ix *Index) score(d int, groups []group, q queryTerms) float64 {
 		}
 		evidence += g.idf * best * (0.5 + 0.5*pairBest[gi])
 	}
+	s := coverage * (0.2 + 0.8*prox) * order
+	if ix.opts.Keyword {
+		return s
+	}
 	need := math.Log(1 + float64(len(ix.texts)))
-	return coverage * (0.2 + 0.8*prox) * min(1, evidence/need)
+	return s * min(1, evidence/need)
 }
 
 // fuzzyRerank uses sahilm/fuzzy on short texts: a subsequence match of the

@@ -12,7 +12,7 @@ import (
 
 // confident mirrors corpus.Confident (corpus imports search, not the
 // reverse): the score from which a hit is an answer.
-const confident = 0.5
+const confident = 0.55
 
 // seedQuotes returns the quoted passages of the embedded seed article (the
 // text between curly double quotes), so that the tests use the article the
