@@ -113,8 +113,8 @@ func articleMeta(d *corpus.Doc) string {
 	return strings.Join(parts, " · ")
 }
 
-// quoteContext returns the sentences of d that hold quotation q, with the
-// quotation in bold, or "" when q's offsets do not fit d's body.
+// quoteContext returns the sentences of d that hold quotation q, or "" when
+// q's offsets do not fit d's body.
 func quoteContext(d *corpus.Doc, q *quotes.Quote) string {
 	if q.Start < 0 || q.End < q.Start || q.End > len(d.Body) {
 		return ""
@@ -125,9 +125,13 @@ func quoteContext(d *corpus.Doc, q *quotes.Quote) string {
 			parts = append(parts, s.Text)
 		}
 	}
-	ctx := strings.Join(parts, " ")
-	if i := strings.Index(ctx, q.Text); q.Text != "" && i >= 0 {
-		ctx = ctx[:i] + "**" + q.Text + "**" + ctx[i+len(q.Text):]
+	return strings.Join(parts, " ")
+}
+
+// boldQuote puts the quotation in bold within its context.
+func boldQuote(ctx, quote string) string {
+	if i := strings.Index(ctx, quote); quote != "" && i >= 0 {
+		return ctx[:i] + "**" + quote + "**" + ctx[i+len(quote):]
 	}
 	return ctx
 }

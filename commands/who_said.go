@@ -90,7 +90,7 @@ func whoSaid(req Request, text string) Response {
 	}
 	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Article", Value: articleLink(h.Doc) + sourceSuffix(h.Doc)})
 	if r.Context != "" {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Context", Value: r.Context})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Context", Value: boldQuote(r.Context, r.Quote)})
 	}
 	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: []any{r}}
 }

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// secret is a string that never prints: the bot token. Formatting it with
+// any verb, or logging it with slog, shows only that it is set.
+type secret string
+
+func (s secret) String() string {
+	if s == "" {
+		return "(none)"
+	}
+	return "(redacted)"
+}
+
+// GoString keeps %#v from printing the token.
+func (s secret) GoString() string { return s.String() }
+
+// LogValue keeps slog from printing the token.
+func (s secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
+
+// Format keeps every fmt verb (%s, %v, %q, %x…) from printing the token.
+func (s secret) Format(f fmt.State, verb rune) { io.WriteString(f, s.String()) }
+
+// getenv reads the environment (a variable so tests can replace it).
+var getenv = os.Getenv
+
+// config is the bot's configuration: environment variables, each overridden
+// by the flag of the same meaning.
+type config struct {
+	Token    secret   // with the "Bot " prefix; empty: run the console
+	GuildID  string   // register commands in this guild only (instant); else globally
+	Articles []string // files or folders of extra articles
+	Defaults bool     // include the embedded articles
+	APIBase  string   // origin replacing https://discord.com, or ""
+	LogLevel slog.Level
+	LevelSet bool // LOG_LEVEL or -log-level was given
+	JSON     bool // console: one JSON object per command
+}
+
+// configUsage is printed by -h before the flags.
+const configUsage = `usage: bot [flags]
+
+Runs newsbot: the Discord bot when a token is set (DISCORD_TOKEN or
+DISCORD_TOKEN_FILE), otherwise a local console over the articles where you
+type commands such as
+  /who-said quote: security guarantees
+  /summary article: starmer sentences: 2
+
+Every flag has an environment variable of the same meaning; a flag wins.
+The token has no flag (command lines are visible to other users): use
+DISCORD_TOKEN or a file (DISCORD_TOKEN_FILE, -token-file).
+
+Flags:
+`
+
+// parseConfig reads the configuration from getenv and args. Errors never
+// contain the token.
+func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	var cfg config
+	fs := flag.NewFlagSet("bot", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, configUsage)
+		fs.PrintDefaults()
+	}
+	defaults := true
+	if v := getenv("NEWSBOT_DEFAULTS"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return cfg, fmt.Errorf("NEWSBOT_DEFAULTS=%q: want true or false", v)
+		}
+		defaults = b
+	}
+	tokenFile := fs.String("token-file", getenv("DISCORD_TOKEN_FILE"), "read the bot token from this file (env DISCORD_TOKEN_FILE)")
+	fs.StringVar(&cfg.GuildID, "guild", getenv("DISCORD_GUILD_ID"), "register the commands in this guild only, which is instant (env DISCORD_GUILD_ID); default: globally")
+	articles := fs.String("articles", getenv("NEWSBOT_ARTICLES"), "a folder or file of extra articles; several separated by "+string(filepath.ListSeparator)+" (env NEWSBOT_ARTICLES)")
+	fs.BoolVar(&cfg.Defaults, "defaults", defaults, "include the articles embedded in the binary (env NEWSBOT_DEFAULTS)")
+	fs.StringVar(&cfg.APIBase, "api-base", getenv("DISCORD_API_BASE"), "an origin that replaces https://discord.com for every REST call, e.g. a REST proxy (env DISCORD_API_BASE)")
+	level := fs.String("log-level", getenv("LOG_LEVEL"), "debug, info, warn or error (env LOG_LEVEL; default info)")
+	fs.BoolVar(&cfg.JSON, "json", false, "console: print one JSON object per command")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return cfg, errHelp
+		}
+		return cfg, errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "bot: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return cfg, errUsage
+	}
+
+	token := strings.TrimSpace(getenv("DISCORD_TOKEN"))
+	if *tokenFile != "" {
+		b, err := os.ReadFile(*tokenFile)
+		if err != nil {
+			// The error names the file, never its contents.
+			return cfg, fmt.Errorf("read token file: %w", err)
+		}
+		token = strings.TrimSpace(string(b))
+		if token == "" {
+			return cfg, fmt.Errorf("token file %s is empty", *tokenFile)
+		}
+	}
+	cfg.Token = secret(botToken(token))
+
+	for _, p := range filepath.SplitList(*articles) {
+		if p = strings.TrimSpace(p); p != "" {
+			cfg.Articles = append(cfg.Articles, p)
+		}
+	}
+
+	var err error
+	if cfg.APIBase, err = parseAPIBase(cfg.APIBase); err != nil {
+		return cfg, err
+	}
+	if cfg.LogLevel, err = parseLevel(*level); err != nil {
+		return cfg, err
+	}
+	cfg.LevelSet = *level != ""
+	if cfg.GuildID != "" {
+		if _, err := strconv.ParseUint(cfg.GuildID, 10, 64); err != nil {
+			return cfg, fmt.Errorf("guild ID %q: want a number (a Discord snowflake)", cfg.GuildID)
+		}
+	}
+	if !cfg.Defaults && len(cfg.Articles) == 0 {
+		return cfg, errors.New("no articles: NEWSBOT_DEFAULTS=false needs NEWSBOT_ARTICLES (or -articles)")
+	}
+	return cfg, nil
+}
+
+// errHelp is returned after -h printed the usage.
+var errHelp = errors.New("help requested")
+
+// botToken adds the "Bot " prefix Discord wants, unless the token already
+// has one.
+func botToken(t string) string {
+	if t == "" || strings.HasPrefix(t, "Bot ") || strings.HasPrefix(t, "Bearer ") {
+		return t
+	}
+	return "Bot " + t
+}
+
+// parseAPIBase checks that s is an origin (scheme and host, no path) and
+// returns it without a trailing slash.
+func parseAPIBase(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	u, err := url.Parse(strings.TrimSuffix(s, "/"))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+		return "", fmt.Errorf("DISCORD_API_BASE %q: want an origin such as https://proxy.example:8080", s)
+	}
+	return u.Scheme + "://" + u.Host, nil
+}
+
+func parseLevel(s string) (slog.Level, error) {
+	var l slog.Level
+	if s == "" {
+		return slog.LevelInfo, nil
+	}
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return l, fmt.Errorf("log level %q: want debug, info, warn or error", s)
+	}
+	return l, nil
+}

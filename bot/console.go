@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	"newsbot/commands"
+	"newsbot/data/corpus"
+)
+
+// consoleOptions says how the console talks.
+type consoleOptions struct {
+	JSON        bool // one JSON object per command instead of text
+	Interactive bool // a person at a terminal: banner and prompt
+	Log         *slog.Logger
+}
+
+// isTerminal reports whether r is a terminal (a character device).
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// consoleLine is one --json answer.
+type consoleLine struct {
+	Command string `json:"command"`
+	OK      bool   `json:"ok"`
+	Error   string `json:"error"`
+	Results []any  `json:"results"`
+}
+
+// maxLine bounds one console input line.
+const maxLine = 1 << 20
+
+// runConsole answers commands typed one per line, rendering the same
+// responses the bot would post. It returns at end of input or when ctx ends.
+func runConsole(ctx context.Context, opts consoleOptions, router *commands.Router, store *corpus.Store, stdin io.Reader, stdout io.Writer) error {
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	if opts.JSON {
+		opts.Interactive = false // a prompt would break the JSON lines
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	if opts.Interactive {
+		c := store.Current()
+		fmt.Fprintf(out, "newsbot console: %d articles, %d quotations loaded", len(c.Docs), c.QuoteCount())
+		if store.Loading() {
+			fmt.Fprint(out, " (more loading)")
+		}
+		fmt.Fprint(out, ".\nType /help, or try /who-said quote: security guarantees. Ctrl-D quits.\n> ")
+		out.Flush()
+	} else if !waitLoaded(ctx, store) {
+		// A script wants answers from every article it named: wait for
+		// the load rather than answer from part of it.
+		return nil
+	}
+
+	lines := make(chan string)
+	readErr := make(chan error, 1)
+	go func() {
+		sc := bufio.NewScanner(stdin)
+		sc.Buffer(make([]byte, 64*1024), maxLine)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+		readErr <- sc.Err()
+		close(lines)
+	}()
+	for {
+		var line string
+		var ok bool
+		select {
+		case <-ctx.Done():
+			return nil
+		case line, ok = <-lines:
+		}
+		if !ok {
+			if err := <-readErr; err != nil {
+				return fmt.Errorf("read commands: %w", err)
+			}
+			if opts.Interactive {
+				fmt.Fprintln(out)
+			}
+			return nil
+		}
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			name, resp := consoleAnswer(ctx, router, store, line, opts.Log)
+			if opts.JSON {
+				writeJSONLine(out, name, resp)
+			} else {
+				renderText(out, resp)
+			}
+		}
+		if opts.Interactive {
+			fmt.Fprint(out, "> ")
+		}
+		if err := out.Flush(); err != nil {
+			return fmt.Errorf("write answers: %w", err)
+		}
+	}
+}
+
+// waitLoaded waits until the store has loaded everything; false when ctx
+// ended first.
+func waitLoaded(ctx context.Context, store *corpus.Store) bool {
+	for store.Loading() {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	return true
+}
+
+// consoleAnswer parses and answers one line; name is the command's name as
+// typed, without the slash.
+func consoleAnswer(ctx context.Context, router *commands.Router, store *corpus.Store, line string, log *slog.Logger) (string, commands.Response) {
+	req, name := parseConsoleLine(router, line)
+	req.Corpus, req.Loading = store.Current(), store.Loading()
+	if !strings.HasPrefix(line, "/") {
+		resp := commands.Response{Ephemeral: true, Err: "Commands start with /",
+			Content: "Commands start with /, e.g. /who-said quote: security guarantees. Type /help for the list."}
+		return name, resp
+	}
+	resp, err := router.Handle(ctx, req)
+	if err != nil {
+		log.Error("command failed", "command", name, "err", err)
+	}
+	return name, resp
+}
+
+// parseConsoleLine turns "/summary article: starmer sentences: 2" into a
+// request. Only the command's own option names followed by a colon start an
+// option, so a colon inside a quotation stays part of it; text before the
+// first option goes to the first required one ("/who-said security
+// guarantees").
+func parseConsoleLine(router *commands.Router, line string) (commands.Request, string) {
+	line = strings.TrimPrefix(line, "/")
+	name, rest, _ := strings.Cut(line, " ")
+	req := commands.Request{Kind: commands.KindCommand, Name: name, Options: map[string]string{}}
+	cmd := router.Lookup(name)
+	if cmd == nil {
+		return req, name
+	}
+	type mark struct {
+		at, valueAt int
+		name        string
+	}
+	var marks []mark
+	lower := strings.ToLower(rest)
+	for i := 0; i < len(rest); i++ {
+		if i > 0 && rest[i-1] != ' ' && rest[i-1] != '\t' {
+			continue
+		}
+		for _, o := range cmd.Def.Options {
+			if strings.HasPrefix(lower[i:], o.Name+":") {
+				marks = append(marks, mark{i, i + len(o.Name) + 1, o.Name})
+				break
+			}
+		}
+	}
+	lead := rest
+	if len(marks) > 0 {
+		lead = rest[:marks[0].at]
+	}
+	for k, m := range marks {
+		end := len(rest)
+		if k+1 < len(marks) {
+			end = marks[k+1].at
+		}
+		req.Options[m.name] = strings.TrimSpace(rest[m.valueAt:end])
+	}
+	if lead = strings.TrimSpace(lead); lead != "" {
+		for _, o := range cmd.Def.Options {
+			if _, given := req.Options[o.Name]; !given {
+				req.Options[o.Name] = lead
+				break
+			}
+		}
+	}
+	return req, name
+}
+
+func writeJSONLine(w io.Writer, name string, resp commands.Response) {
+	l := consoleLine{Command: name, OK: resp.Err == "", Error: resp.Err, Results: resp.Results}
+	if l.Results == nil {
+		l.Results = []any{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(l); err != nil {
+		// Results are plain structs; this cannot happen, but say so if it does.
+		fmt.Fprintf(w, `{"command":%q,"ok":false,"error":%q,"results":[]}`+"\n", name, "encode: "+err.Error())
+	}
+}
+
+var (
+	mdLink   = regexp.MustCompile(`\[([^\]]*)\]\((https?://[^)\s]+)\)`)
+	mdItalic = regexp.MustCompile(`(^|[\s(“"])\*([^*\n]+)\*`)
+)
+
+// plainText turns the little Markdown the answers use into plain text.
+func plainText(s string) string {
+	s = mdLink.ReplaceAllString(s, "$1 <$2>")
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "`", "")
+	s = mdItalic.ReplaceAllString(s, "$1$2")
+	return strings.ReplaceAll(s, "\u200b", "")
+}
+
+// renderText writes resp as plain text: the same answer the bot would post.
+func renderText(w io.Writer, resp commands.Response) {
+	if resp.Content != "" {
+		fmt.Fprintln(w, plainText(resp.Content))
+	}
+	for _, e := range resp.Embeds {
+		if e.Title != "" {
+			title := plainText(e.Title)
+			if e.URL != "" {
+				title += " <" + e.URL + ">"
+			}
+			fmt.Fprintln(w, title)
+		}
+		if e.Description != "" {
+			fmt.Fprintln(w, plainText(e.Description))
+		}
+		for _, f := range e.Fields {
+			name, value := plainText(f.Name), plainText(f.Value)
+			if !strings.Contains(value, "\n") && len(name)+len(value) < 100 {
+				fmt.Fprintf(w, "%s: %s\n", name, value)
+				continue
+			}
+			fmt.Fprintf(w, "%s:\n", name)
+			for _, l := range strings.Split(value, "\n") {
+				fmt.Fprintf(w, "  %s\n", l)
+			}
+		}
+		if e.Footer != nil && e.Footer.Text != "" {
+			fmt.Fprintf(w, "-- %s\n", plainText(e.Footer.Text))
+		}
+	}
+	fmt.Fprintln(w)
+}
