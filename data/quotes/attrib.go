@@ -142,20 +142,28 @@ func isSubjectPronoun(w string) bool {
 // npAfter reads a noun phrase forwards from token j, up to hi: "said Smith",
 // "said Defence Secretary John Healey, who…", "said the 39-year-old".
 func (d *doc) npAfter(j, hi int) (int, int, bool) {
-	if j < hi && d.wordTok(j) && !d.toks[j].Cap && !determiners[d.lower(j)] && !isQuantifier(d.lower(j)) &&
-		!people.RoleNoun(d.lower(j)) && !yearOld.MatchString(d.lower(j)) && d.lower(j) != "out" && d.lower(j) != "up" && d.lower(j) != "back" {
-		return 0, 0, false // "noting that …": a clause, not a speaker
-	}
-	if j < hi && d.wordTok(j) && (d.lower(j) == "that" || d.lower(j) == "this") {
-		return 0, 0, false
-	}
 	// "points out", "speaks up": a particle of the verb
 	if j < hi && d.wordTok(j) && (d.lower(j) == "out" || d.lower(j) == "up" || d.lower(j) == "back") {
 		j++
 	}
+	if j >= hi || !d.wordTok(j) || d.lower(j) == "that" || d.lower(j) == "this" {
+		return 0, 0, false
+	}
+	if !d.toks[j].Cap && !determiners[d.lower(j)] && !isQuantifier(d.lower(j)) &&
+		!people.RoleNoun(d.lower(j)) && !yearOld.MatchString(d.lower(j)) {
+		// "said oil and gas worker Mike Wipf": a description, then a name;
+		// anything else ("noting that …") is a clause, not a speaker
+		k := j
+		for k < hi && k-j < 7 && d.wordTok(k) && !d.toks[k].Cap && !npAfterStop[d.lower(k)] {
+			k++
+		}
+		if k >= hi || k-j >= 7 || !d.wordTok(k) || !d.toks[k].Cap {
+			return 0, 0, false
+		}
+	}
 	a := j
 	e := j
-	for e < hi && e-a < 8 && d.wordTok(e) && d.inQuote[e] < 0 {
+	for e < hi && e-a < 10 && d.wordTok(e) && d.inQuote[e] < 0 {
 		w := d.lower(e)
 		if e > a && (npAfterStop[w] && !d.toks[e].Cap) {
 			break
@@ -167,6 +175,17 @@ func (d *doc) npAfter(j, hi int) (int, int, bool) {
 	}
 	if e == a {
 		return 0, 0, false
+	}
+	// "says Campbell’s partner, Jason Louth": the name in apposition
+	if !d.toks[e-1].Cap && e+1 < hi && d.toks[e].Text == "," && d.wordTok(e+1) && (d.toks[e+1].Cap || d.tokPerson[e+1] >= 0) &&
+		!people.NotName(d.lower(e+1)) {
+		n := e + 1
+		for n < hi && d.wordTok(n) && d.toks[n].Cap {
+			n++
+		}
+		if n-(e+1) >= 2 || d.tokPerson[e+1] >= 0 {
+			return e + 1, n, true
+		}
 	}
 	return a, e, true
 }
@@ -346,7 +365,7 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 	}
 	// a definite description of someone named before: "the affable
 	// proprietor", "the former minister"
-	if d.lower(a) == "the" && b-a >= 2 && !nonPersonHeads[w] && !people.OrgWord(w) && !plural(w) {
+	if d.lower(a) == "the" && b-a >= 2 && !nonPersonHeads[w] && !people.OrgWord(w) && !plural(w) && !people.Titles(w) {
 		g := people.Unknown
 		if gendered, ok := genderNouns[w]; ok {
 			g = gendered
@@ -450,7 +469,7 @@ func (d *doc) itAntecedent(i int) string {
 		if e.tok >= i {
 			continue
 		}
-		if d.paraOf[e.tok] < d.paraOf[i]-3 {
+		if d.paraOf[e.tok] < d.paraOf[i]-6 {
 			break
 		}
 		if !d.isPersonName(e.att.speaker) {

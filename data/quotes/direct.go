@@ -176,7 +176,7 @@ func (d *doc) rightAttr(r0, r1 int) (attribution, bool) {
 		}
 	}
 	// S said
-	for v := a + 1; v < r1 && v-a <= 14; v++ {
+	for v := a + 1; v < r1 && v-a <= 26; v++ {
 		if !d.toks[v].Word {
 			if isPunct(d.toks[v], ".;:?!") {
 				break
@@ -187,7 +187,9 @@ func (d *doc) rightAttr(r0, r1 int) (attribution, bool) {
 			continue
 		}
 		sa, sb, ok := d.subjectOf(v, a)
-		if !ok {
+		if !ok || v-a > 14 && sa > a+1 {
+			// far from the quotation only after a long apposition of the
+			// speaker named first
 			continue
 		}
 		sp, m := d.speakerOf(sa, sb)
@@ -283,7 +285,8 @@ func (d *doc) speechEvents() []event {
 			continue
 		}
 		sp, m := d.speakerOf(sa, sb)
-		if sp == "" || !d.isPersonName(sp) && !(d.toks[sb-1].Cap && d.skipAuxBack(v-1, a) == sb-1) {
+		refers := sb-sa <= 2 && (d.lower(sb-1) == "it" || orgHeads[d.lower(sb-1)])
+		if sp == "" || !d.isPersonName(sp) && !refers && !(d.toks[sb-1].Cap && d.skipAuxBack(v-1, a) == sb-1) {
 			continue // only people, or a named body right before its verb
 		}
 		d.events = append(d.events, event{v, attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}})
