@@ -120,6 +120,14 @@ func Runs(toks []Token, starts []bool) []Run {
 				break
 			}
 		}
+		// "of" joins an office or a body to its object ("Secretary of
+		// State"), not a name to a place ("Richard Shelby of Alabama")
+		for m := i + 1; m < j-1; m++ {
+			if toks[m].Lower() == "of" && !titleWords[toks[m-1].Lower()] && !orgWords[toks[m-1].Lower()] && !roleNouns[toks[m-1].Lower()] {
+				j = m
+				break
+			}
+		}
 		a, b := i, j
 		for a < b && (notNames[toks[a].Lower()] && !titleWords[toks[a].Lower()] || starts[a] && b-a > 1 && starterWord(toks[a].Lower())) {
 			a++

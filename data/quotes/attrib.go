@@ -192,11 +192,30 @@ func (d *doc) npAfter(j, hi int) (int, int, bool) {
 
 // skipAuxBack moves back from j over auxiliaries and adverbs.
 func (d *doc) skipAuxBack(j, lo int) int {
-	for j >= lo && d.wordTok(j) && (auxWords[d.lower(j)] || strings.HasSuffix(d.lower(j), "ly") && !d.toks[j].Cap) {
-		j--
+	for j >= lo && d.wordTok(j) {
+		w := d.lower(j)
+		switch {
+		case auxWords[w] || strings.HasSuffix(w, "ly") && !d.toks[j].Cap:
+			j--
+		case timeNouns[w] && j-1 >= lo && timeMods[d.lower(j-1)]:
+			j -= 2 // "this week", "last month"
+		case days[w]:
+			j-- // "Smith on Monday said"
+			if j >= lo && d.lower(j) == "on" {
+				j--
+			}
+		default:
+			return j
+		}
 	}
 	return j
 }
+
+var (
+	timeNouns = toSet(`week month year weekend morning afternoon evening night time`)
+	timeMods  = toSet(`this last next that earlier later every`)
+	days      = toSet(`monday tuesday wednesday thursday friday saturday sunday yesterday today tonight`)
+)
 
 // subjectOf finds the speaker phrase of the speech verb at v, reading no
 // further back than lo: the phrase right before it (over auxiliaries and an
@@ -347,7 +366,11 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 		return d.body[d.toks[s].Start:d.toks[last].End], mention
 	}
 	// a description: "the 39-year-old", "the mayor", "a spokesperson"
-	if yearOld.MatchString(w) {
+	hasAge := false
+	for k := a; k <= last; k++ {
+		hasAge = hasAge || yearOld.MatchString(d.lower(k))
+	}
+	if hasAge {
 		if p := d.antecedent(a, people.Unknown); p >= 0 {
 			return d.ppl[p].Name, mention
 		}
