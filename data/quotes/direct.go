@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"strings"
+	"unicode"
 )
 
 // spanAttr is what attribution found for one span.
@@ -29,7 +30,7 @@ func (d *doc) direct() []Quote {
 		if title && !att.close {
 			continue // the title of a work, a slogan, a name
 		}
-		if short && !att.ok {
+		if short && !att.ok && !sentenceLike(txt) {
 			continue // a scare-quoted term
 		}
 		if !att.ok {
@@ -331,4 +332,20 @@ func (d *doc) prevSubject(sp span) (int, bool) {
 	}
 	p := d.tokPerson[sa]
 	return p, p >= 0
+}
+
+// sentenceLike reports a short quotation that reads as a whole utterance
+// ("We have nothing.", "Stay tuned!"): capitalised, of two words or more,
+// ending with a stop, a question or an exclamation mark.
+func sentenceLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if wordCount(s) < 2 || s == "" {
+		return false
+	}
+	r := []rune(s)
+	if !unicode.IsUpper(r[0]) {
+		return false
+	}
+	last := r[len(r)-1]
+	return last == '.' || last == '!' || last == '?'
 }
