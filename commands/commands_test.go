@@ -387,6 +387,11 @@ func TestSearch(t *testing.T) {
 	if f := resp.Embeds[0].Fields[0]; f.Name != "Keir Starmer Pushes for US Role in Ukraine" || !strings.Contains(f.Value, "minerals deal") {
 		t.Errorf("field %+v", f)
 	}
+	// Every word present, far apart and out of order: still a mention.
+	resp = run(t, Request{Name: "search", Options: opts("text", "minerals Trump"), Corpus: c})
+	if resp.Err != "" || !strings.Contains(resp.Results[0].(SearchResult).Sentence, "minerals deal") {
+		t.Errorf("far-apart words: %q %v", resp.Err, resp.Results)
+	}
 	for _, q := range []string{"", "zqxj vbnk", "@everyone " + strings.Repeat("x", 5000)} {
 		resp := run(t, Request{Name: "search", Options: opts("text", q), Corpus: c})
 		if resp.Err == "" || !resp.Ephemeral || strings.Contains(allText(resp), "@everyone") {

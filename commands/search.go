@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/data/corpus"
+	"newsbot/data/text"
 )
 
 // Search sizes.
@@ -15,6 +16,27 @@ const (
 	searchHits     = 10 // passages looked at
 	searchArticles = 5  // articles shown
 )
+
+// mentionsAll reports whether every word of query is in passage (folded
+// words, exact). The index's keyword score discounts words that are far
+// apart or out of order, but a passage that names every word the user
+// asked for does mention it.
+func mentionsAll(passage, query string) bool {
+	qw := text.Words(query)
+	if len(qw) == 0 {
+		return false
+	}
+	have := map[string]bool{}
+	for _, w := range text.Words(passage) {
+		have[w] = true
+	}
+	for _, w := range qw {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
+}
 
 // SearchResult is one passage in a /search answer, as --json prints it.
 type SearchResult struct {
@@ -54,7 +76,7 @@ func runSearch(ctx context.Context, req Request) Response {
 	hits := c.SearchText(q, searchHits)
 	var good []corpus.PassageHit
 	for _, h := range hits {
-		if h.Score >= corpus.Confident {
+		if h.Score >= corpus.Confident || mentionsAll(h.Sentence.Text, q) {
 			good = append(good, h)
 		}
 	}
