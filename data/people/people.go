@@ -269,7 +269,7 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 		return true
 	}
 	// "spokesperson Lu Kang", "political scientist Hamish Telford"
-	if r.Tok0 > 0 && toks[r.Tok0-1].Word && !toks[r.Tok0-1].Cap && roleNouns[toks[r.Tok0-1].Lower()] {
+	if r.Tok0 > 0 && !starts[r.Tok0] && toks[r.Tok0-1].Word && !toks[r.Tok0-1].Cap && roleNouns[toks[r.Tok0-1].Lower()] {
 		return true
 	}
 	// "said Smith"
@@ -449,7 +449,8 @@ func Find(title, body string, sents []text.Sentence) []Person {
 			noteRun(b, toks, r, body)
 			continue
 		}
-		if !r.Titled {
+		roleBefore := r.Tok0 > 0 && !starts[r.Tok0] && toks[r.Tok0-1].Word && !toks[r.Tok0-1].Cap && roleNouns[toks[r.Tok0-1].Lower()]
+		if !r.Titled && !roleBefore {
 			continue // one capitalised word next to "said" may be an organisation
 		}
 		singles = append(singles, pending{r, name})

@@ -55,6 +55,9 @@ func (d *doc) verbAt(i int, set map[string]string) (string, bool) {
 			// "to comment", but keep "to say" out too as it is rarely attribution
 			return "", false
 		}
+		if pv == "not" || pv == "never" || pv == "cannot" || strings.HasSuffix(pv, "n't") || strings.HasSuffix(pv, "n’t") {
+			return "", false // "we couldn't believe", "I don't think"
+		}
 		if base == "ask" && (pv == "when" || pv == "was" || pv == "were" || pv == "being" || pv == "if" || pv == "after" || pv == "been") {
 			return "", false
 		}
@@ -240,31 +243,63 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 		}
 	}
 	if !ing && j >= lo && d.toks[j].Text == "," {
-		// "Smith, a lawyer for the family, said": skip the apposition
-		for k := j - 1; k >= lo && j-k <= 14; k-- {
-			if d.toks[k].Text == "," {
-				// "the director of X, Jeff Fraser, says": the enclosed
-				// phrase is the name itself
-				if d.tokPerson[j-1] >= 0 && !d.toks[j-1].Poss {
-					if a, b, ok := d.npBefore(j-1, k+1); ok {
-						return a, b, true
-					}
-				}
-				if a, b, ok := d.npBefore(k-1, lo); ok {
-					if pa, pb, ok := d.ownerBefore(a, b, lo); ok {
-						return pa, pb, true
-					}
-					return a, b, true
-				}
-				break
-			}
-			if !d.toks[k].Word && d.toks[k].Text != "-" && d.toks[k].Text != "." {
-				break
-			}
+		if a, b, ok := d.appositionSubject(j, lo); ok {
+			return a, b, true
 		}
 	}
 	if ing || w == "and" || w == "but" || (j >= lo && d.toks[j].Text == ",") {
 		return d.mainSubject(lo, v)
+	}
+	return 0, 0, false
+}
+
+// appositionSubject reads the speaker before a chain of appositions ending
+// with the comma at j: "Smith, a lawyer for the family, said", "Mr Hussen,
+// 47, who is from Ethiopia, said", "the director of X, Jeff Fraser, says".
+// The nearest comma with a known person before it wins; failing that, the
+// farthest phrase that ends with a name.
+func (d *doc) appositionSubject(j, lo int) (int, int, bool) {
+	commas := []int{j}
+	for k := j - 1; k >= lo && j-k <= 40 && len(commas) < 5; k-- {
+		t := d.toks[k]
+		if d.inQuote[k] >= 0 {
+			break
+		}
+		if t.Text == "," {
+			commas = append(commas, k)
+			continue
+		}
+		if !t.Word && t.Text != "-" && t.Text != "." && t.Text != "’" && t.Text != "'" && t.Text != "(" && t.Text != ")" {
+			break
+		}
+	}
+	for _, c := range commas {
+		if c-1 >= lo && d.tokPerson[c-1] >= 0 && !d.toks[c-1].Poss {
+			if a, b, ok := d.npBefore(c-1, lo); ok {
+				return a, b, true
+			}
+		}
+	}
+	// the farthest phrase ending with a capitalised name
+	for i := len(commas) - 1; i >= 1; i-- {
+		c := commas[i]
+		if c-1 >= lo && d.wordTok(c-1) && d.toks[c-1].Cap && !d.toks[c-1].Poss && !people.OrgWord(d.lower(c-1)) {
+			if a, b, ok := d.npBefore(c-1, lo); ok {
+				if pa, pb, ok := d.ownerBefore(a, b, lo); ok {
+					return pa, pb, true
+				}
+				return a, b, true
+			}
+		}
+	}
+	if len(commas) >= 2 {
+		c := commas[1]
+		if a, b, ok := d.npBefore(c-1, lo); ok {
+			if pa, pb, ok := d.ownerBefore(a, b, lo); ok {
+				return pa, pb, true
+			}
+			return a, b, true
+		}
 	}
 	return 0, 0, false
 }

@@ -252,14 +252,16 @@ func singleSpans(body string, lo, hi, para int) []span {
 				continue
 			}
 			if c.possessiveLike {
-				later := false
+				// passed over for a later closing mark, unless a sentence
+				// ends before that one ("was 'envious' of her hen. …")
+				later := -1
 				for l := j + 1; l < len(ms); l++ {
 					if ms[l].canClose && !ms[l].possessiveLike {
-						later = true
+						later = l
 						break
 					}
 				}
-				if later {
+				if later >= 0 && !sentenceEndIn(body[c.pos:ms[later].pos]) {
 					continue
 				}
 			}
@@ -284,4 +286,18 @@ func singleSpans(body string, lo, hi, para int) []span {
 // singleParaStart reports whether lo begins a paragraph.
 func singleParaStart(body string, lo int) bool {
 	return lo == 0 || body[lo-1] == '\n' || strings.TrimSpace(body[strings.LastIndexByte(body[:lo], '\n')+1:lo]) == ""
+}
+
+// sentenceEndIn reports a sentence end inside s: a stop, question or
+// exclamation mark followed by a space and a capital letter.
+func sentenceEndIn(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' {
+			r, _ := utf8.DecodeRuneInString(s[i+2:])
+			if unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
