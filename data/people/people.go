@@ -229,8 +229,10 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 		return true
 	}
 	last := r.Tok1 - 1
+	// "living in Los Angeles, claims": a place after a preposition
+	placeBefore := r.Tok0 > 0 && placePreps[toks[r.Tok0-1].Lower()]
 	// "Smith said", "Smith, 45, said", "Smith, a lawyer, said"
-	if !toks[last].Poss && last+1 < len(toks) {
+	if !toks[last].Poss && last+1 < len(toks) && !placeBefore {
 		nx := toks[last+1]
 		if evidenceVerbs[nx.Lower()] {
 			return true
@@ -295,6 +297,9 @@ func isNumber(s string) bool {
 }
 
 func isDet(s string) bool { return s == "the" || s == "a" || s == "an" }
+
+// placePreps come before places rather than speakers.
+var placePreps = set(`in at from to near of into across outside inside toward towards`)
 
 // subjectVerbs follow a person who opens a sentence.
 var subjectVerbs = set(`was is has had who will would says said told recalls remembers`)
