@@ -57,7 +57,7 @@ func runConsole(ctx context.Context, opts consoleOptions, router *commands.Route
 	defer out.Flush()
 	if opts.Interactive {
 		c := store.Current()
-		fmt.Fprintf(out, "newsbot console: %d articles, %d quotations loaded", len(c.Docs), c.QuoteCount())
+		fmt.Fprintf(out, "newsbot console: %s, %s loaded", count(len(c.Docs), "article"), count(c.QuoteCount(), "quotation"))
 		if store.Loading() {
 			fmt.Fprint(out, " (more loading)")
 		}
@@ -117,6 +117,14 @@ func runConsole(ctx context.Context, opts consoleOptions, router *commands.Route
 			return fmt.Errorf("write answers: %w", err)
 		}
 	}
+}
+
+// count is "1 article", "2 articles".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // waitLoaded waits until the store has loaded everything; false when ctx
