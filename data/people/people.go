@@ -693,13 +693,13 @@ func voteGender(toks []Token, starts []bool, ments []Mention, builds []*personBu
 	lastPerson := -1
 	sentsSince := 0
 	for i, t := range toks {
+		if starts[i] {
+			sentsSince++
+		}
 		for mi < len(ments) && ments[mi].Tok0 <= i {
 			lastPerson = ments[mi].Person
 			sentsSince = 0
 			mi++
-		}
-		if starts[i] {
-			sentsSince++
 		}
 		if lastPerson < 0 || sentsSince > 1 {
 			continue

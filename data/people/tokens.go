@@ -88,7 +88,7 @@ func Tokenize(body string) []Token {
 		fr, _ := utf8.DecodeRuneInString(w)
 		t.Cap = unicode.IsUpper(fr)
 		// possessive: Starmer’s, players’
-		if k := possessiveCut(w); k > 0 {
+		if k := possessiveCut(w); k > 0 && !contracted[strings.ToLower(w[:k])] {
 			t.Text = w[:k]
 			t.End = start + k
 			t.Poss = true
@@ -128,3 +128,7 @@ func possessiveCut(w string) int {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// contracted are words whose 's is "is" or "has", not a possessive.
+var contracted = map[string]bool{"it": true, "he": true, "she": true, "that": true, "there": true,
+	"what": true, "who": true, "here": true, "where": true, "let": true, "how": true}

@@ -530,7 +530,7 @@ func (d *doc) itAntecedent(i int) string {
 		if d.paraOf[e.tok] < d.paraOf[i]-6 {
 			break
 		}
-		if !d.isPersonName(e.att.speaker) {
+		if !d.isPersonName(e.att.speaker) || d.maybeBody(e.att.speaker) {
 			return e.att.speaker
 		}
 	}
@@ -555,4 +555,18 @@ func (d *doc) itAntecedent(i int) string {
 		}
 	}
 	return ""
+}
+
+// maybeBody reports whether a person found by the people finder may as well
+// be an organisation ("Northline Rail said"): no gender known, no common
+// given name.
+func (d *doc) maybeBody(name string) bool {
+	for _, p := range d.ppl {
+		if p.Name != name {
+			continue
+		}
+		first := strings.Fields(p.Name)[0]
+		return p.Gender == people.Unknown && people.FirstNameGender(first) == people.Unknown
+	}
+	return false
 }

@@ -1,0 +1,136 @@
+package people
+
+import (
+	"strings"
+	"testing"
+)
+
+// All texts in these tests are invented for them.
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // token texts joined by |, possessives marked with +
+	}{
+		{"Mr. Smith said.", "Mr.|Smith|said|."},
+		{"the U.S. and the U.K.", "the|U.S.|and|the|U.K."},
+		{"Starmer’s plan", "Starmer+|plan"},
+		{"it's O’Hara's turn", "it's|O’Hara+|turn"},
+		{"Jean-Paul J. Sartre", "Jean-Paul|J.|Sartre"},
+		{"“Yes,” she said", "“|Yes|,|”|she|said"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			var parts []string
+			for _, tok := range Tokenize(tc.in) {
+				s := tok.Text
+				if tok.Poss {
+					s += "+"
+				}
+				if tc.in[tok.Start:tok.End] != tok.Text {
+					t.Errorf("offsets [%d,%d) give %q, not %q", tok.Start, tok.End, tc.in[tok.Start:tok.End], tok.Text)
+				}
+				parts = append(parts, s)
+			}
+			if got := strings.Join(parts, "|"); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func find(t *testing.T, body, name string) (Person, []Person) {
+	t.Helper()
+	ppl := Find("", body, nil)
+	for _, p := range ppl {
+		if p.Name == name {
+			return p, ppl
+		}
+	}
+	return Person{}, ppl
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name, body   string
+		person, role string
+		alias        string
+		gender       Gender
+	}{
+		{"title before the name", "Health Minister Jane Doyle announced the plan. Doyle said it would cost little.",
+			"Jane Doyle", "Health Minister", "Doyle", Female},
+		{"apposition role", "Tom Reyes, the mayor of Eastfield, opened the bridge. He said it was overdue.",
+			"Tom Reyes", "mayor of Eastfield", "the mayor of Eastfield", Male},
+		{"honorific then full name", "Mr. Hemsworth was not available. Later, Brian Hemsworth told the court he was sorry.",
+			"Brian Hemsworth", "", "Mr. Hemsworth", Male},
+		{"peer keeps the title", "Lord Ashby, the British Ambassador, spoke at the dinner.",
+			"Lord Ashby", "British Ambassador", "Ashby", Male},
+		{"surname speaks for the full name", "Darla Whitecloud is new to the job. Whitecloud said she was ready.",
+			"Darla Whitecloud", "", "Whitecloud", Female},
+		{"office with of", "U.S. Secretary of State Mike Porter met the press.",
+			"Mike Porter", "U.S. Secretary of State", "Porter", Male},
+		{"pronouns tell the gender", "Sam Okoro said the plan had failed. She blamed the council, and she resigned.",
+			"Sam Okoro", "", "Okoro", Female},
+		{"month as surname", "Prime Minister Theresa Mayfield and Ms. June spoke. Prime Minister Theresa May also spoke.",
+			"Theresa May", "Prime Minister", "May", Female},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, all := find(t, tc.body, tc.person)
+			if p.Name == "" {
+				t.Fatalf("%q not found in %+v", tc.person, all)
+			}
+			if p.Role != tc.role {
+				t.Errorf("role %q, want %q", p.Role, tc.role)
+			}
+			if tc.alias != "" {
+				has := false
+				for _, a := range p.Aliases {
+					has = has || a == tc.alias
+				}
+				if !has {
+					t.Errorf("aliases %q lack %q", p.Aliases, tc.alias)
+				}
+			}
+			if p.Gender != tc.gender {
+				t.Errorf("gender %v, want %v", p.Gender, tc.gender)
+			}
+		})
+	}
+}
+
+func TestNotPeople(t *testing.T) {
+	tests := []struct{ name, body string }{
+		{"places and organisations", "The Eastfield City Council met in Northbank Square. Health Canada said the water was safe."},
+		{"sentence openers", "Overstating the risk helps nobody. Unlike Monday, Tuesday was calm."},
+		{"a bill is not a person", "Bill C-48 passed on Tuesday."},
+		{"a place after a preposition", "She has lived in Port Ellen, says her neighbour."},
+		{"acronyms", "The RCMP said the CBC reported it first."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if ppl := Find("", tc.body, nil); len(ppl) != 0 {
+				t.Errorf("found %+v", ppl)
+			}
+		})
+	}
+}
+
+func TestTwoPeopleSameSurname(t *testing.T) {
+	body := "Justin Marlow spoke first. His son Hadrien Marlow sat beside him. Marlow said the family was proud."
+	ppl := Find("", body, nil)
+	names := map[string]bool{}
+	for _, p := range ppl {
+		names[p.Name] = true
+	}
+	if !names["Justin Marlow"] || !names["Hadrien Marlow"] {
+		t.Errorf("got %+v", ppl)
+	}
+}
+
+func TestFindOddInput(t *testing.T) {
+	for _, in := range []string{"", "Mr.", "Mr. .", "Lord", "A B C D E F G H", "\xff\xfe", "’s ’s", "of of of"} {
+		_ = Find(in, in, nil)
+	}
+}
