@@ -252,6 +252,9 @@ func (b *discordBot) run(ctx context.Context) error {
 	}
 	defer b.shutdown()
 	if err := b.register(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while registering
+		}
 		return err
 	}
 	for {

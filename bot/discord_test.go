@@ -50,11 +50,18 @@ func (rb *runningBot) stop(t *testing.T) error {
 	return rb.wait(t, 15*time.Second)
 }
 
-// startBot runs a bot with router against f.
+// startBot runs a bot with router against f, registering in guild 42.
 func startBot(t *testing.T, f *fakeDiscord, router *commands.Router, store *corpus.Store) *runningBot {
 	t.Helper()
+	return startBotIn(t, f, router, store, "42")
+}
+
+// startBotIn runs a bot with router against f, registering in guild (""
+// for globally).
+func startBotIn(t *testing.T, f *fakeDiscord, router *commands.Router, store *corpus.Store, guild string) *runningBot {
+	t.Helper()
 	logs := &syncBuffer{}
-	cfg := config{Token: secret(botToken(testToken)), GuildID: "42", APIBase: f.srv.URL, Defaults: true}
+	cfg := config{Token: secret(botToken(testToken)), GuildID: guild, APIBase: f.srv.URL, Defaults: true}
 	b := newDiscordBot(cfg, router, store, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	b.deferAfter = 300 * time.Millisecond
 	b.openTimeout = 5 * time.Second
@@ -153,6 +160,11 @@ func testRouter() *commands.Router {
 	r.Add(&commands.Command{
 		Def: &discordgo.ApplicationCommand{Name: "slow-fail", Description: "fails after a second"},
 		Run: slow(commands.Response{Content: "failed slowly", Ephemeral: true, Err: "failed"}),
+	})
+	r.Add(&commands.Command{
+		Def:   &discordgo.ApplicationCommand{Name: "slowpage", Description: "a slow button"},
+		Run:   slow(commands.Response{Content: "page 1"}),
+		Press: slow(commands.Response{Content: "page 2", Update: true}),
 	})
 	r.Add(&commands.Command{
 		Def: &discordgo.ApplicationCommand{Name: "huge", Description: "answers far too much"},
@@ -355,6 +367,20 @@ func TestDiscordBot(t *testing.T) {
 		}
 	})
 
+	t.Run("slow button is deferred then edited", func(t *testing.T) {
+		ev, id, tok := interaction(discordgo.InteractionMessageComponent, map[string]any{"custom_id": "slowpage:2", "component_type": 2})
+		ev["message"] = map[string]any{"id": "502", "channel_id": "7", "content": "page 1"}
+		f.dispatch(ev)
+		if cb := decodeCallback(t, f.waitFor("deferral", callbackFor(id))); cb.Type != 6 {
+			t.Fatalf("first answer type %d, want 6 (deferred update)", cb.Type)
+		}
+		r := f.waitFor("edit of the message", webhookFor(http.MethodPatch, tok))
+		if !strings.HasSuffix(r.Path, "/messages/@original") || !strings.Contains(string(r.Body), "page 2") {
+			t.Errorf("edit %s %s", r.Path, r.Body)
+		}
+		pingsNobody(t, r.Body)
+	})
+
 	t.Run("limits", func(t *testing.T) {
 		ev, id, _ := slash("huge")
 		f.dispatch(ev)
@@ -403,6 +429,61 @@ func TestDiscordBot(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestDiscordRegistersGlobally(t *testing.T) {
+	f := newFakeDiscord(t)
+	rb := startBotIn(t, f, commands.New(), corpus.NewStore(testCorpus(t, 0)), "")
+	r := f.waitFor("bulk overwrite", func(r fakeRequest) bool { return r.Method == http.MethodPut })
+	if want := "/api/v9/applications/" + f.appID + "/commands"; r.Path != want {
+		t.Errorf("registered at %s, want %s", r.Path, want)
+	}
+	if err := rb.stop(t); err != nil {
+		t.Errorf("run: %v", err)
+	}
+}
+
+func TestRequestFromInteraction(t *testing.T) {
+	tests := []struct {
+		name string
+		json string
+		want commands.Request
+	}{
+		{"options of every type", `{"type":2,"member":{"user":{"id":"u1"}},"data":{"name":"summary","type":1,"options":[
+			{"name":"article","type":3,"value":"starmer"},{"name":"sentences","type":4,"value":2},{"name":"flag","type":5,"value":true}]}}`,
+			commands.Request{Name: "summary", UserID: "u1", Options: map[string]string{"article": "starmer", "sentences": "2", "flag": "true"}}},
+		{"sub-command options are flattened", `{"type":2,"user":{"id":"u2"},"data":{"name":"x","type":1,"options":[
+			{"name":"sub","type":1,"options":[{"name":"text","type":3,"value":"hi"}]}]}}`,
+			commands.Request{Name: "x", UserID: "u2", Options: map[string]string{"text": "hi"}}},
+		{"autocomplete", `{"type":4,"data":{"name":"who-said","type":1,"options":[{"name":"quote","type":3,"value":"sec","focused":true}]}}`,
+			commands.Request{Kind: commands.KindAutocomplete, Name: "who-said", Focused: "quote", Options: map[string]string{"quote": "sec"}}},
+		{"message command", `{"type":2,"data":{"name":"Who said this?","type":3,"target_id":"9","resolved":{"messages":{"9":{"id":"9","content":"hello"}}}}}`,
+			commands.Request{Name: "Who said this?", TargetText: "hello", Options: map[string]string{}}},
+		{"message command without resolved data", `{"type":2,"data":{"name":"Who said this?","type":3,"target_id":"9"}}`,
+			commands.Request{Name: "Who said this?", Options: map[string]string{}}},
+		{"button", `{"type":3,"data":{"custom_id":"articles:page:2","component_type":2}}`,
+			commands.Request{Kind: commands.KindComponent, CustomID: "articles:page:2", Options: map[string]string{}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var i discordgo.Interaction
+			if err := json.Unmarshal([]byte(tt.json), &i); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := request(&i)
+			if !ok {
+				t.Fatal("not handled")
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+	var ping discordgo.Interaction
+	json.Unmarshal([]byte(`{"type":1}`), &ping)
+	if _, ok := request(&ping); ok {
+		t.Errorf("a ping was handled as a command")
+	}
 }
 
 func TestDiscordStopsOnFatalClose(t *testing.T) {
