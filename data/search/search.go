@@ -25,10 +25,10 @@ package search
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"github.com/sahilm/fuzzy"
@@ -76,7 +76,11 @@ type Index struct {
 	tokens    []uint32  // term IDs of every text's words, in order
 	dels      deletions // typo lookup (typo.go)
 
-	scratch sync.Pool // *scratch, per-query buffers sized to the index
+	// scratch holds per-query buffers sized to the index (a mask per text:
+	// 4 MB at a million). A channel rather than a sync.Pool, which drops
+	// its contents at every GC and would make queries allocate and clear
+	// it again, the main cause of slow outliers.
+	scratch chan *scratch
 }
 
 // Build indexes texts. IDs in hits are positions in texts.
@@ -161,7 +165,7 @@ func BuildWith(texts []string, opts Options) *Index {
 		}
 	}
 	ix.dels = buildDeletions(ix.terms)
-	ix.scratch.New = func() any { return &scratch{mask: make([]uint32, len(ix.texts))} }
+	ix.scratch = make(chan *scratch, runtime.GOMAXPROCS(0)+1)
 	return ix
 }
 
@@ -231,8 +235,9 @@ type scratch struct {
 const (
 	minDrivers    = 2
 	softBudget    = 60_000
-	hardBudget    = 400_000
+	hardBudget    = 200_000
 	maxCandidates = 256
+	preCandidates = 1024 // those tied at the edge are re-weighed on all groups
 )
 
 func (ix *Index) find(query string, limit int, prefix bool) []Hit {
@@ -367,20 +372,29 @@ func (ix *Index) rank(groups []group, limit int) []Hit {
 	}
 	sort.SliceStable(order, func(a, b int) bool { return groups[order[a]].df < groups[order[b]].df })
 
-	sc := ix.scratch.Get().(*scratch)
+	var sc *scratch
+	select {
+	case sc = <-ix.scratch:
+	default:
+		sc = &scratch{mask: make([]uint32, len(ix.texts))}
+	}
 	defer func() {
 		for _, d := range sc.touched {
 			sc.mask[d] = 0
 		}
 		sc.touched = sc.touched[:0]
-		ix.scratch.Put(sc)
+		select {
+		case ix.scratch <- sc:
+		default: // enough kept for the queries that run at once
+		}
 	}()
-	walked := 0
+	walked, drivers := 0, 0
 	for k, gi := range order {
 		g := &groups[gi]
 		if k >= minDrivers && walked+g.df > softBudget || k > 0 && walked+g.df > hardBudget {
 			break
 		}
+		drivers++
 		bit := uint32(1) << gi
 		mark := func(t uint32) {
 			for _, d := range ix.postings[ix.termStart[t]:ix.termStart[t+1]] {
@@ -390,35 +404,62 @@ func (ix *Index) rank(groups []group, limit int) []Hit {
 				sc.mask[d] |= bit
 			}
 		}
+		if k == 0 && g.df > hardBudget {
+			// Even the rarest word is common ("the", "ther" and its typos,
+			// a prefix of one letter): its exact term and then its rarest
+			// variants, or its most frequent completions, within budget.
+			ix.markCapped(g, mark)
+			walked += hardBudget
+			continue
+		}
 		for _, m := range g.matches {
 			mark(m.term)
 		}
-		if g.hi > g.lo {
-			if k == 0 && g.df > hardBudget {
-				// a short prefix alone: its most frequent completions suffice
-				for _, t := range ix.topTerms(g.lo, g.hi, hardBudget) {
-					mark(t)
-				}
-			} else {
-				for t := g.lo; t < g.hi; t++ {
-					mark(t)
-				}
-			}
+		for t := g.lo; t < g.hi; t++ {
+			mark(t)
 		}
 		walked += g.df
 	}
 
-	// Keep the best candidates by the weight of the groups they matched.
-	cands := ix.shortlist(sc, groups, max(maxCandidates, 2*limit))
+	// Keep the best candidates by the weight of the groups whose postings
+	// were walked, then re-weigh them on every group by their own words
+	// (cheap next to a full score), and score the best of those fully.
+	k := max(maxCandidates, 2*limit)
+	pre := ix.shortlist(sc, groups, max(preCandidates, 4*k))
+	cands := make([]uint32, 0, min(k, len(pre)))
+	if len(pre) <= k {
+		for _, c := range pre {
+			cands = append(cands, c.d)
+		}
+	} else if drivers == len(order) {
+		// every group was walked: the weights are final
+		for _, c := range pre[:k] {
+			cands = append(cands, c.d)
+		}
+	} else {
+		// Candidates above the k-th weight are in; those tied with it
+		// (common when only common words were walked) are re-weighed.
+		edge := pre[k-1].w
+		i := 0
+		for ; i < len(pre) && pre[i].w > edge; i++ {
+			cands = append(cands, pre[i].d)
+		}
+		j := i
+		for j < len(pre) && pre[j].w == edge {
+			j++
+		}
+		tied := make([]uint32, 0, j-i)
+		for _, c := range pre[i:j] {
+			tied = append(tied, c.d)
+		}
+		cands = append(cands, ix.refine(tied, groups, k-len(cands))...)
+	}
 
 	q := newQueryTerms(groups)
 	hits := make([]Hit, 0, len(cands))
-	lens := make(map[int]int, len(cands))
 	for _, d := range cands {
-		s := ix.score(int(d), groups, q)
-		if s > 0 {
+		if s := ix.score(int(d), groups, q); s > 0 {
 			hits = append(hits, Hit{ID: int(d), Score: s})
-			lens[int(d)] = int(ix.docStart[d+1] - ix.docStart[d])
 		}
 	}
 	sort.Slice(hits, func(a, b int) bool {
@@ -426,7 +467,7 @@ func (ix *Index) rank(groups []group, limit int) []Hit {
 		if ha.Score != hb.Score {
 			return ha.Score > hb.Score
 		}
-		if la, lb := lens[ha.ID], lens[hb.ID]; la != lb {
+		if la, lb := ix.docLen(uint32(ha.ID)), ix.docLen(uint32(hb.ID)); la != lb {
 			return la < lb // the tighter text is the more specific answer
 		}
 		return ha.ID < hb.ID
@@ -437,12 +478,112 @@ func (ix *Index) rank(groups []group, limit int) []Hit {
 	return hits
 }
 
+// refine returns the k texts of cands that match the most weight over all
+// groups (those whose postings were not walked included), ties to the
+// earlier text.
+func (ix *Index) refine(cands []uint32, groups []group, k int) []uint32 {
+	// term → groups, in a small open-addressing table
+	n := 0
+	for _, g := range groups {
+		n += len(g.matches)
+	}
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	keys := make([]uint32, size)
+	masks := make([]uint32, size)
+	for gi, g := range groups {
+		for _, m := range g.matches {
+			i := int(m.term*0x9E3779B1) & (size - 1)
+			for masks[i] != 0 && keys[i] != m.term {
+				i = (i + 1) & (size - 1)
+			}
+			keys[i] = m.term
+			masks[i] |= 1 << gi
+		}
+	}
+	last := len(groups) - 1
+	lo, hi := groups[last].lo, groups[last].hi
+	cs := make([]cand, len(cands))
+	for ci, d := range cands {
+		var mask uint32
+		for _, t := range ix.tokens[ix.docStart[d]:ix.docStart[d+1]] {
+			if t >= lo && t < hi {
+				mask |= 1 << last
+			}
+			for i := int(t*0x9E3779B1) & (size - 1); masks[i] != 0; i = (i + 1) & (size - 1) {
+				if keys[i] == t {
+					mask |= masks[i]
+					break
+				}
+			}
+		}
+		w := 0.0
+		for gi := range groups {
+			if mask&(1<<gi) != 0 {
+				w += groups[gi].weight
+			}
+		}
+		cs[ci] = cand{d, float32(w)}
+	}
+	slices.SortFunc(cs, func(a, b cand) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
+		}
+		return int(a.d) - int(b.d)
+	})
+	out := make([]uint32, min(k, len(cs)))
+	for i := range out {
+		out[i] = cs[i].d
+	}
+	return out
+}
+
+// markCapped marks the postings of a group too common to walk whole: the
+// exact term, then typo variants from the rarest, then the most frequent
+// completions of a prefix, until about hardBudget postings.
+func (ix *Index) markCapped(g *group, mark func(t uint32)) {
+	ms := slices.Clone(g.matches)
+	slices.SortFunc(ms, func(a, b termMatch) int {
+		if a.typos != b.typos && (a.typos == 0 || b.typos == 0) {
+			return int(a.typos) - int(b.typos)
+		}
+		return ix.df(a.term) - ix.df(b.term)
+	})
+	budget := hardBudget
+	for _, m := range ms {
+		if df := ix.df(m.term); df <= budget || m.typos == 0 {
+			mark(m.term)
+			budget -= min(df, budget)
+		}
+	}
+	if g.hi > g.lo && budget > 0 {
+		for _, t := range ix.topTerms(g.lo, g.hi, min(budget, softBudget)) {
+			mark(t)
+		}
+	}
+}
+
 // topTerms returns the most frequent terms of [lo, hi) whose postings add
 // up to about budget.
 func (ix *Index) topTerms(lo, hi uint32, budget int) []uint32 {
-	ts := make([]uint32, 0, hi-lo)
+	// Only terms frequent enough to matter are sorted: those with at least
+	// budget/64 postings, or all when there are none such.
+	ts := make([]uint32, 0, 64)
+	minDF := budget / 64
 	for t := lo; t < hi; t++ {
-		ts = append(ts, t)
+		if ix.df(t) >= minDF {
+			ts = append(ts, t)
+		}
+	}
+	if len(ts) == 0 {
+		for t := lo; t < hi && len(ts) < 4096; t++ {
+			ts = append(ts, t)
+		}
 	}
 	slices.SortFunc(ts, func(a, b uint32) int { return ix.df(b) - ix.df(a) })
 	sum := 0
@@ -455,16 +596,15 @@ func (ix *Index) topTerms(lo, hi uint32, budget int) []uint32 {
 	return ts
 }
 
+// cand is a candidate text with the weight of the groups it matched.
+type cand struct {
+	d uint32
+	w float32
+}
+
 // shortlist returns up to k touched texts with the highest weight of
-// matched groups, ties to the shorter text.
-func (ix *Index) shortlist(sc *scratch, groups []group, k int) []uint32 {
-	if len(sc.touched) <= k {
-		return slices.Clone(sc.touched)
-	}
-	type cand struct {
-		d uint32
-		w float32
-	}
+// matched groups, best first, ties to the earlier text.
+func (ix *Index) shortlist(sc *scratch, groups []group, k int) []cand {
 	wOf := func(mask uint32) float32 {
 		var w float64
 		for g := range groups {
@@ -474,14 +614,16 @@ func (ix *Index) shortlist(sc *scratch, groups []group, k int) []uint32 {
 		}
 		return float32(w)
 	}
-	// min-heap of the best k
-	h := make([]cand, 0, k)
+	// Comparing lengths here would cost a cache miss per candidate; the
+	// full score decides between equals anyway.
 	less := func(a, b cand) bool {
 		if a.w != b.w {
 			return a.w < b.w
 		}
-		return ix.docLen(a.d) > ix.docLen(b.d)
+		return a.d > b.d
 	}
+	// min-heap of the best k
+	h := make([]cand, 0, min(k, len(sc.touched)))
 	down := func(i int) {
 		for {
 			l := 2*i + 1
@@ -520,11 +662,16 @@ func (ix *Index) shortlist(sc *scratch, groups []group, k int) []uint32 {
 			down(0)
 		}
 	}
-	out := make([]uint32, len(h))
-	for i, c := range h {
-		out[i] = c.d
-	}
-	return out
+	slices.SortFunc(h, func(a, b cand) int {
+		switch {
+		case less(b, a):
+			return -1
+		case less(a, b):
+			return 1
+		}
+		return 0
+	})
+	return h
 }
 
 func (ix *Index) docLen(d uint32) uint32 { return ix.docStart[d+1] - ix.docStart[d] }
