@@ -48,8 +48,8 @@ func Tokenize(body string) []Token {
 	i := 0
 	for i < len(body) {
 		r, sz := utf8.DecodeRuneInString(body[i:])
-		if unicode.IsSpace(r) {
-			i += sz
+		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+			i += sz // white space and invisible format characters (zero-width space)
 			continue
 		}
 		if !isWordRune(r) {

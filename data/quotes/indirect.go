@@ -10,6 +10,16 @@ var objectWords = toSet(`him her them us me reporters journalists media members 
 council councillors audience crowd listeners viewers readers colleagues supporters officials
 investigators police court jury judge committee residents students parents`)
 
+// thatOptional are reporting verbs whose clause often comes without
+// "that" ("said the plan failed"); the others need it ("stressed that …"),
+// since their bare object is a noun phrase ("stressed the need").
+var thatOptional = toSet(`say tell claim think believe argue insist add hope fear predict write tweet agree
+admit concede estimate worry testify allege contend maintain warn suggest report state promise assure
+remind reckon speculate swear respond reply`)
+
+// clauseOpeners may open a reported clause after an adjunct.
+var clauseOpeners = toSet(`he she they it we i there`)
+
 // adjunctStarts begin a phrase that sits between a verb and its clause ("said
 // in a statement that", "said on Monday").
 var adjunctStarts = toSet(`in on at during last earlier later after before this yesterday today
@@ -125,24 +135,42 @@ func (d *doc) reported(a, b int) (Quote, bool) {
 				break
 			}
 		}
+		base, _ := d.verbAt(v, clausalVerbs)
 		switch {
 		case thatAt >= 0 && (thatAt == c || adjunctStarts[d.lower(c)] || thatAt-c <= 4):
 			c = thatAt + 1
+		case !thatOptional[base]:
+			continue // "stressed the need for …": an object, not reported speech
 		case c < b && adjunctStarts[d.lower(c)]:
-			// skip to the comma closing the adjunct, if any
+			// skip the adjunct: to its comma, or to a subject pronoun
+			// ("said in retrospect he feels …")
 			k := c
-			for k < b && k-c <= 6 && d.toks[k].Text != "," {
+			for k < b && k-c <= 6 && d.toks[k].Text != "," && !(k > c && clauseOpeners[d.lower(k)]) {
 				k++
 			}
-			if k < b && d.toks[k].Text == "," {
+			switch {
+			case k < b && d.toks[k].Text == ",":
 				c = k + 1
-			} else {
+			case k < b && k-c <= 6 && clauseOpeners[d.lower(k)]:
+				c = k
+			default:
 				continue
 			}
 		}
 		sp, m := d.speakerOf(sa, sb)
 		att := attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}
-		if q, ok := d.clause(c, b, att); ok {
+		// the clause ends where another speaker's verb takes over
+		// ("…, he believed …")
+		e := b
+		for k := c + 1; k+2 < b; k++ {
+			if d.toks[k].Text == "," && isSubjectPronoun(d.lower(k+1)) {
+				if _, ok := d.verbAt(k+2, clausalVerbs); ok {
+					e = k
+					break
+				}
+			}
+		}
+		if q, ok := d.clause(c, e, att); ok {
 			return q, true
 		}
 	}
