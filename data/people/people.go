@@ -704,10 +704,10 @@ func voteGender(toks []Token, starts []bool, ments []Mention, builds []*personBu
 		if lastPerson < 0 || sentsSince > 1 {
 			continue
 		}
-		low := t.Lower()
-		if malePronouns[low] {
+		switch g, _ := PronounGender(t.Lower()); g {
+		case Male:
 			builds[lastPerson].votesM++
-		} else if femalePronouns[low] {
+		case Female:
 			builds[lastPerson].votesF++
 		}
 	}
@@ -756,6 +756,7 @@ func NotName(w string) bool { return notNames[w] }
 // PronounGender returns the gender a folded pronoun tells, and whether w is
 // a third-person singular pronoun at all.
 func PronounGender(w string) (Gender, bool) {
+	w = Uncontract(w)
 	switch {
 	case malePronouns[w]:
 		return Male, true
@@ -775,4 +776,15 @@ func FirstNameGender(w string) Gender {
 		return Female
 	}
 	return Unknown
+}
+
+// Uncontract drops a contraction from a folded word: "he's" → "he",
+// "she'd" → "she".
+func Uncontract(w string) string {
+	for _, suf := range []string{"'s", "'d", "'ll", "'ve", "'re", "'m"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }

@@ -135,7 +135,7 @@ func isQuantifier(w string) bool {
 }
 
 func isSubjectPronoun(w string) bool {
-	switch w {
+	switch people.Uncontract(w) {
 	case "he", "she", "they", "we", "i", "it", "you":
 		return true
 	}
@@ -186,7 +186,7 @@ func (d *doc) npAfter(j, hi int) (int, int, bool) {
 		for n < hi && d.wordTok(n) && d.toks[n].Cap {
 			n++
 		}
-		if n-(e+1) >= 2 || d.tokPerson[e+1] >= 0 {
+		if n-(e+1) >= 2 || d.tokPerson[e+1] >= 0 || n < len(d.toks) && isPunct(d.toks[n], ".") {
 			return e + 1, n, true
 		}
 	}

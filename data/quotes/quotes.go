@@ -194,6 +194,9 @@ func (d *doc) antecedent(i int, g people.Gender) int {
 				if pass == 0 && k > a && isPrepBefore(d, k) {
 					continue
 				}
+				if back == 0 && strictPrepBefore(d, k) {
+					continue // "Unlike Smith, he …": not the pronoun's antecedent
+				}
 				if d.compatible(p, g) {
 					return p
 				}
@@ -221,6 +224,19 @@ func isPrepBefore(d *doc, k int) bool {
 	}
 	return prepositions[d.lower(j)]
 }
+
+// strictPrepBefore reports a mention governed by a preposition that never
+// opens a clause ("unlike Smith", "with Jones"), unlike "after", "as".
+func strictPrepBefore(d *doc, k int) bool {
+	j := k - 1
+	for j >= 0 && d.tokPerson[j] == d.tokPerson[k] {
+		j--
+	}
+	return j >= 0 && strictPreps[d.lower(j)]
+}
+
+var strictPreps = toSet(`unlike with to from about against by of on at into onto over under between
+among toward towards including despite besides than`)
 
 var prepositions = toSet(`unlike with to for from about against by of on at in into onto over under between among
 after before like than as toward towards including describing calling meet meeting met called named
