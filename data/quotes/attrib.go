@@ -417,7 +417,7 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 	}
 	// "the company", "the agency": the body named before
 	if d.lower(a) == "the" && b-a == 2 && orgHeads[w] {
-		if sp := d.itAntecedent(a); sp != "" {
+		if sp := d.bodyAntecedent(a, true); sp != "" {
 			return sp, mention
 		}
 	}
@@ -520,7 +520,13 @@ func plural(w string) bool {
 
 // itAntecedent finds what "it" names before token i: the nearest earlier
 // sentence's first capitalised phrase that is no person (an organisation).
-func (d *doc) itAntecedent(i int) string {
+func (d *doc) itAntecedent(i int) string { return d.bodyAntecedent(i, false) }
+
+// bodyAntecedent finds the organisation a reference before token i names:
+// the last body that spoke within a few paragraphs; unless strict, also a
+// person-like name that may be a body, or the first capitalised phrase of a
+// recent sentence.
+func (d *doc) bodyAntecedent(i int, strict bool) string {
 	// the last body that spoke, within a few paragraphs
 	for k := len(d.events) - 1; k >= 0; k-- {
 		e := d.events[k]
@@ -530,9 +536,12 @@ func (d *doc) itAntecedent(i int) string {
 		if d.paraOf[e.tok] < d.paraOf[i]-6 {
 			break
 		}
-		if !d.isPersonName(e.att.speaker) || d.maybeBody(e.att.speaker) {
+		if !d.isPersonName(e.att.speaker) || !strict && d.maybeBody(e.att.speaker) {
 			return e.att.speaker
 		}
+	}
+	if strict {
+		return ""
 	}
 	s := d.sentOf[i]
 	for back := 0; back <= 3 && s-back >= 0; back++ {
