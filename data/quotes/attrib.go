@@ -315,7 +315,13 @@ func (d *doc) ownerBefore(a, b, lo int) (int, int, bool) {
 	if k >= lo && d.wordTok(k) && determiners[d.lower(k)] {
 		k--
 	}
-	if k-1 < lo || !d.wordTok(k) || !modPreps[d.lower(k)] || d.toks[k-1].Poss || !d.wordTok(k-1) {
+	if k-1 < lo || !d.wordTok(k) || !modPreps[d.lower(k)] {
+		return 0, 0, false
+	}
+	if d.toks[k-1].Text == "," && k-2 >= lo && d.tokPerson[k-2] >= 0 && !d.toks[k-2].Poss {
+		k-- // "Giggs, of Salford said"
+	}
+	if d.toks[k-1].Poss || !d.wordTok(k-1) {
 		return 0, 0, false
 	}
 	if d.tokPerson[k-1] >= 0 {

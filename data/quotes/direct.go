@@ -71,7 +71,10 @@ func (d *doc) direct() []Quote {
 		}
 		attrs[i].att = att
 		attrs[i].kept = true
-		if att.speaker != "" {
+		if att.ok {
+			// an attributed quotation, even to someone unknown ("she said"
+			// with no one to resolve her to), is what a following
+			// quotation continues
 			lastAttr = i
 		}
 		attrs[i].quoted = len(out)

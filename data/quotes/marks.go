@@ -246,8 +246,16 @@ func singleSpans(body string, lo, hi, para int) []span {
 		// closing candidates after it; a possessive-looking one is passed
 		// over when a later candidate exists
 		pick := -1
+		split := -1
 		for j := k + 1; j < len(ms); j++ {
 			c := ms[j]
+			if c.canOpen && !c.canClose && sentenceEndBefore(body, lo, c.pos) {
+				// a new quotation opens after a finished sentence: the
+				// open one ended with its paragraph, flattened into this
+				// line (‘…else. ‘I want…’)
+				split = j
+				break
+			}
 			if !c.canClose {
 				continue
 			}
@@ -267,6 +275,11 @@ func singleSpans(body string, lo, hi, para int) []span {
 			}
 			pick = j
 			break
+		}
+		if pick < 0 && split >= 0 {
+			out = append(out, mkSpan(body, o.pos+o.size, ms[split].pos, o.pos, ms[split].pos, para, true, true))
+			k = split - 1
+			continue
 		}
 		if pick < 0 {
 			// an unclosed single quotation only at a paragraph's start (a
@@ -298,6 +311,23 @@ func sentenceEndIn(s string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// sentenceEndBefore reports whether the text just before pos (after
+// spaces) ends a sentence.
+func sentenceEndBefore(body string, lo, pos int) bool {
+	i := pos
+	for i > lo && (body[i-1] == ' ' || body[i-1] == '\t') {
+		i--
+	}
+	if i == pos || i <= lo {
+		return false
+	}
+	switch body[i-1] {
+	case '.', '!', '?':
+		return true
 	}
 	return false
 }
