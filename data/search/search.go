@@ -215,6 +215,7 @@ type group struct {
 	lo, hi  uint32  // prefix range of term IDs (Complete's last word), empty when lo == hi
 	df      int     // postings to walk for this group
 	idf     float64 // ln(1 + N/df) of the term the word most likely stands for
+	anyIDF  float64 // the same for all its matches together (df summed)
 	weight  float64 // √idf: its share in the coverage
 }
 
@@ -314,6 +315,7 @@ func (ix *Index) expand(word string, prefix bool) group {
 		g.df += int(ix.termStart[g.hi] - ix.termStart[g.lo])
 	}
 	g.idf = ix.idf(g, hasExact, exact, len(rs))
+	g.anyIDF = math.Log(1 + float64(len(ix.texts))/(float64(g.df)+0.5))
 	g.weight = math.Sqrt(g.idf)
 	return g
 }
@@ -850,7 +852,14 @@ func (ix *Index) score(d int, groups []group, q queryTerms) float64 {
 		for _, o := range occs[gi] {
 			best = max(best, o.quality)
 		}
-		evidence += g.idf * best * (0.5 + 0.5*pairBest[gi])
+		// An exact word is as surprising as it is rare; a typo or prefix
+		// match only as rare as all the words within reach ("cost"
+		// reaches "most", "host", "post"…).
+		surprise := g.anyIDF
+		if best == 1 {
+			surprise = g.idf
+		}
+		evidence += surprise * best * (0.5 + 0.5*pairBest[gi])
 	}
 	s := coverage * (0.2 + 0.8*prox) * order
 	if ix.opts.Keyword {

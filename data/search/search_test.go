@@ -357,3 +357,26 @@ func TestShortFuzzyFallback(t *testing.T) {
 		})
 	}
 }
+
+func TestConcurrentQueries(t *testing.T) {
+	quotes := seedQuotes(t)
+	ix := Build(quotes)
+	want := indexOf(t, quotes, "The specifics of the backstop")
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func() {
+			ok := true
+			for i := 0; i < 50; i++ {
+				hs := ix.Search("the specifcs of the backstp", 3)
+				ok = ok && len(hs) > 0 && hs[0].ID == want
+				ix.Complete("the specifics of the back", 3)
+			}
+			done <- ok
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if !<-done {
+			t.Error("a concurrent query got a wrong answer")
+		}
+	}
+}

@@ -7,6 +7,10 @@
 // occur in one distinct quotation text. A fragment that several different
 // quotations share ("I was just") asks for none of them in particular.
 //
+// Absent fragments are kept only when they are more than one word-level
+// edit (a word added, dropped or replaced) from every quotation: one edit
+// away is what the perturbed kinds ask to find.
+//
 // A hit is right when its quotation contains the fragment's original words
 // in order (judged on folded words, not on IDs, so that a quotation repeated
 // in two articles counts either way).
@@ -48,17 +52,27 @@ type KindStats struct {
 
 // Report is the outcome of a run.
 type Report struct {
-	Articles  int           `json:"articles"`
-	Quotes    int           `json:"quotes"`
-	Seed      uint64        `json:"seed"`
-	Limit     int           `json:"limit"`
-	Kinds     []KindStats   `json:"kinds"`  // perturbed fragments of quotations
-	Absent    []KindStats   `json:"absent"` // fragments in no quotation
-	AbsentFP  float64       `json:"absent_fp"`
-	P50, P99  time.Duration `json:"-"`
-	P50ms     float64       `json:"p50_ms"`
-	P99ms     float64       `json:"p99_ms"`
-	MaxScores []float64     `json:"-"`
+	Articles int           `json:"articles"`
+	Quotes   int           `json:"quotes"`
+	Seed     uint64        `json:"seed"`
+	Limit    int           `json:"limit"`
+	Kinds    []KindStats   `json:"kinds"`  // perturbed fragments of quotations
+	Absent   []KindStats   `json:"absent"` // fragments in no quotation
+	AbsentFP float64       `json:"absent_fp"`
+	P50, P99 time.Duration `json:"-"`
+	P50ms    float64       `json:"p50_ms"`
+	// Autocomplete: fragments typed one character at a time into
+	// SuggestQuotes. Found is the share whose quotation is first by the
+	// end of the fragment; Typed the mean share of its characters typed
+	// when it first comes first (over those found).
+	Complete struct {
+		N     int     `json:"n"`
+		Found float64 `json:"found"`
+		Typed float64 `json:"typed"`
+		P99ms float64 `json:"p99_ms"` // per keystroke
+	} `json:"complete"`
+	P99ms     float64   `json:"p99_ms"`
+	MaxScores []float64 `json:"-"`
 }
 
 // Absent kinds.
@@ -123,14 +137,8 @@ func Run(c *corpus.Corpus, cfg Config) (Report, error) {
 		}
 		return n == 1
 	}
-	inAnyQuote := func(frag []string) bool {
-		for _, q := range quotes {
-			if containsSeq(q.words, frag) {
-				return true
-			}
-		}
-		return false
-	}
+	near := newNearIndex(texts, 9)
+	inAnyQuote := near.near
 	// word sampler, weighted by frequency in the article bodies
 	sampleWord := func(r *rand.Rand) string {
 		for range 100 {
@@ -215,6 +223,56 @@ func Run(c *corpus.Corpus, cfg Config) (Report, error) {
 		rep.Kinds = append(rep.Kinds, st.normalise())
 	}
 
+	// Autocomplete, keystroke by keystroke.
+	{
+		r := rand.New(rand.NewPCG(cfg.Seed, 500))
+		var keys []time.Duration
+		found, typed := 0, 0.0
+		n := max(1, cfg.PerKind/3)
+		for tries := 0; rep.Complete.N < n && tries < 50*n; tries++ {
+			q := quotes[r.IntN(len(quotes))]
+			toks := strings.Fields(q.text)
+			if len(toks) < 3 {
+				continue
+			}
+			k := 3 + r.IntN(min(8, len(toks))-2)
+			at := r.IntN(len(toks) - k + 1)
+			frag := toks[at : at+k]
+			want := text.Words(strings.Join(frag, " "))
+			if !identifies(want) {
+				continue
+			}
+			rep.Complete.N++
+			typedText := strings.Join(frag, " ")
+			var ends []int // after each character
+			for i := range typedText {
+				if i > 0 {
+					ends = append(ends, i)
+				}
+			}
+			for _, i := range append(ends, len(typedText)) {
+				t0 := time.Now()
+				hs := c.SuggestQuotes(typedText[:i], 25)
+				keys = append(keys, time.Since(t0))
+				if len(hs) > 0 && containsSeq(text.Words(hs[0].Quote.Text), want) {
+					found++
+					typed += float64(i) / float64(len(typedText))
+					break
+				}
+			}
+		}
+		if rep.Complete.N > 0 {
+			rep.Complete.Found = float64(found) / float64(rep.Complete.N)
+		}
+		if found > 0 {
+			rep.Complete.Typed = typed / float64(found)
+		}
+		slices.Sort(keys)
+		if len(keys) > 0 {
+			rep.Complete.P99ms = float64(keys[min(len(keys)-1, len(keys)*99/100)].Microseconds()) / 1000
+		}
+	}
+
 	// Fragments in no quotation.
 	var narration [][]string // sentences with no quotation in or around them
 	for _, d := range c.Docs {
@@ -267,7 +325,7 @@ func Run(c *corpus.Corpus, cfg Config) (Report, error) {
 		for tries := 0; st.N < cfg.PerKind && tries < 20*cfg.PerKind; tries++ {
 			frag := m.make(r)
 			if len(frag) == 0 || inAnyQuote(text.Words(strings.Join(frag, " "))) {
-				continue // not absent after all
+				continue // in a quotation, or one word-level edit from one
 			}
 			hs := ask(strings.Join(frag, " "))
 			st.N++
@@ -293,6 +351,60 @@ func Run(c *corpus.Corpus, cfg Config) (Report, error) {
 		rep.P99ms = float64(rep.P99.Microseconds()) / 1000
 	}
 	return rep, nil
+}
+
+// nearIndex tells whether a word sequence is in a quotation or one
+// word-level edit away from one (a word added, dropped or replaced): such a
+// fragment is what the perturbed kinds ask to find, so it cannot count as
+// absent. It is a symmetric deletion index over word sequences: the hashes
+// of every quotation window and of every window with one word deleted.
+type nearIndex struct{ seqs map[uint64]bool }
+
+func newNearIndex(texts [][]string, maxLen int) nearIndex {
+	ix := nearIndex{seqs: map[uint64]bool{}}
+	for _, ws := range texts {
+		for n := 1; n <= maxLen; n++ {
+			for i := 0; i+n <= len(ws); i++ {
+				win := ws[i : i+n]
+				ix.seqs[seqHash(win, -1)] = true
+				for d := range win {
+					ix.seqs[seqHash(win, d)] = true
+				}
+			}
+		}
+	}
+	return ix
+}
+
+// near: the fragment itself, or the fragment with one word deleted, is
+// among the quotation windows or windows with one word deleted.
+func (ix nearIndex) near(frag []string) bool {
+	if ix.seqs[seqHash(frag, -1)] {
+		return true
+	}
+	for d := range frag {
+		if ix.seqs[seqHash(frag, d)] {
+			return true
+		}
+	}
+	return false
+}
+
+// seqHash hashes ws without its word at skip (-1: none), FNV-1a.
+func seqHash(ws []string, skip int) uint64 {
+	h := uint64(14695981039346656037)
+	for i, w := range ws {
+		if i == skip {
+			continue
+		}
+		for j := 0; j < len(w); j++ {
+			h ^= uint64(w[j])
+			h *= 1099511628211
+		}
+		h ^= 0xff // word separator
+		h *= 1099511628211
+	}
+	return h
 }
 
 func (s KindStats) normalise() KindStats {
@@ -356,6 +468,11 @@ func (rep Report) Write(w io.Writer) error {
 		amb += s.Ambiguous
 	}
 	_, err := fmt.Fprintf(w, "fragments passed over because several different quotations share them: %d\n", amb)
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	_, err = fmt.Fprintf(w, "autocomplete: %d fragments typed a character at a time; first by the end of the fragment: %.3f, after %.0f%% of its characters on average; p99 %.2f ms a keystroke\n",
+		rep.Complete.N, rep.Complete.Found, 100*rep.Complete.Typed, rep.Complete.P99ms)
 	if err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}

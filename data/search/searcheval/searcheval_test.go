@@ -27,8 +27,8 @@ func TestRunOnDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Run again: %v", err)
 	}
-	a.P50, a.P99, a.P50ms, a.P99ms = 0, 0, 0, 0
-	b.P50, b.P99, b.P50ms, b.P99ms = 0, 0, 0, 0
+	a.P50, a.P99, a.P50ms, a.P99ms, a.Complete.P99ms = 0, 0, 0, 0, 0
+	b.P50, b.P99, b.P50ms, b.P99ms, b.Complete.P99ms = 0, 0, 0, 0, 0
 	if !reflect.DeepEqual(a, b) {
 		t.Errorf("same seed, different reports:\n%+v\n%+v", a, b)
 	}
@@ -47,7 +47,10 @@ func TestRunOnDefaults(t *testing.T) {
 	if err := a.Write(&out); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
-	for _, want := range []string{"typo-substitution", "mixed", "absent-narration", "false-positive rate"} {
+	if a.Complete.N == 0 || a.Complete.Found < 0.5 {
+		t.Errorf("autocomplete: %+v", a.Complete)
+	}
+	for _, want := range []string{"typo-substitution", "mixed", "absent-narration", "false-positive rate", "autocomplete"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
