@@ -132,6 +132,12 @@ func Runs(toks []Token, starts []bool) []Run {
 		for a < b && (notNames[toks[a].Lower()] && !titleWords[toks[a].Lower()] || starts[a] && b-a > 1 && starterWord(toks[a].Lower())) {
 			a++
 		}
+		// "Fisherman Paul Grant": a capitalised description opening the
+		// sentence before a given name
+		if starts[a] && b-a >= 3 && !maleFirst[toks[a].Lower()] && !femaleFirst[toks[a].Lower()] &&
+			(maleFirst[toks[a+1].Lower()] || femaleFirst[toks[a+1].Lower()]) && !titleWords[toks[a].Lower()] {
+			a++
+		}
 		for b > a && (notNames[toks[b-1].Lower()] && !titleWords[toks[b-1].Lower()] || particles[toks[b-1].Lower()]) {
 			if nameMonths[toks[b-1].Lower()] && b-1 > a && !notNames[toks[b-2].Lower()] {
 				break // Theresa May
