@@ -2,13 +2,17 @@
 // sentences of the article, verbatim, in article order.
 //
 // News puts its most important facts first, which is why Lead-3 is so hard
-// to beat. A summary of up to three sentences is therefore built as a lede:
-// each sentence scores a position prior exp(-i/3) plus smaller terms for how
-// frequent its content words are in the whole article and for PacSum-style
-// directed centrality (Zheng & Lapata 2019: a sentence is central when the
-// sentences after it elaborate on it). A longer summary is an abridgement:
-// it keeps the opening sentence and covers the rest of the article by word
-// frequency, with a weak position prior. Either way every score is
+// to beat. A summary that is short next to its article is therefore built
+// as a lede: each sentence scores a position prior exp(-i/3) plus smaller
+// terms for how frequent its content words are in the whole article and for
+// PacSum-style directed centrality (Zheng & Lapata 2019: a sentence is
+// central when the sentences after it elaborate on it). A summary that
+// keeps a large share of the article is an abridgement instead: it keeps
+// the opening sentence and covers the rest of the article by word
+// frequency, with a weak position prior. Between the two, the scores are
+// blended by the share of the article the summary keeps (see abridgement),
+// so the same request for five sentences gives the lede of a long report
+// and a topical digest of a short one. Either way every score is
 // multiplied by a quality factor that keeps out what a reader cannot use on
 // its own (page furniture such as bylines and "Scroll down for video",
 // fragments, questions, run-ons that are usually captions glued to a
@@ -55,27 +59,27 @@ type Options struct {
 // that no grid point beat by more than noise. See the package doc for what
 // each signal is for.
 type params struct {
-	ledeSize   int     // a summary of at most this many sentences is built as a lede
-	posScale   float64 // τ of the position prior exp(-i/τ)
-	freqWeight float64 // weight of the word-frequency score in the lede score
-	centWeight float64 // weight of PacSum directed centrality in the lede score
-	backWeight float64 // PacSum λ: similarity to earlier sentences counts against
-	fillPos    float64 // weight of the position prior in the body (fill) score
-	redundancy float64 // MMR: share of a score lost per unit of similarity to the summary so far
-	duplicate  float64 // share of a sentence's content already in a chosen one that makes it a repeat
-	maxCand    int
+	abridgeShare float64 // share of the article's sentences from which a summary is wholly an abridgement
+	posScale     float64 // τ of the position prior exp(-i/τ)
+	freqWeight   float64 // weight of the word-frequency score in the lede score
+	centWeight   float64 // weight of PacSum directed centrality in the lede score
+	backWeight   float64 // PacSum λ: similarity to earlier sentences counts against
+	fillPos      float64 // weight of the position prior in the body (fill) score
+	redundancy   float64 // MMR: share of a score lost per unit of similarity to the summary so far
+	duplicate    float64 // share of a sentence's content already in a chosen one that makes it a repeat
+	maxCand      int
 }
 
 var defaults = params{
-	ledeSize:   3,
-	posScale:   3,
-	freqWeight: 0.2,
-	centWeight: 0.2,
-	backWeight: -0.5,
-	fillPos:    0.3,
-	redundancy: 0.5,
-	duplicate:  0.6,
-	maxCand:    60,
+	abridgeShare: 0.4,
+	posScale:     3,
+	freqWeight:   0.2,
+	centWeight:   0.2,
+	backWeight:   -0.5,
+	fillPos:      0.3,
+	redundancy:   0.5,
+	duplicate:    0.6,
+	maxCand:      60,
 }
 
 // Summarize returns the indices (into sents, ascending) of the n sentences
@@ -119,21 +123,38 @@ func summarize(title string, sents []text.Sentence, n int, p params) []int {
 	freq := frequencyScores(info, tf)
 	cent := directedCentrality(sim, p.backWeight)
 
+	// The opening sentence is chosen by the lede score; the others by the
+	// fill score, which moves from the lede score to the abridgement score
+	// as the summary keeps more of the article.
+	m := abridgement(n, len(sents), p.abridgeShare)
 	lede := make([]float64, nc)
-	body := make([]float64, nc)
+	fill := make([]float64, nc)
 	for i := range nc {
 		prior := math.Exp(-float64(i) / p.posScale)
 		lede[i] = (prior + p.freqWeight*freq[i] + p.centWeight*cent[i]) * info[i].quality
-		body[i] = (freq[i] + p.fillPos*prior) * info[i].quality
+		body := (freq[i] + p.fillPos*prior) * info[i].quality
+		fill[i] = (1-m)*lede[i] + m*body
 	}
-	// A short summary is the article's lede, which news writing makes the
-	// opening sentences; a longer one keeps the opening sentence and then
-	// covers the body by content, where position says much less.
-	ledeSlots := n
-	if n > p.ledeSize {
-		ledeSlots = 1
+	return pick(lede, fill, 1, info, sim, n, p)
+}
+
+// abridgement is how far a summary of n out of total sentences is an
+// abridgement rather than a lede, from 0 to 1: (share/full)², capped at 1,
+// where share is n/total. A short summary of a long article is its lede,
+// which news writing puts first (a reader asking for 3 sentences of a
+// 40-sentence report wants what happened); a summary that keeps a large
+// share of the article must go beyond the opening paragraphs, and what it
+// should keep there is what the article is mostly about. The square keeps
+// summaries of up to about a sixth of the article (m ≤ 0.17) close to the
+// lede. full is 0.4: from two fifths of the article on, a summary is wholly
+// an abridgement; values 0.35–0.45 and powers 1.5–3 score alike on the
+// development sets.
+func abridgement(n, total int, full float64) float64 {
+	if total <= 0 || full <= 0 {
+		return 1
 	}
-	return pick(lede, body, ledeSlots, info, sim, n, p)
+	r := min(float64(n)/(float64(total)*full), 1)
+	return r * r
 }
 
 // analyse tokenises every sentence once: it returns what scoring needs
@@ -267,17 +288,17 @@ func directedCentrality(sim [][]float64, back float64) []float64 {
 }
 
 // pick chooses n sentences greedily, the first ledeSlots by the lede score
-// and the rest by the body score, each lowered by its similarity to what is
+// and the rest by the fill score, each lowered by its similarity to what is
 // already chosen (maximal marginal relevance); it returns them in article
 // order. Sentences of quality 0 are never chosen, nor sentences whose
 // content is mostly contained in one already chosen (a restatement).
-func pick(lede, body []float64, ledeSlots int, info []sentInfo, sim [][]float64, n int, p params) []int {
+func pick(lede, fill []float64, ledeSlots int, info []sentInfo, sim [][]float64, n int, p params) []int {
 	chosen := make([]bool, len(lede))
 	out := make([]int, 0, n)
 	for len(out) < n {
 		score := lede
 		if len(out) >= ledeSlots {
-			score = body
+			score = fill
 		}
 		best, bestV := -1, math.Inf(-1)
 		for i, s := range score {
