@@ -5,6 +5,9 @@ import (
 	"unicode"
 )
 
+// namingVerbs give a name when the quotation follows them directly.
+var namingVerbs = toSet(`call dub label term`)
+
 // spanAttr is what attribution found for one span.
 type spanAttr struct {
 	att    attribution
@@ -206,8 +209,12 @@ func (d *doc) rightAttr(r0, r1 int) (attribution, bool) {
 // the last speech verb before it and that verb's subject.
 func (d *doc) leftAttr(l0, l1 int) attribution {
 	for v := l1 - 1; v >= l0; v-- {
-		if _, ok := d.verbAt(v, speechVerbs); !ok {
+		base, ok := d.verbAt(v, speechVerbs)
+		if !ok {
 			continue
+		}
+		if namingVerbs[base] && v+1 < len(d.toks) && v+1 >= l1 {
+			continue // "an app called “Screenwise”": a name, not speech
 		}
 		// the verb directly introduces the quotation ("said:", "said,", "said that")
 		close := true

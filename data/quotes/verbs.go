@@ -11,7 +11,7 @@ concur confess confirm contend continue counter cry declare decline deny describ
 disclose dismiss dispute echo elaborate email emphasise emphasize estimate exclaim explain fear
 forecast grumble highlight hint hope indicate inform insist instruct joke lament maintain mention
 muse mutter note object observe offer opine outline plead pledge point post praise predict proclaim
-promise protest question quip reassure recall recount reflect reiterate relate remark remind repeat
+promise question quip reassure recall recount reflect reiterate relate remark remind repeat
 reply report respond retort reveal say scoff shout snap speak speculate state stress suggest swear
 tell testify text think tweet underline underscore urge vow warn whisper wonder worry write yell
 criticise criticize acknowledge recommend reckon share told admonish scold decry demand tout brief confide marvel mock rave rebuke slam tease call label dub term chant scream`
