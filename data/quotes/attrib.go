@@ -48,8 +48,11 @@ func (d *doc) verbAt(i int, set map[string]string) (string, bool) {
 	}
 	if i > 0 {
 		pv := d.lower(i - 1)
-		if determiners[pv] || d.toks[i-1].Poss {
-			return "", false
+		if determiners[pv] || d.toks[i-1].Poss || isQuantifier(pv) || pv == "several" || pv == "numerous" || pv == "recent" || pv == "media" || pv == "news" {
+			return "", false // "several reports", "media reports"
+		}
+		if pb, ok := set[pv]; ok && pb != base && (strings.HasSuffix(pv, "ed") || pv == "said" || pv == "told") {
+			return "", false // "denied reports": the second is a noun
 		}
 		if pv == "to" && w == base && base != "say" {
 			// "to comment", but keep "to say" out too as it is rarely attribution
@@ -95,6 +98,13 @@ func (d *doc) npBefore(j, lo int) (int, int, bool) {
 				break
 			}
 			a--
+			// "University of Toronto", "Bank of Canada": a body's name
+			if a-2 >= lo && d.lower(a-1) == "of" && d.toks[a-2].Cap && people.OrgWord(d.lower(a-2)) && !d.starts[a-1] {
+				a -= 2
+			}
+		}
+		if a == j && a-2 >= lo && d.lower(a-1) == "of" && d.toks[a-2].Cap && people.OrgWord(d.lower(a-2)) && !d.starts[a] {
+			a -= 2
 		}
 		// lower-case words before a name are a description ("political
 		// scientist Hamish Telford"): the name is the speaker
@@ -273,9 +283,16 @@ func (d *doc) appositionSubject(j, lo int) (int, int, bool) {
 			break
 		}
 	}
-	for _, c := range commas {
+	// a segment that is nothing but a person's name names the speaker
+	// ("the director of X, Jeff Fraser, says"); the subject before the
+	// first comma does too
+	for i, c := range commas {
+		segStart := lo
+		if i+1 < len(commas) {
+			segStart = commas[i+1] + 1
+		}
 		if c-1 >= lo && d.tokPerson[c-1] >= 0 && !d.toks[c-1].Poss {
-			if a, b, ok := d.npBefore(c-1, lo); ok {
+			if a, b, ok := d.npBefore(c-1, segStart); ok && (a == segStart || i == len(commas)-1) {
 				return a, b, true
 			}
 		}
