@@ -384,7 +384,7 @@ func (p *personBuild) canonical() string {
 }
 
 func (p *personBuild) addAlias(a string) {
-	a = strings.TrimSpace(a)
+	a = strings.Join(strings.Fields(a), " ") // one plain space between words
 	if a == "" {
 		return
 	}
@@ -566,7 +566,7 @@ func noteRun(b *personBuild, toks []Token, r Run, body string) {
 		}
 		// an office before the name is a role: "Russian President"
 		if !isHonorific(h) && b.role == "" {
-			b.role = body[toks[r.Tok0].Start:toks[r.Name0-1].End]
+			b.role = strings.Join(strings.Fields(body[toks[r.Tok0].Start:toks[r.Name0-1].End]), " ")
 		}
 		if isHonorific(h) {
 			b.addAlias(body[toks[r.Name0-1].Start:toks[r.Tok1-1].End])
@@ -583,7 +583,7 @@ func noteRun(b *personBuild, toks []Token, r Run, body string) {
 				if isDet(toks[a].Lower()) && e-a > 1 {
 					role = body[toks[a+1].Start:toks[e-1].End]
 				}
-				b.role = role
+				b.role = strings.Join(strings.Fields(role), " ")
 				if toks[a].Lower() == "the" {
 					b.addAlias(phrase)
 				}

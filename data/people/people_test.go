@@ -134,3 +134,12 @@ func TestFindOddInput(t *testing.T) {
 		_ = Find(in, in, nil)
 	}
 }
+
+func BenchmarkFind(b *testing.B) {
+	body := strings.Repeat("Health Minister Jane Doyle, 52, said the plan would work. Doyle told reporters she was confident. "+
+		"Tom Reyes, the mayor of Eastfield, disagreed, and Mr. Reyes said so at length. ", 20)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Find("", body, nil)
+	}
+}
