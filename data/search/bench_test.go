@@ -215,3 +215,13 @@ func BenchmarkWhoSaidSahilm(b *testing.B) {
 		b.ReportMetric(float64(right)/float64(b.N), "top1")
 	})
 }
+
+// BenchmarkBuild is the index build alone (the corpus is generated once).
+func BenchmarkBuild(b *testing.B) {
+	runSizes(b, func(b *testing.B, s *benchSet) {
+		for i := 0; i < b.N; i++ {
+			Build(s.texts)
+		}
+		b.ReportMetric(float64(b.Elapsed().Seconds())/float64(b.N), "build-s")
+	})
+}

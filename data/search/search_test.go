@@ -380,3 +380,26 @@ func TestConcurrentQueries(t *testing.T) {
 		}
 	}
 }
+
+func FuzzSearch(f *testing.F) {
+	ix := Build([]string{
+		"“I’m not going to make security guarantees beyond a certain point.”",
+		"The specifics of the backstop are still under discussion",
+		"Ms Müller visited São Paulo", "", "a a a a a a a a",
+	})
+	for _, s := range []string{"", "backstp", "the specifics of the b", "ü", "\xff", "a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a", "I'm  not\tgoing"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, hs := range [][]Hit{ix.Search(q, 5), ix.Complete(q, 5)} {
+			if len(hs) > 5 {
+				t.Fatalf("%d hits for limit 5", len(hs))
+			}
+			for _, h := range hs {
+				if h.ID < 0 || h.ID >= ix.Len() || h.Score < 0 || h.Score > 1 || h.Score != h.Score {
+					t.Fatalf("bad hit %+v for %q", h, q)
+				}
+			}
+		}
+	})
+}
