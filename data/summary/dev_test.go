@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"newsbot/data/rouge"
@@ -109,15 +110,30 @@ func lead(it devItem, n int) []int {
 // TestDevSets checks the targets of issue 5 on the development sets (skipped
 // when ../shared/eval is absent): at 3 sentences on CNN/DM, better than
 // Lead-3 from the same segmentation on ROUGE-1 and -2 and level on ROUGE-Lsum;
-// at reference length on BBC, better than OTS's 75.5 ROUGE-1.
+// at every other length from 1 to 6, at least level with Lead-N on ROUGE-1
+// and -Lsum, and on ROUGE-2 within r2Slack (the standard error of the paired
+// difference over these 141 articles is about 0.35, and at 5 sentences
+// Lead-5 keeps a ROUGE-2 edge of about 0.4 that no general rule tried
+// removed); at reference length on BBC, better than OTS's 75.5 ROUGE-1.
 func TestDevSets(t *testing.T) {
+	const r2Slack = 0.5
 	sum := func(it devItem, n int) []int { return Summarize(it.Title, it.sents, n) }
 	t.Run("cnndm", func(t *testing.T) {
 		items := loadDev(t, "cnndm-dev.jsonl")
-		ours, base := score(items, 3, sum), score(items, 3, lead)
-		t.Logf("ours %v  lead-3 %v  (%d articles)", ours, base, len(items))
-		if ours.r1 <= base.r1 || ours.r2 <= base.r2 || ours.rl < base.rl-0.05 {
-			t.Errorf("ours %v does not beat lead-3 %v", ours, base)
+		for n := 1; n <= 6; n++ {
+			t.Run(strconv.Itoa(n), func(t *testing.T) {
+				ours, base := score(items, n, sum), score(items, n, lead)
+				t.Logf("ours %v  lead-%d %v  (%d articles)", ours, n, base, len(items))
+				if n == 3 {
+					if ours.r1 <= base.r1 || ours.r2 <= base.r2 || ours.rl < base.rl-0.05 {
+						t.Errorf("ours %v does not beat lead-3 %v", ours, base)
+					}
+					return
+				}
+				if ours.r1 < base.r1 || ours.rl < base.rl || ours.r2 < base.r2-r2Slack {
+					t.Errorf("ours %v is below lead-%d %v", ours, n, base)
+				}
+			})
 		}
 	})
 	t.Run("bbc", func(t *testing.T) {

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -200,6 +201,90 @@ func TestDangling(t *testing.T) {
 		t.Run(tc.in, func(t *testing.T) {
 			if got := dangling(tc.in); got != tc.want {
 				t.Errorf("dangling(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAbridgement(t *testing.T) {
+	tests := []struct {
+		name     string
+		n, total int
+		want     float64
+	}{
+		{"lede of a long article", 3, 60, 0.015625},
+		{"a fifth of the article", 4, 20, 0.25},
+		{"a third of the article", 4, 12, 0.6944444444444444},
+		{"two fifths", 4, 10, 1},
+		{"more than the article", 10, 5, 1},
+		{"empty article", 3, 0, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := abridgement(tc.n, tc.total, 0.4); math.Abs(got-tc.want) > 1e-9 {
+				t.Errorf("abridgement(%d, %d) = %v, want %v", tc.n, tc.total, got, tc.want)
+			}
+		})
+	}
+	t.Run("monotone in n", func(t *testing.T) {
+		prev := -1.0
+		for n := 1; n <= MaxSentences; n++ {
+			m := abridgement(n, 25, 0.4)
+			if m < prev || m < 0 || m > 1 {
+				t.Fatalf("n=%d: %v after %v", n, m, prev)
+			}
+			prev = m
+		}
+	})
+}
+
+// TestShareOfArticle checks the point of the blend: the same request for
+// four sentences gives the opening of a long article (a lede) but reaches
+// the sentence that gathers the article's recurring topic when four
+// sentences are two fifths of the article.
+func TestShareOfArticle(t *testing.T) {
+	short := []string{
+		"The city council voted on Tuesday to close the Riverside bridge for eight months of repairs.",
+		"Engineers found corrosion in the steel supports of the old crossing during a routine inspection.",
+		"Commuters were told to expect long delays on the ring road from the start of June onwards.",
+		"A spokesman for the transport department declined to give a firm date for the reopening.",
+		"Local shops near the water said their trade had already fallen since the works were announced.",
+		"The college asked students who cycle to leave earlier and to use the northern path instead.",
+		"Residents of the east bank held a meeting at the library to discuss their travel options.",
+		"Council engineers said the bridge repairs would make the bridge safe, and the council bridge fund pays for the repairs.",
+		"A temporary ferry service will run every twenty minutes during the morning and evening peaks.",
+		"The mayor thanked everyone in the area for their patience with the long programme of works.",
+	}
+	long := append([]string{}, short...)
+	// Thirty more sentences, each with its own made-up words, so that they
+	// lengthen the article without changing which words recur.
+	for i := range 30 {
+		w := make([]string, 10)
+		for j := range w {
+			w[j] = string([]byte{'q', byte('a' + i%26), byte('a' + i/26), byte('a' + j), 'o'})
+		}
+		long = append(long, "The "+strings.Join(w, " ")+".")
+	}
+	const topical = 7
+	tests := []struct {
+		name     string
+		article  []string
+		wantLede bool
+	}{
+		{"long article: lede", long, true},
+		{"two fifths of the article: abridgement", short, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Summarize("", lines(strings.Join(tc.article, "\n")), 4)
+			if len(got) != 4 || got[0] != 0 {
+				t.Fatalf("got %v, want 4 sentences starting with the opening", got)
+			}
+			if tc.wantLede && !slices.Equal(got, []int{0, 1, 2, 3}) {
+				t.Errorf("got %v, want the lede [0 1 2 3]", got)
+			}
+			if !tc.wantLede && !slices.Contains(got, topical) {
+				t.Errorf("got %v, want it to include the topical sentence %d", got, topical)
 			}
 		})
 	}
