@@ -35,9 +35,7 @@ func (d *doc) indirect(direct []Quote) []Quote {
 		if a >= b {
 			continue
 		}
-		if q, ok := d.reported(a, b); ok {
-			out = append(out, q)
-		}
+		out = append(out, d.reported(a, b)...)
 	}
 	return out
 }
@@ -72,8 +70,14 @@ func (d *doc) clause(c, e int, att attribution) (Quote, bool) {
 }
 
 // reported finds reported speech in the sentence [a, b).
-func (d *doc) reported(a, b int) (Quote, bool) {
-	// according to S, …  /  …, according to S
+func (d *doc) reported(a, b int) []Quote {
+	one := func(q Quote, ok bool) []Quote {
+		if ok {
+			return []Quote{q}
+		}
+		return nil
+	}
+	// according to S, …  /  …, according to S  /  …, according to S, …
 	for k := a; k+2 < b; k++ {
 		if d.lower(k) != "according" || d.lower(k+1) != "to" {
 			continue
@@ -84,16 +88,27 @@ func (d *doc) reported(a, b int) (Quote, bool) {
 		}
 		sp, m := d.speakerOf(na, nb)
 		att := attribution{speaker: sp, mention: m, verb: "according to", ok: true}
-		if k == a {
-			// the clause follows the first comma after the source
-			for c := nb; c < b; c++ {
-				if d.toks[c].Text == "," {
-					return d.clause(c+1, b, att)
-				}
-			}
-			break
+		// the source phrase runs to the next comma
+		end := nb
+		for end < b && d.toks[end].Text != "," && !isPunct(d.toks[end], ".;:?!") {
+			end++
 		}
-		return d.clause(a, k, att)
+		var out []Quote
+		if k > a {
+			if q, ok := d.clause(a, k, att); ok {
+				out = append(out, q)
+			}
+		}
+		if end < b && d.toks[end].Text == "," {
+			if q, ok := d.clause(end+1, b, att); ok {
+				out = append(out, q)
+			}
+		}
+		return out
+	}
+	// …, S said, … : an attribution inside the sentence
+	if qs := d.parenthetical(a, b); qs != nil {
+		return qs
 	}
 	// S said (that) …
 	for v := a; v < b; v++ {
@@ -170,8 +185,28 @@ func (d *doc) reported(a, b int) (Quote, bool) {
 				}
 			}
 		}
+		// "…, insisting his government won't pay": a second reported clause
+		for k := c + 1; k+1 < e; k++ {
+			if d.toks[k].Text != "," {
+				continue
+			}
+			if _, ok := d.verbAt(k+1, clausalVerbs); ok && isIng(d.lower(k+1)) {
+				c2 := k + 2
+				if c2 < e && d.lower(c2) == "that" {
+					c2++
+				}
+				first, ok1 := d.clause(c, k, att)
+				att2 := att
+				att2.verb = d.toks[k+1].Text
+				second, ok2 := d.clause(c2, e, att2)
+				if ok1 && ok2 {
+					return []Quote{first, second}
+				}
+				break
+			}
+		}
 		if q, ok := d.clause(c, e, att); ok {
-			return q, true
+			return []Quote{q}
 		}
 	}
 	// …, S said.  /  …, said S.
@@ -179,7 +214,7 @@ func (d *doc) reported(a, b int) (Quote, bool) {
 		if d.toks[k].Text != "," {
 			continue
 		}
-		if b-k > 12 {
+		if b-k > 12 && !(k+1 < b && d.wordTok(k+1) && b-k <= 24) {
 			break
 		}
 		for v := k + 1; v < b; v++ {
@@ -206,11 +241,70 @@ func (d *doc) reported(a, b int) (Quote, bool) {
 			if v > k+1 && rest > 6 {
 				break
 			}
+			if v > k+1 && b-k > 12 {
+				break // a long tail with its subject first is a clause of its own
+			}
 			sp, m := d.speakerOf(sa, sb)
 			att := attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}
-			return d.clause(a, k, att)
+			return one(d.clause(a, k, att))
 		}
 		break
 	}
-	return Quote{}, false
+	return nil
+}
+
+// parenthetical reads "…, S said, …" and "…, said S, …" inside a sentence:
+// the reported speech is on both sides of the attribution.
+func (d *doc) parenthetical(a, b int) []Quote {
+	for k1 := a + 3; k1 < b; k1++ {
+		if d.toks[k1].Text != "," {
+			continue
+		}
+		// the attribution: at most eight words up to the next comma
+		k2 := k1 + 1
+		for k2 < b && k2-k1 <= 9 && d.toks[k2].Text != "," && !isPunct(d.toks[k2], ".;:?!") {
+			k2++
+		}
+		if k2 >= b || d.toks[k2].Text != "," || k2-k1 < 3 || b-k2 < 4 {
+			continue
+		}
+		for v := k1 + 1; v < k2; v++ {
+			if _, ok := d.verbAt(v, clausalVerbs); !ok || isIng(d.lower(v)) {
+				continue
+			}
+			var sa, sb int
+			ok := false
+			if v == k1+1 {
+				sa, sb, ok = d.npAfter(v+1, k2)
+			} else if d.skipAuxBack(v-1, k1+1) >= k1+1 {
+				sa, sb, ok = d.subjectOf(v, k1+1)
+				ok = ok && sa == k1+1
+			}
+			// nothing but adjuncts may follow the verb
+			rest := 0
+			for r := v + 1; r < k2; r++ {
+				if d.toks[r].Word {
+					rest++
+				}
+			}
+			if !ok || v > k1+1 && rest > 3 {
+				break
+			}
+			sp, m := d.speakerOf(sa, sb)
+			att := attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}
+			var out []Quote
+			if q, ok := d.clause(a, k1, att); ok {
+				out = append(out, q)
+			}
+			c := k2 + 1
+			for c < b && d.wordTok(c) && (d.lower(c) == "that" || d.lower(c) == "but" || d.lower(c) == "and") {
+				c++
+			}
+			if q, ok := d.clause(c, b, att); ok {
+				out = append(out, q)
+			}
+			return out
+		}
+	}
+	return nil
 }

@@ -203,6 +203,14 @@ func TestIndirect(t *testing.T) {
 			"the water in the eastern district is safe to drink", "Helen Marsh"},
 		{"pronoun speaker", "Helen Marsh visited the plant. She said the filters had been replaced last spring.",
 			"the filters had been replaced last spring", "Helen Marsh"},
+		{"attribution inside the sentence", "The filters were replaced last spring, Helen Marsh said, but the pumps are older.",
+			"The filters were replaced last spring", "Helen Marsh"},
+		{"after an attribution inside the sentence", "The filters were replaced last spring, Helen Marsh said, but the pumps are much older.",
+			"the pumps are much older", "Helen Marsh"},
+		{"according to inside the sentence", "Most of the pipes, according to Helen Marsh, were laid before the war.",
+			"were laid before the war", "Helen Marsh"},
+		{"a second clause after a participle", "Helen Marsh said the plant would reopen in May, insisting the water had never been unsafe.",
+			"the water had never been unsafe", "Helen Marsh"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
