@@ -457,7 +457,11 @@ func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.Interacti
 		resp, err := b.router.Handle(ctx, req)
 		done <- result{resp, err}
 	}()
-	timer := time.NewTimer(b.deferAfter)
+	wait := b.deferAfter
+	if c := b.router.Target(req); c != nil && c.Defer {
+		wait = 0
+	}
+	timer := time.NewTimer(wait)
 	defer timer.Stop()
 	var r result
 	deferred := false

@@ -53,19 +53,21 @@ func (rb *runningBot) stop(t *testing.T) error {
 // startBot runs a bot with router against f, registering in guild 42.
 func startBot(t *testing.T, f *fakeDiscord, router *commands.Router, store *corpus.Store) *runningBot {
 	t.Helper()
-	return startBotIn(t, f, router, store, "42")
+	return startBotIn(t, f, router, store, "42", nil)
 }
 
 // startBotIn runs a bot with router against f, registering in guild (""
 // for globally).
-func startBotIn(t *testing.T, f *fakeDiscord, router *commands.Router, store *corpus.Store, guild string) *runningBot {
+func startBotIn(t *testing.T, f *fakeDiscord, router *commands.Router, store *corpus.Store, guild string, tweak func(*discordBot)) *runningBot {
 	t.Helper()
 	logs := &syncBuffer{}
 	cfg := config{Token: secret(botToken(testToken)), GuildID: guild, APIBase: f.srv.URL, Defaults: true}
 	b := newDiscordBot(cfg, router, store, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
-	b.deferAfter = 300 * time.Millisecond
 	b.openTimeout = 5 * time.Second
 	b.backoffMax = 200 * time.Millisecond
+	if tweak != nil {
+		tweak(b)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	rb := &runningBot{bot: b, logs: logs, cancel: cancel, finished: make(chan struct{})}
 	go func() {
@@ -149,22 +151,25 @@ func testRouter() *commands.Router {
 	})
 	slow := func(resp commands.Response) commands.Handler {
 		return func(ctx context.Context, req commands.Request) commands.Response {
-			time.Sleep(time.Second)
+			time.Sleep(100 * time.Millisecond)
 			return resp
 		}
 	}
 	r.Add(&commands.Command{
-		Def: &discordgo.ApplicationCommand{Name: "slow", Description: "takes a second"},
-		Run: slow(commands.Response{Content: "done slowly @everyone"}),
+		Def:   &discordgo.ApplicationCommand{Name: "slow", Description: "takes a while"},
+		Run:   slow(commands.Response{Content: "done slowly @everyone"}),
+		Defer: true,
 	})
 	r.Add(&commands.Command{
-		Def: &discordgo.ApplicationCommand{Name: "slow-fail", Description: "fails after a second"},
-		Run: slow(commands.Response{Content: "failed slowly", Ephemeral: true, Err: "failed"}),
+		Def:   &discordgo.ApplicationCommand{Name: "slow-fail", Description: "fails after a while"},
+		Run:   slow(commands.Response{Content: "failed slowly", Ephemeral: true, Err: "failed"}),
+		Defer: true,
 	})
 	r.Add(&commands.Command{
 		Def:   &discordgo.ApplicationCommand{Name: "slowpage", Description: "a slow button"},
 		Run:   slow(commands.Response{Content: "page 1"}),
 		Press: slow(commands.Response{Content: "page 2", Update: true}),
+		Defer: true,
 	})
 	r.Add(&commands.Command{
 		Def: &discordgo.ApplicationCommand{Name: "huge", Description: "answers far too much"},
@@ -433,7 +438,7 @@ func TestDiscordBot(t *testing.T) {
 
 func TestDiscordRegistersGlobally(t *testing.T) {
 	f := newFakeDiscord(t)
-	rb := startBotIn(t, f, commands.New(), corpus.NewStore(testCorpus(t, 0)), "")
+	rb := startBotIn(t, f, commands.New(), corpus.NewStore(testCorpus(t, 0)), "", nil)
 	r := f.waitFor("bulk overwrite", func(r fakeRequest) bool { return r.Method == http.MethodPut })
 	if want := "/api/v9/applications/" + f.appID + "/commands"; r.Path != want {
 		t.Errorf("registered at %s, want %s", r.Path, want)
@@ -441,6 +446,30 @@ func TestDiscordRegistersGlobally(t *testing.T) {
 	if err := rb.stop(t); err != nil {
 		t.Errorf("run: %v", err)
 	}
+}
+
+func TestDiscordDefersLateAnswers(t *testing.T) {
+	f := newFakeDiscord(t)
+	r := commands.New()
+	r.Add(&commands.Command{
+		Def: &discordgo.ApplicationCommand{Name: "late", Description: "slower than expected"},
+		Run: func(ctx context.Context, req commands.Request) commands.Response {
+			time.Sleep(300 * time.Millisecond)
+			return commands.Response{Content: "late answer"}
+		},
+	})
+	startBotIn(t, f, r, corpus.NewStore(testCorpus(t, 0)), "42", func(b *discordBot) { b.deferAfter = 50 * time.Millisecond })
+	f.waitLogins(1)
+	ev, id, tok := slash("late")
+	f.dispatch(ev)
+	if cb := decodeCallback(t, f.waitFor("deferral", callbackFor(id))); cb.Type != 5 {
+		t.Fatalf("first answer type %d, want 5 (deferred)", cb.Type)
+	}
+	r2 := f.waitFor("edit of the original", webhookFor(http.MethodPatch, tok))
+	if !strings.Contains(string(r2.Body), "late answer") {
+		t.Errorf("edit %s", r2.Body)
+	}
+	pingsNobody(t, r2.Body)
 }
 
 func TestRequestFromInteraction(t *testing.T) {

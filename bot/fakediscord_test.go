@@ -37,6 +37,7 @@ type fakeDiscord struct {
 	seq      int
 	requests []fakeRequest
 	logins   []string // "identify" or "resume", in order
+	ready    int      // READY or RESUMED sent
 	tokens   []string // the token of every IDENTIFY/RESUME and REST call
 	notify   chan struct{}
 }
@@ -185,6 +186,11 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(50 * time.Millisecond)
 		return
 	}
+	// Publish the connection before READY, so that a test that saw the
+	// bot act on READY can always dispatch on it or drop it.
+	f.mu.Lock()
+	f.conn = c
+	f.mu.Unlock()
 	if hello.Op == 2 {
 		err = send(map[string]any{"op": 0, "t": "READY", "s": f.nextSeq(), "d": map[string]any{
 			"v": 9, "session_id": "fake-session", "resume_gateway_url": "ws://unused",
@@ -199,8 +205,9 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.mu.Lock()
-	f.conn = c
+	f.ready++
 	f.mu.Unlock()
+	f.poke()
 	for {
 		var m struct {
 			Op int `json:"op"`
@@ -279,7 +286,7 @@ func (f *fakeDiscord) waitLogins(n int) []string {
 	for {
 		f.mu.Lock()
 		l := append([]string(nil), f.logins...)
-		ready := f.conn != nil || f.closeAfterIdentify != 0
+		ready := (f.conn != nil && f.ready >= n) || f.closeAfterIdentify != 0
 		f.mu.Unlock()
 		if len(l) >= n && ready {
 			return l

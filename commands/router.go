@@ -93,6 +93,10 @@ type Command struct {
 	// Press answers presses of buttons whose custom_id starts with
 	// Def.Name + ":" (nil: none).
 	Press Handler
+	// Defer makes the bot acknowledge at once and edit the answer in
+	// later, for a command known to be slow. Others are deferred only when
+	// they turn out slow.
+	Defer bool
 	// Usage is how to call it, e.g. "/summary article:<title> [sentences:1-10]".
 	Usage string
 	// Example is one realistic call, for /help and the README.
@@ -140,6 +144,15 @@ func (r *Router) Add(c *Command) {
 
 // Lookup returns the command with the given name, or nil.
 func (r *Router) Lookup(name string) *Command { return r.byName[name] }
+
+// Target returns the command req is for (for a button, the one named
+// before the ":" of its custom_id), or nil.
+func (r *Router) Target(req Request) *Command {
+	if req.Kind == KindComponent && req.Name == "" {
+		req.Name, _, _ = strings.Cut(req.CustomID, ":")
+	}
+	return r.byName[req.Name]
+}
 
 // Commands returns the commands in declaration order.
 func (r *Router) Commands() []*Command { return append([]*Command(nil), r.order...) }
