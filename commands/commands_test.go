@@ -144,7 +144,11 @@ func TestWhoSaidMessage(t *testing.T) {
 		name, target, speaker string
 	}{
 		{"quote in a chat message", "did Trump really say \"I'm not going to make security guarantees beyond a certain point\"? @everyone", "Donald Trump"},
+		{"quotation at the end of a long message", strings.Repeat("I was reading the news this morning and ", 20) + "someone wrote “the harbour wall will be rebuilt before the winter”", "Ann Ellis"},
+		{"quotation among other quoted words", "he said \"we'll be on the ground\" and she said \"no\"", "Donald Trump"},
+		{"no quote marks", "<@123> specifics of the backstop https://example.com/x", "Keir Starmer"},
 		{"empty message", "  ", ""},
+		{"only mentions and links", "<@123> <@&456> <#789> @everyone https://example.com", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
