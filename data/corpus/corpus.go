@@ -112,8 +112,8 @@ type Corpus struct {
 	quoteRefs []QuoteRef
 	quotes    *search.Index
 	titles    *search.Index
-	// person index: one entry per (name or alias); personKeys[i] is the
-	// canonical name that entry i stands for.
+	// person index: one entry per canonical person, "Name · alias · alias";
+	// personKeys[i] is the canonical name that entry i stands for.
 	personKeys  []string
 	personIndex *search.Index
 	byPerson    map[string][]*Doc // canonical name → docs naming them
@@ -127,6 +127,8 @@ type Corpus struct {
 func New(docs []*Doc) *Corpus {
 	c := &Corpus{Docs: docs, byPerson: map[string][]*Doc{}, roles: map[string]string{}}
 	var qtexts, titles, ptexts, stexts []string
+	personEntry := map[string]int{}       // canonical name → its entry in ptexts
+	named := map[string]map[string]bool{} // canonical name → names already in its entry
 	for di, d := range docs {
 		titles = append(titles, d.Title)
 		for qi, q := range d.Quotes {
@@ -138,17 +140,27 @@ func New(docs []*Doc) *Corpus {
 			stexts = append(stexts, s.Text)
 		}
 		for _, p := range d.People {
-			if _, seen := c.byPerson[p.Name]; !seen {
+			// One index entry per person, the name and every alias
+			// together, so that a word that names one person ("Starmer"
+			// in "Keir Starmer" and in the alias "Starmer") counts as
+			// rare as it is among people, not once per alias.
+			i, seen := personEntry[p.Name]
+			if !seen {
+				i = len(ptexts)
+				personEntry[p.Name] = i
 				c.personKeys = append(c.personKeys, p.Name)
 				ptexts = append(ptexts, p.Name)
+				named[p.Name] = map[string]bool{strings.ToLower(p.Name): true}
 			}
 			c.byPerson[p.Name] = append(c.byPerson[p.Name], d)
 			if c.roles[p.Name] == "" && p.Role != "" {
 				c.roles[p.Name] = p.Role
 			}
 			for _, a := range p.Aliases {
-				c.personKeys = append(c.personKeys, p.Name)
-				ptexts = append(ptexts, a)
+				if k := strings.ToLower(a); !named[p.Name][k] {
+					named[p.Name][k] = true
+					ptexts[i] += " · " + a
+				}
 			}
 		}
 	}

@@ -82,11 +82,14 @@ func TestSuggestQuotes(t *testing.T) {
 
 func TestFindArticleAndPerson(t *testing.T) {
 	c := defaultCorpus(t)
-	for _, q := range []string{"starmer ukraine", "Keir Starmer pushes", "safeguard european peace", "ukrane starmr"} {
+	for _, q := range []string{"starmer ukraine", "Keir Starmer pushes", "safeguard european peace", "ukrane starmr", "starmr"} {
 		t.Run("article/"+q, func(t *testing.T) {
 			hs := c.FindArticle(q, 3)
 			if len(hs) == 0 || !strings.Contains(hs[0].Doc.Title, "Starmer") {
 				t.Fatalf("FindArticle(%q) = %v", q, hs)
+			}
+			if hs[0].Score < Confident {
+				t.Errorf("FindArticle(%q): score %.3f below Confident", q, hs[0].Score)
 			}
 		})
 	}
@@ -101,6 +104,9 @@ func TestFindArticleAndPerson(t *testing.T) {
 			hs := c.FindPerson(q, 3)
 			if len(hs) == 0 || !strings.Contains(strings.ToLower(hs[0].Name), strings.ToLower(strings.TrimSuffix(q, "mr"))[:4]) {
 				t.Fatalf("FindPerson(%q) = %v", q, hs)
+			}
+			if hs[0].Score < Confident {
+				t.Errorf("FindPerson(%q): score %.3f below Confident", q, hs[0].Score)
 			}
 		})
 	}

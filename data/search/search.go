@@ -43,8 +43,10 @@ type Hit struct {
 
 // Options tunes an index for the kind of text it holds.
 type Options struct {
-	// Short marks an index of short texts (titles, names). Its results are
-	// re-ranked with sahilm/fuzzy's subsequence score, and when no word
+	// Short marks an index of short texts (titles, names), searched by
+	// keywords: the order and adjacency of the words only break ties.
+	// Its results are re-ranked with sahilm/fuzzy's subsequence score,
+	// and when no word
 	// matches (a run-together or clipped name such as "kstarmer") a fuzzy
 	// scan of all texts answers instead, as long as there are at most
 	// MaxFuzzyScan of them.
@@ -52,7 +54,8 @@ type Options struct {
 	// Keyword marks an index searched for mentions (/search) rather than
 	// for the one text a query identifies: a hit's score says how well it
 	// contains the query's words, however common they are, with no
-	// discount for matches that many texts share.
+	// discount for matches that many texts share; order and adjacency
+	// only break ties.
 	Keyword bool
 }
 
@@ -861,11 +864,20 @@ func (ix *Index) score(d int, groups []group, q queryTerms) float64 {
 		}
 		evidence += surprise * best * (0.5 + 0.5*pairBest[gi])
 	}
-	s := coverage * (0.2 + 0.8*prox) * order
+	// A remembered quotation keeps its words in order; titles, names and
+	// /search queries are keywords, for which order and adjacency only
+	// break ties.
+	var s float64
+	if ix.opts.Short || ix.opts.Keyword {
+		s = coverage * (0.8 + 0.2*prox)
+	} else {
+		s = coverage * (0.2 + 0.8*prox) * order
+	}
 	if ix.opts.Keyword {
 		return s
 	}
-	need := math.Log(1 + float64(len(ix.texts)))
+	// as much as one exact word found in one text only
+	need := math.Log(1 + float64(len(ix.texts))/1.5)
 	return s * min(1, evidence/need)
 }
 
