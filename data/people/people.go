@@ -495,6 +495,24 @@ func Find(title, body string, sents []text.Sentence) []Person {
 			noteRun(b, toks, s.r, body)
 		}
 	}
+	// a lone given name after a role noun ("actress Julia") that begins a
+	// full name met elsewhere is that person
+	kept := builds[:0]
+	for _, b := range builds {
+		if len(b.name) == 1 && b.titled == "" {
+			var full *personBuild
+			for _, o := range builds {
+				if len(o.name) >= 2 && strings.EqualFold(o.name[0], b.name[0]) {
+					full = o
+				}
+			}
+			if full != nil {
+				continue
+			}
+		}
+		kept = append(kept, b)
+	}
+	builds = kept
 	// count every mention (full names, surnames, titles) and collect genders
 	ppl := make([]Person, len(builds))
 	for i, b := range builds {

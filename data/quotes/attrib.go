@@ -415,11 +415,17 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 		// an unknown name or an organisation: the capitalised run, titles
 		// and determiners dropped
 		s := last
-		for s-1 >= a && d.toks[s-1].Word && d.toks[s-1].Cap && !people.NotName(d.lower(s-1)) && !d.toks[s-1].Poss {
-			s--
+		for s-1 >= a && d.toks[s-1].Word && d.toks[s-1].Cap && !people.NotName(d.lower(s-1)) {
+			s-- // a possessive inside a body's name is kept: "People's Daily"
 		}
 		for s < last && people.Titles(d.lower(s)) && !people.OrgWord(d.lower(s+1)) {
 			s++
+		}
+		if s == last && people.Titles(w) {
+			// "the President said": a title alone names its holder
+			if p := d.byRole(w, a); p >= 0 {
+				return d.ppl[p].Name, mention
+			}
 		}
 		return d.body[d.toks[s].Start:d.toks[last].End], mention
 	}
