@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -583,9 +584,25 @@ func TestRewriteTransport(t *testing.T) {
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("server saw %v, want %q", got, want)
 	}
-	// Other hosts are left alone (and here fail to resolve offline).
-	req, _ := http.NewRequest(http.MethodGet, "http://other.invalid/", nil)
-	if _, err := newTransport(srv.URL, nil).RoundTrip(req); err == nil {
-		t.Errorf("a non-Discord host was rewritten")
+	// Other hosts are left alone.
+	var seen string
+	rec := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		seen = r.URL.String()
+		return nil, errors.New("recorded")
+	})
+	req, _ := http.NewRequest(http.MethodGet, "https://cdn.discordapp.com/x.png", nil)
+	newTransport(srv.URL, rec).RoundTrip(req)
+	if seen != "https://cdn.discordapp.com/x.png" {
+		t.Errorf("a non-discord.com request went to %q", seen)
+	}
+	// Without a base nothing is rewritten.
+	req, _ = http.NewRequest(http.MethodGet, "https://discord.com/api/v9/gateway", nil)
+	newTransport("", rec).RoundTrip(req)
+	if seen != "https://discord.com/api/v9/gateway" {
+		t.Errorf("rewritten without a base: %q", seen)
 	}
 }
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
