@@ -29,6 +29,11 @@ friday saturday sunday`)
 // the agency".
 var modPreps = toSet(`with of at from for`)
 
+// pluralNouns are verb forms that are as often plural nouns; they count as
+// verbs only after a name or a pronoun ("Smith reports", "she claims").
+var pluralNouns = toSet(`reports claims comments notes tweets states posts replies answers estimates
+charges questions texts emails quotes details hopes fears offers promises shares statements`)
+
 var yearOld = regexp.MustCompile(`^\d+-year-old$|^[a-z]+-year-old$`)
 
 // verbAt reports whether token i is a speech verb used as a verb: outside
@@ -53,6 +58,9 @@ func (d *doc) verbAt(i int, set map[string]string) (string, bool) {
 		}
 		if pb, ok := set[pv]; ok && pb != base && (strings.HasSuffix(pv, "ed") || pv == "said" || pv == "told") {
 			return "", false // "denied reports": the second is a noun
+		}
+		if pluralNouns[w] && !d.toks[i-1].Cap && d.tokPerson[i-1] < 0 && !isSubjectPronoun(pv) && !auxWords[pv] {
+			return "", false // "social work reports": a plural noun, not a verb
 		}
 		if pv == "to" && w == base && base != "say" {
 			// "to comment", but keep "to say" out too as it is rarely attribution

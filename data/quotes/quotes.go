@@ -176,7 +176,7 @@ func (d *doc) resolvePronouns() {
 // refers to; g is the gender it requires (Unknown: any).
 func (d *doc) antecedent(i int, g people.Gender) int {
 	s := d.sentOf[i]
-	for back := 0; back <= 6 && s-back >= 0; back++ {
+	for back := 0; back <= 12 && s-back >= 0; back++ {
 		a, b := d.sentRange(s - back)
 		if back == 0 {
 			b = i
