@@ -21,15 +21,24 @@ func (r Response) flags() discordgo.MessageFlags {
 // press (not autocomplete: see AutocompleteResponse).
 func (r Response) InteractionResponse() *discordgo.InteractionResponse {
 	typ := discordgo.InteractionResponseChannelMessageWithSource
+	embeds, components := r.Embeds, r.Components
 	if r.Update {
 		typ = discordgo.InteractionResponseUpdateMessage
+		// An update replaces the message: send empty lists, not null, so
+		// that what the answer lacks is removed rather than kept.
+		if embeds == nil {
+			embeds = []*discordgo.MessageEmbed{}
+		}
+		if components == nil {
+			components = []discordgo.MessageComponent{}
+		}
 	}
 	return &discordgo.InteractionResponse{
 		Type: typ,
 		Data: &discordgo.InteractionResponseData{
 			Content:         r.Content,
-			Embeds:          r.Embeds,
-			Components:      r.Components,
+			Embeds:          embeds,
+			Components:      components,
 			AllowedMentions: NoMentions(),
 			Flags:           r.flags(),
 		},

@@ -120,4 +120,7 @@ func TestDeliveryPayloadsPingNobody(t *testing.T) {
 	if up.Type != discordgo.InteractionResponseUpdateMessage {
 		t.Errorf("update type %v", up.Type)
 	}
+	if b, _ := json.Marshal(up); !strings.Contains(string(b), `"components":[]`) || !strings.Contains(string(b), `"embeds":[]`) {
+		t.Errorf("an update must clear what it lacks: %s", b)
+	}
 }
