@@ -509,3 +509,48 @@ func checkName(t *testing.T, name string) {
 		t.Errorf("bad command or option name %q", name)
 	}
 }
+
+// TestAdversarialInput throws hostile input at every option of every
+// command: answers stay within limits (checked by run), never repeat a
+// mention, and never fail with a panic.
+func TestAdversarialInput(t *testing.T) {
+	c := fixtureCorpus(t)
+	inputs := map[string]string{
+		"everyone":  "@everyone @here",
+		"role":      "<@&123456789012345678> <@98765> <#555>",
+		"long":      strings.Repeat("security guarantées ", 5000),
+		"empty":     "",
+		"spaces":    " \t ",
+		"number":    "-99999999999999999999",
+		"markdown":  "**bold** `code` [link](https://evil.example) > quote",
+		"control":   "\x00\x01\u202e\ufeff",
+		"bad utf-8": "\xff\xfe\xfd",
+	}
+	for _, cmd := range New().Commands() {
+		for name, in := range inputs {
+			t.Run(cmd.Def.Name+"/"+name, func(t *testing.T) {
+				o := map[string]string{}
+				for _, opt := range cmd.Def.Options {
+					o[opt.Name] = in
+				}
+				for _, kind := range []Kind{KindCommand, KindAutocomplete} {
+					req := Request{Kind: kind, Name: cmd.Def.Name, Options: o, TargetText: in, Corpus: c}
+					if len(cmd.Def.Options) > 0 {
+						req.Focused = cmd.Def.Options[0].Name
+					}
+					resp := run(t, req)
+					txt := allText(resp)
+					for _, m := range []string{"@everyone", "@here", "<@&123456789012345678>", "<@98765>"} {
+						if strings.Contains(txt, m) {
+							t.Errorf("answer repeats %s:\n%s", m, txt)
+						}
+					}
+				}
+			})
+		}
+	}
+	resp := run(t, Request{Kind: KindComponent, CustomID: strings.Repeat("articles:page:", 50), Corpus: c})
+	if resp.Err == "" {
+		t.Errorf("a forged custom_id was accepted")
+	}
+}
