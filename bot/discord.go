@@ -107,7 +107,13 @@ func newDiscordBot(cfg config, router *commands.Router, store *corpus.Store, log
 		}
 	})
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
-		b.log.Info("connected to Discord", "user", r.User.Username, "guilds", len(r.Guilds))
+		// discordgo runs handlers on bare goroutines: a panic here would
+		// end the process, so nothing is assumed about the payload.
+		name := ""
+		if r.User != nil {
+			name = r.User.Username
+		}
+		b.log.Info("connected to Discord", "user", name, "guilds", len(r.Guilds))
 	})
 	b.session = s
 	routeDiscordgoLogs(log, string(cfg.Token))
