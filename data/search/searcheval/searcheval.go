@@ -71,8 +71,19 @@ type Report struct {
 		Typed float64 `json:"typed"`
 		P99ms float64 `json:"p99_ms"` // per keystroke
 	} `json:"complete"`
+	// Titles and People: FindArticle on 2–4 words of a title and
+	// FindPerson on a surname or full name, half of them with a typo.
+	Titles    Lookup    `json:"titles"`
+	People    Lookup    `json:"people"`
 	P99ms     float64   `json:"p99_ms"`
 	MaxScores []float64 `json:"-"`
+}
+
+// Lookup is the outcome of title or name look-ups.
+type Lookup struct {
+	N     int     `json:"n"`
+	Top1  float64 `json:"top1"`  // right and confident
+	Rank1 float64 `json:"rank1"` // right first
 }
 
 // Absent kinds.
@@ -273,6 +284,88 @@ func Run(c *corpus.Corpus, cfg Config) (Report, error) {
 		}
 	}
 
+	// Titles and people, half of the queries with a typo.
+	typos := []perturb.Kind{perturb.Substitution, perturb.Deletion, perturb.Insertion, perturb.Transposition}
+	typo := func(ws []string, r *rand.Rand) []string {
+		ws = slices.Clone(ws)
+		if r.IntN(2) == 0 {
+			var long []int
+			for i, w := range ws {
+				if len([]rune(w)) >= 4 {
+					long = append(long, i)
+				}
+			}
+			if len(long) > 0 {
+				i := long[r.IntN(len(long))]
+				ws[i] = perturb.Typo(typos[r.IntN(len(typos))], ws[i], r)
+			}
+		}
+		return ws
+	}
+	{
+		r := rand.New(rand.NewPCG(cfg.Seed, 600))
+		var titled []*corpus.Doc
+		for _, d := range c.Docs {
+			if d.Title != "" && d.Title != d.ID && len(strings.Fields(d.Title)) >= 2 {
+				titled = append(titled, d)
+			}
+		}
+		for i := 0; len(titled) > 0 && i < cfg.PerKind; i++ {
+			d := titled[r.IntN(len(titled))]
+			ws := strings.Fields(d.Title)
+			k := min(len(ws), 2+r.IntN(3))
+			at := r.IntN(len(ws) - k + 1)
+			hs := c.FindArticle(strings.Join(typo(ws[at:at+k], r), " "), cfg.Limit)
+			rep.Titles.N++
+			if len(hs) > 0 && hs[0].Doc.Title == d.Title {
+				rep.Titles.Rank1++
+				if hs[0].Score >= corpus.Confident {
+					rep.Titles.Top1++
+				}
+			}
+		}
+		rep.Titles.normalise()
+	}
+	{
+		r := rand.New(rand.NewPCG(cfg.Seed, 700))
+		surnames := map[string]map[string]bool{} // folded surname → canonical names
+		var names []string
+		for _, d := range c.Docs {
+			for _, p := range d.People {
+				ws := text.Words(p.Name)
+				if len(ws) < 2 {
+					continue
+				}
+				sn := ws[len(ws)-1]
+				if surnames[sn] == nil {
+					surnames[sn] = map[string]bool{}
+				}
+				if !surnames[sn][p.Name] {
+					surnames[sn][p.Name] = true
+					names = append(names, p.Name)
+				}
+			}
+		}
+		for i := 0; len(names) > 0 && i < cfg.PerKind; i++ {
+			name := names[r.IntN(len(names))]
+			ws := strings.Fields(name)
+			if r.IntN(2) == 0 {
+				if sn := text.Words(name); len(surnames[sn[len(sn)-1]]) == 1 {
+					ws = ws[len(ws)-1:] // the surname alone, when it names one person
+				}
+			}
+			hs := c.FindPerson(strings.Join(typo(ws, r), " "), cfg.Limit)
+			rep.People.N++
+			if len(hs) > 0 && hs[0].Name == name {
+				rep.People.Rank1++
+				if hs[0].Score >= corpus.Confident {
+					rep.People.Top1++
+				}
+			}
+		}
+		rep.People.normalise()
+	}
+
 	// Fragments in no quotation.
 	var narration [][]string // sentences with no quotation in or around them
 	for _, d := range c.Docs {
@@ -407,6 +500,13 @@ func seqHash(ws []string, skip int) uint64 {
 	return h
 }
 
+func (l *Lookup) normalise() {
+	if l.N > 0 {
+		l.Top1 /= float64(l.N)
+		l.Rank1 /= float64(l.N)
+	}
+}
+
 func (s KindStats) normalise() KindStats {
 	if s.N == 0 {
 		return s
@@ -473,6 +573,12 @@ func (rep Report) Write(w io.Writer) error {
 	}
 	_, err = fmt.Fprintf(w, "autocomplete: %d fragments typed a character at a time; first by the end of the fragment: %.3f, after %.0f%% of its characters on average; p99 %.2f ms a keystroke\n",
 		rep.Complete.N, rep.Complete.Found, 100*rep.Complete.Typed, rep.Complete.P99ms)
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	_, err = fmt.Fprintf(w, "titles: %d look-ups of 2-4 title words (half with a typo): top1 %.3f, rank1 %.3f\n"+
+		"people: %d look-ups of a surname or full name (half with a typo): top1 %.3f, rank1 %.3f\n",
+		rep.Titles.N, rep.Titles.Top1, rep.Titles.Rank1, rep.People.N, rep.People.Top1, rep.People.Rank1)
 	if err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
