@@ -114,6 +114,12 @@ func (d *doc) npBefore(j, lo int) (int, int, bool) {
 		if a == j && a-2 >= lo && d.lower(a-1) == "of" && d.toks[a-2].Cap && people.OrgWord(d.lower(a-2)) && !d.starts[a] {
 			a -= 2
 		}
+		// "Tore Sohlberg and Lehla Abreder": two people speaking together
+		if d.tokPerson[j] >= 0 && a-2 >= lo && d.lower(a-1) == "and" && d.tokPerson[a-2] >= 0 && !d.toks[a-2].Poss {
+			if pa, _, ok := d.npBefore(a-2, lo); ok {
+				a = pa
+			}
+		}
 		// lower-case words before a name are a description ("political
 		// scientist Hamish Telford"): the name is the speaker
 		return a, j + 1, true
@@ -406,6 +412,12 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 	for last > a && !d.toks[last].Word {
 		last--
 	}
+	// "Tore Sohlberg and Lehla Abreder said": both people
+	for k := a + 1; k < last; k++ {
+		if d.lower(k) == "and" && d.tokPerson[k-1] >= 0 && d.tokPerson[last] >= 0 && !d.toks[k-1].Poss {
+			return d.ppl[d.tokPerson[k-1]].Name + " and " + d.ppl[d.tokPerson[last]].Name, mention
+		}
+	}
 	// the last person named in the phrase, when the phrase ends with them
 	if p := d.tokPerson[last]; p >= 0 && !d.toks[last].Poss {
 		if _, isPron := people.PronounGender(d.lower(last)); !isPron || isSubjectPronoun(d.lower(last)) {
@@ -415,6 +427,9 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 	w := d.lower(last)
 	if w == "it" {
 		return d.itAntecedent(a), mention
+	}
+	if w == "they" {
+		return d.theyAntecedent(a), mention
 	}
 	if isSubjectPronoun(w) {
 		return "", mention
@@ -450,6 +465,22 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 	if people.RoleNoun(w) {
 		if p := d.byRole(w, a); p >= 0 {
 			return d.ppl[p].Name, mention
+		}
+	}
+	// "The RCMP statement said", "a statement said": the body behind it
+	if docHeads[w] {
+		for k := last - 1; k >= a; k-- {
+			if d.toks[k].Cap && d.wordTok(k) && !people.NotName(d.lower(k)) {
+				e := k + 1
+				s := k
+				for s-1 >= a && d.toks[s-1].Cap && d.wordTok(s-1) && !people.NotName(d.lower(s-1)) {
+					s--
+				}
+				return d.body[d.toks[s].Start:d.toks[e-1].End], mention
+			}
+		}
+		if sp := d.bodyAntecedent(a, true); sp != "" {
+			return sp, mention
 		}
 	}
 	// "the company", "the agency": the body named before
@@ -538,6 +569,9 @@ spokesman spokeswoman official officials source sources agency company firm city
 government ministry department police force service team group club board council organization
 organisation union party campaign network station office court judge-s`)
 
+// docHeads are documents that speak for whoever issued them.
+var docHeads = toSet(`statement release letter memo email website post tweet`)
+
 // orgHeads are nouns that refer back to a named organisation.
 var orgHeads = toSet(`company agency department ministry government firm group organization organisation
 team club union party board council commission utility network service corporation business bank
@@ -615,4 +649,22 @@ func (d *doc) maybeBody(name string) bool {
 		return p.Gender == people.Unknown && people.FirstNameGender(first) == people.Unknown
 	}
 	return false
+}
+
+// theyAntecedent finds the group "they" names before token i: the last
+// speech by two people or by a plural group within a couple of paragraphs.
+func (d *doc) theyAntecedent(i int) string {
+	for k := len(d.events) - 1; k >= 0; k-- {
+		e := d.events[k]
+		if e.tok >= i {
+			continue
+		}
+		if d.paraOf[e.tok] < d.paraOf[i]-2 {
+			break
+		}
+		if strings.Contains(e.att.speaker, " and ") {
+			return e.att.speaker
+		}
+	}
+	return ""
 }

@@ -238,6 +238,20 @@ func (d *doc) leftAttr(l0, l1 int) attribution {
 				return attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true, close: close}
 			}
 		}
+		// inverted right before the quotation: "…, asks editor Jane Roe, “Q”"
+		if na, nb, ok := d.npAfter(v+1, l1); ok && d.toks[nb-1].Cap {
+			rest := true
+			for k := nb; k < l1; k++ {
+				if d.toks[k].Word {
+					rest = false
+					break
+				}
+			}
+			if rest && v > l0 && isPunct(d.toks[v-1], ",") {
+				sp, m := d.speakerOf(na, nb)
+				return attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true, close: true}
+			}
+		}
 		if sa, sb, ok := d.subjectOf(v, l0); ok {
 			sp, m := d.speakerOf(sa, sb)
 			return attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true, close: close}
