@@ -43,7 +43,7 @@ func (d *doc) direct() []Quote {
 			case sp.cont >= 0 && attrs[sp.cont].kept:
 				att = attrs[sp.cont].att
 				att.verb, att.mention = "", ""
-			case lastAttr >= 0 && d.spans[lastAttr].para >= sp.para-1 || len(events) > 0:
+			case lastAttr >= 0 && d.spans[lastAttr].para >= sp.para-2 || len(events) > 0:
 				// the latest of the last attributed quotation and the last
 				// speech verb with a speaker, within a paragraph
 				open := d.tokAt(sp.open)
@@ -61,6 +61,10 @@ func (d *doc) direct() []Quote {
 					att = events[ev].att
 					att.verb, att.mention = "", ""
 				} else if lastAttr >= 0 && d.spans[lastAttr].para >= sp.para-1 {
+					att = attrs[lastAttr].att
+					att.verb, att.mention = "", ""
+				} else if lastAttr >= 0 && d.spans[lastAttr].para == sp.para-2 && d.quietBetween(d.spans[lastAttr].closeEnd, sp.open) {
+					// one paragraph of narration naming no one in between
 					att = attrs[lastAttr].att
 					att.verb, att.mention = "", ""
 				} else if a, ok := d.colonIntro(sp); ok {
@@ -338,7 +342,7 @@ func (d *doc) prevSubject(sp span) (int, bool) {
 		return -1, false
 	}
 	prev := open - 1
-	if d.inQuote[prev] >= 0 || d.paraOf[prev] != sp.para {
+	if d.inQuote[prev] >= 0 || d.paraOf[prev] < sp.para-1 {
 		return -1, false
 	}
 	a, b := d.sentRange(d.sentOf[prev])
@@ -351,9 +355,23 @@ func (d *doc) prevSubject(sp span) (int, bool) {
 		}
 	}
 	sa, _, ok := d.mainSubject(a, b)
-	if !ok || sa > a+1 {
+	if !ok {
 		return -1, false
 	}
+	// the subject opens the sentence, or follows a fronted phrase closed by
+	// a comma ("At 25 years old, Gillis was diagnosed …")
+	if sa > a+1 {
+		if !isPunct(d.toks[sa-1], ",") || sa-a > 8 {
+			return -1, false
+		}
+		for k := a; k < sa-1; k++ {
+			if d.tokPerson[k] >= 0 || !d.toks[k].Word && !isPunct(d.toks[k], "-–") {
+				return -1, false
+			}
+		}
+	}
+	// a speech verb in that sentence would have attributed the quotation
+	// already; this is narration about the subject
 	p := d.tokPerson[sa]
 	return p, p >= 0
 }
@@ -372,4 +390,18 @@ func sentenceLike(s string) bool {
 	}
 	last := r[len(r)-1]
 	return last == '.' || last == '!' || last == '?'
+}
+
+// quietBetween reports whether the body between two offsets names no
+// person and holds no speech verb.
+func (d *doc) quietBetween(from, to int) bool {
+	for k := d.tokAt(from); k < len(d.toks) && d.toks[k].Start < to; k++ {
+		if d.tokPerson[k] >= 0 {
+			return false
+		}
+		if _, ok := d.verbAt(k, speechVerbs); ok {
+			return false
+		}
+	}
+	return true
 }

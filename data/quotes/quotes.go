@@ -187,6 +187,9 @@ func (d *doc) antecedent(i int, g people.Gender) int {
 				if p < 0 || d.inQuote[k] >= 0 || k == i {
 					continue
 				}
+				if back == 0 && k+2 == i && isPunct(d.toks[k+1], ",") {
+					continue // "Schumer, he said, …": the name is the topic, not the speaker
+				}
 				poss := d.toks[k].Poss || isPossPronoun(d.lower(k))
 				if pass == 0 && poss {
 					continue
