@@ -74,6 +74,9 @@ type QuoteHit struct {
 	Doc   *Doc
 	Quote *quotes.Quote
 	Score float64 // 0..1
+	// Matched are the byte spans of Quote.Text whose words matched the
+	// query, in order (for bold highlighting); may be nil.
+	Matched []text.Span
 }
 
 // ArticleHit is an article found by a search.
@@ -95,6 +98,7 @@ type PassageHit struct {
 	Doc      *Doc
 	Sentence text.Sentence
 	Score    float64
+	Matched  []text.Span // byte spans of Sentence.Text that matched; may be nil
 }
 
 // Confident is the score from which a hit is taken as the answer; below it a
@@ -192,7 +196,7 @@ func (c *Corpus) quoteHits(hs []search.Hit) []QuoteHit {
 	for _, h := range hs {
 		r := c.quoteRefs[h.ID]
 		d := c.Docs[r.Doc]
-		out = append(out, QuoteHit{Doc: d, Quote: &d.Quotes[r.Quote], Score: h.Score})
+		out = append(out, QuoteHit{Doc: d, Quote: &d.Quotes[r.Quote], Score: h.Score, Matched: h.Matched})
 	}
 	return out
 }
@@ -302,7 +306,7 @@ func (c *Corpus) SearchText(words string, limit int) []PassageHit {
 	for _, h := range hs {
 		r := c.sentRefs[h.ID]
 		d := c.Docs[r.Doc]
-		out = append(out, PassageHit{Doc: d, Sentence: d.Sentences[r.Quote], Score: h.Score})
+		out = append(out, PassageHit{Doc: d, Sentence: d.Sentences[r.Quote], Score: h.Score, Matched: h.Matched})
 	}
 	return out
 }

@@ -43,6 +43,14 @@ func TestWhoSaidIssueExamples(t *testing.T) {
 			if hs[0].Score < Confident {
 				t.Errorf("WhoSaid(%q): score %.3f below Confident %.2f", tt.fragment, hs[0].Score, Confident)
 			}
+			if len(hs[0].Matched) < 3 {
+				t.Errorf("WhoSaid(%q): %d matched spans to highlight, want at least 3", tt.fragment, len(hs[0].Matched))
+			}
+			for _, sp := range hs[0].Matched {
+				if sp.Start < 0 || sp.End > len(hs[0].Quote.Text) || sp.Start >= sp.End {
+					t.Fatalf("WhoSaid(%q): span %+v outside the quotation", tt.fragment, sp)
+				}
+			}
 		})
 	}
 }

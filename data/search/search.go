@@ -32,6 +32,8 @@ import (
 	"unsafe"
 
 	"github.com/sahilm/fuzzy"
+
+	"newsbot/data/text"
 )
 
 // Hit is one result: the position of the matched text in the slice the index
@@ -39,6 +41,9 @@ import (
 type Hit struct {
 	ID    int
 	Score float64
+	// Matched are the byte spans of the text's words that matched the
+	// query, in order, for highlighting (nil for fuzzy-scan hits).
+	Matched []text.Span
 }
 
 // Options tunes an index for the kind of text it holds.
@@ -463,7 +468,7 @@ func (ix *Index) rank(groups []group, limit int) []Hit {
 	q := newQueryTerms(groups)
 	hits := make([]Hit, 0, len(cands))
 	for _, d := range cands {
-		if s := ix.score(int(d), groups, q); s > 0 {
+		if s := ix.score(int(d), groups, q, nil); s > 0 {
 			hits = append(hits, Hit{ID: int(d), Score: s})
 		}
 	}
@@ -480,7 +485,30 @@ func (ix *Index) rank(groups []group, limit int) []Hit {
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
+	at := make([]int, len(groups))
+	for i := range hits {
+		ix.score(hits[i].ID, groups, q, at)
+		hits[i].Matched = ix.matchedSpans(hits[i].ID, at)
+	}
 	return hits
+}
+
+// matchedSpans turns matched word positions of text d into byte spans of
+// the text, in order. It returns nil when the text's words cannot be
+// located (a folding that changed word boundaries).
+func (ix *Index) matchedSpans(d int, at []int) []text.Span {
+	spans := wordSpans(ix.texts[d])
+	if len(spans) != int(ix.docLen(uint32(d))) {
+		return nil
+	}
+	var out []text.Span
+	for _, p := range at {
+		if p >= 0 && p < len(spans) && !slices.Contains(out, spans[p]) {
+			out = append(out, spans[p])
+		}
+	}
+	slices.SortFunc(out, func(a, b text.Span) int { return a.Start - b.Start })
+	return out
 }
 
 // refine returns the k texts of cands that match the most weight over all
@@ -717,7 +745,10 @@ func pairScore(g, e int) float64 {
 }
 
 // score is the confidence that text d is what the query means.
-func (ix *Index) score(d int, groups []group, q queryTerms) float64 {
+//
+// When at is not nil, at[g] is set to the word position in text d that
+// group g was matched at (-1 when it was not), for highlighting.
+func (ix *Index) score(d int, groups []group, q queryTerms, at []int) float64 {
 	toks := ix.tokens[ix.docStart[d]:ix.docStart[d+1]]
 	type occ struct {
 		pos     int
@@ -764,6 +795,14 @@ func (ix *Index) score(d int, groups []group, q queryTerms) float64 {
 			k++
 		}
 	}
+	if at != nil {
+		for g := range at {
+			at[g] = -1
+		}
+		if k == 1 {
+			at[mg[0]] = occs[mg[0]][0].pos
+		}
+	}
 	var pairBest [maxQueryWords]float64 // score of the pairs each word takes part in, at best
 	prox, pairW := 0.0, 0.0
 	// order discounts a match whose words mostly run backwards: one
@@ -772,6 +811,9 @@ func (ix *Index) score(d int, groups []group, q queryTerms) float64 {
 	switch {
 	case len(groups) == 1:
 		prox, pairBest[0] = 1, 1
+		if at != nil && len(occs[0]) > 0 {
+			at[0] = occs[0][0].pos
+		}
 	case k >= 2:
 		// dp[j][o]: best weighted pair score of mg[0..j] with mg[j] at occurrence o
 		var dpBuf [2][]float64
@@ -809,10 +851,16 @@ func (ix *Index) score(d int, groups []group, q queryTerms) float64 {
 		// Walk back for the gaps on the chosen path, then score each pair.
 		var gaps, es [maxQueryWords]int // gaps[j]: between mg[j-1] and mg[j]
 		o := end
+		if at != nil {
+			at[mg[k-1]] = occs[mg[k-1]][o].pos
+		}
 		for j := k - 1; j >= 1; j-- {
 			p := int(from[j][o])
 			gaps[j] = occs[mg[j]][o].pos - occs[mg[j-1]][p].pos
 			es[j] = mg[j] - mg[j-1]
+			if at != nil {
+				at[mg[j-1]] = occs[mg[j-1]][p].pos
+			}
 			o = p
 		}
 		// An isolated swap of two neighbouring words (pairs on both sides

@@ -403,3 +403,58 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+func TestMatchedSpans(t *testing.T) {
+	texts := []string{
+		"“The specifics of the backstop are still under discussion, but I’m very clear.”",
+		"Ms Müller visited São Paulo's players' club",
+	}
+	ix := Build(texts)
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"the specifcs of the backstp", []string{"The", "specifics", "of", "the", "backstop"}},
+		{"discussion but im", []string{"discussion", "but", "I’m"}},
+		{"muller sao paulos", []string{"Müller", "São", "Paulo's"}},
+		{"players club", []string{"players", "club"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			if tt.query == "muller sao paulos" && text.Fold("ü") != "u" {
+				t.Skip("text.Fold does not strip accents")
+			}
+			hs := ix.Search(tt.query, 1)
+			if len(hs) == 0 {
+				t.Fatalf("Search(%q): no hit", tt.query)
+			}
+			var got []string
+			for _, sp := range hs[0].Matched {
+				got = append(got, texts[hs[0].ID][sp.Start:sp.End])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Search(%q) matched %q, want %q", tt.query, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWordSpansAgreeWithWords(t *testing.T) {
+	for _, s := range []string{
+		"I'm not going to make it.", "“Curly” ‘quotes’ and Café", "O'Hara's players' ball",
+		"rock-'n'-roll -- dashes", "it`s 2.5% of $1.13bn", "Ms Müller visited São Paulo", "a''b ''c d''",
+	} {
+		t.Run(s, func(t *testing.T) {
+			spans := wordSpans(s)
+			words := text.Words(s)
+			if len(spans) != len(words) {
+				t.Fatalf("wordSpans(%q) has %d spans, text.Words %d words %q", s, len(spans), len(words), words)
+			}
+			for i, sp := range spans {
+				if got := text.Words(s[sp.Start:sp.End]); len(got) != 1 || got[0] != words[i] {
+					t.Errorf("span %d of %q is %q, want the word %q", i, s, s[sp.Start:sp.End], words[i])
+				}
+			}
+		})
+	}
+}

@@ -70,3 +70,50 @@ func endsInWord(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
+
+// wordSpans returns the byte spans, in s, of the words eachWord finds: a
+// word is a run of letters, digits and combining marks, apostrophes inside
+// it included.
+func wordSpans(s string) []text.Span {
+	var out []text.Span
+	start := -1
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if start < 0 {
+				start = i
+			}
+		case isApostrophe(r):
+			// inside a word, part of it; outside, nothing
+		default:
+			if start >= 0 {
+				out = append(out, text.Span{Start: start, End: trimApostrophes(s, start, i)})
+				start = -1
+			}
+		}
+	}
+	if start >= 0 {
+		out = append(out, text.Span{Start: start, End: trimApostrophes(s, start, len(s))})
+	}
+	return out
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '`', '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4':
+		return true
+	}
+	return false
+}
+
+// trimApostrophes drops trailing apostrophes from s[start:end] ("players'").
+func trimApostrophes(s string, start, end int) int {
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(s[start:end])
+		if !isApostrophe(r) {
+			break
+		}
+		end -= n
+	}
+	return end
+}
