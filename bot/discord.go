@@ -38,6 +38,8 @@ const (
 	// replyTimeout bounds one interaction's handler and REST calls (the
 	// interaction token itself lasts 15 minutes).
 	defaultReplyTimeout = 30 * time.Second
+	// sendTimeout bounds sending an answer once the reply budget is spent.
+	sendTimeout = 10 * time.Second
 	// backoffMax caps the wait between reconnection attempts.
 	defaultBackoffMax = 2 * time.Minute
 )
@@ -471,6 +473,7 @@ func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.Interacti
 	defer timer.Stop()
 	var r result
 	deferred := false
+	sendCtx := ctx // replaced when the handler used up ctx
 	select {
 	case r = <-done:
 	case <-timer.C:
@@ -480,7 +483,18 @@ func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.Interacti
 			return
 		}
 		answered, deferred = true, true
-		r = <-done
+		select {
+		case r = <-done:
+		case <-ctx.Done():
+			// The handler is stuck: tell the user rather than leave
+			// "thinking…" up until the token expires.
+			log.Error("command timed out", "after", b.replyTimeout)
+			r.resp = commands.Response{Ephemeral: true, Err: "timed out",
+				Content: "That took too long, sorry. Please try again with a shorter or more specific request."}
+			var cancelSend context.CancelFunc
+			sendCtx, cancelSend = context.WithTimeout(context.Background(), sendTimeout)
+			defer cancelSend()
+		}
 	}
 	if r.err != nil {
 		log.Error("command failed", "err", r.err)
@@ -488,19 +502,19 @@ func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.Interacti
 	var err error
 	switch {
 	case !deferred:
-		err = s.InteractionRespond(i, r.resp.InteractionResponse(), discordgo.WithContext(ctx))
+		err = s.InteractionRespond(i, r.resp.InteractionResponse(), discordgo.WithContext(sendCtx))
 	case r.resp.Ephemeral && req.Kind == commands.KindCommand:
 		// A public "thinking…" cannot turn ephemeral: remove it and
 		// answer privately.
-		if derr := s.InteractionResponseDelete(i, discordgo.WithContext(ctx)); derr != nil {
+		if derr := s.InteractionResponseDelete(i, discordgo.WithContext(sendCtx)); derr != nil {
 			log.Warn("delete deferral", "err", derr)
 		}
-		_, err = s.FollowupMessageCreate(i, false, r.resp.Followup(), discordgo.WithContext(ctx))
+		_, err = s.FollowupMessageCreate(i, false, r.resp.Followup(), discordgo.WithContext(sendCtx))
 	case r.resp.Ephemeral:
 		// A button press that failed: leave the message as it was.
-		_, err = s.FollowupMessageCreate(i, false, r.resp.Followup(), discordgo.WithContext(ctx))
+		_, err = s.FollowupMessageCreate(i, false, r.resp.Followup(), discordgo.WithContext(sendCtx))
 	default:
-		_, err = s.InteractionResponseEdit(i, r.resp.WebhookEdit(), discordgo.WithContext(ctx))
+		_, err = s.InteractionResponseEdit(i, r.resp.WebhookEdit(), discordgo.WithContext(sendCtx))
 	}
 	if err != nil {
 		log.Error("send answer", "err", err, "deferred", deferred)

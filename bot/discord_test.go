@@ -459,7 +459,17 @@ func TestDiscordDefersLateAnswers(t *testing.T) {
 			return commands.Response{Content: "late answer"}
 		},
 	})
-	startBotIn(t, f, r, corpus.NewStore(testCorpus(t, 0)), "42", func(b *discordBot) { b.deferAfter = 50 * time.Millisecond })
+	r.Add(&commands.Command{
+		Def: &discordgo.ApplicationCommand{Name: "stuck", Description: "never finishes in time"},
+		Run: func(ctx context.Context, req commands.Request) commands.Response {
+			time.Sleep(2 * time.Second) // ignores ctx, as a buggy handler would
+			return commands.Response{Content: "too late"}
+		},
+	})
+	startBotIn(t, f, r, corpus.NewStore(testCorpus(t, 0)), "42", func(b *discordBot) {
+		b.deferAfter = 50 * time.Millisecond
+		b.replyTimeout = 500 * time.Millisecond
+	})
 	f.waitLogins(1)
 	ev, id, tok := slash("late")
 	f.dispatch(ev)
@@ -471,6 +481,20 @@ func TestDiscordDefersLateAnswers(t *testing.T) {
 		t.Errorf("edit %s", r2.Body)
 	}
 	pingsNobody(t, r2.Body)
+
+	// A handler that never finishes in time: the deferral is replaced by a
+	// private apology instead of "thinking…" forever.
+	ev, id, tok = slash("stuck")
+	f.dispatch(ev)
+	if cb := decodeCallback(t, f.waitFor("deferral", callbackFor(id))); cb.Type != 5 {
+		t.Fatalf("first answer type %d, want 5 (deferred)", cb.Type)
+	}
+	f.waitFor("delete of the deferral", webhookFor(http.MethodDelete, tok))
+	r3 := f.waitFor("apology", webhookFor(http.MethodPost, tok))
+	if !strings.Contains(string(r3.Body), "took too long") || !strings.Contains(string(r3.Body), `"flags":64`) {
+		t.Errorf("follow-up %s", r3.Body)
+	}
+	pingsNobody(t, r3.Body)
 }
 
 func TestRequestFromInteraction(t *testing.T) {
