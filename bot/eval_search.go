@@ -43,6 +43,9 @@ func runEvalSearch(args []string, stdout, stderr io.Writer) error {
 				files = append(files, f)
 			}
 		}
+		if len(files) == 0 {
+			fmt.Fprintln(stderr, "note: no evaluation files in ../shared/eval (run from the module root); measuring on the embedded articles only")
+		}
 	}
 	arts, warns := article.LoadFS(data.Articles, "articles", article.Options{})
 	for _, w := range warns {
