@@ -29,6 +29,8 @@ friday saturday sunday`)
 // the agency".
 var modPreps = toSet(`with of at from for`)
 
+var beForms = toSet(`was were is are been being be`)
+
 // pluralNouns are verb forms that are as often plural nouns; they count as
 // verbs only after a name or a pronoun ("Smith reports", "she claims").
 var pluralNouns = toSet(`reports claims comments notes tweets states posts replies answers estimates
@@ -65,6 +67,9 @@ func (d *doc) verbAt(i int, set map[string]string) (string, bool) {
 		if pv == "to" && w == base && base != "say" {
 			// "to comment", but keep "to say" out too as it is rarely attribution
 			return "", false
+		}
+		if (beForms[pv] || auxWords[pv] && i > 1 && beForms[d.lower(i-2)]) && !isIng(w) && base != "ask" {
+			return "", false // "he was described as": the subject is spoken of, not speaking
 		}
 		if pv == "not" || pv == "never" || pv == "cannot" || strings.HasSuffix(pv, "n't") || strings.HasSuffix(pv, "n’t") {
 			return "", false // "we couldn't believe", "I don't think"
@@ -147,6 +152,14 @@ func (d *doc) npBefore(j, lo int) (int, int, bool) {
 		}
 		a--
 	}
+	// "another member of the public", "one of the players": the phrase
+	// before "of" holds the head
+	if a-2 >= lo && d.wordTok(a-1) && (d.lower(a-1) == "of" || d.lower(a-1) == "for") && d.wordTok(a-2) && !d.toks[a-2].Cap &&
+		(people.RoleNoun(d.lower(a-2)) || isQuantifier(d.lower(a-2)) || d.lower(a-2) == "one") {
+		if pa, _, ok := d.npBefore(a-2, lo); ok {
+			a = pa
+		}
+	}
 	return a, j + 1, true
 }
 
@@ -203,6 +216,16 @@ func (d *doc) npAfter(j, hi int) (int, int, bool) {
 	if e == a {
 		return 0, 0, false
 	}
+	if e < hi && d.wordTok(e) && (d.lower(e) == "of" || d.lower(e) == "for") && !d.toks[e-1].Cap &&
+		(people.RoleNoun(d.lower(e-1)) || isQuantifier(d.lower(e-1)) || d.lower(e-1) == "one") {
+		k := e + 1
+		for k < hi && k-e <= 4 && d.wordTok(k) && !npAfterStop[d.lower(k)] {
+			k++
+		}
+		if k > e+1 {
+			e = k
+		}
+	}
 	// "says Campbell’s partner, Jason Louth": the name in apposition
 	if !d.toks[e-1].Cap && e+1 < hi && d.toks[e].Text == "," && d.wordTok(e+1) && (d.toks[e+1].Cap || d.tokPerson[e+1] >= 0) &&
 		!people.NotName(d.lower(e+1)) {
@@ -258,6 +281,12 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 		w = d.lower(j)
 	}
 	ing := isIng(d.lower(v))
+	if ing && d.wordTok(j) {
+		// "with a spokesperson for the camp describing …"
+		if a, b, ok := d.npBefore(j, lo); ok && a-1 >= lo && d.lower(a-1) == "with" {
+			return a, b, true
+		}
+	}
 	if !ing && w != "and" && w != "but" && w != "" {
 		if a, b, ok := d.npBefore(j, lo); ok {
 			if pa, pb, ok := d.ownerBefore(a, b, lo); ok {
@@ -451,6 +480,16 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 			}
 		}
 		return d.body[d.toks[s].Start:d.toks[last].End], mention
+	}
+	// "one of the players", "a member of the public": the head is before "of"
+	for k := a + 1; k < last; k++ {
+		if d.lower(k) == "of" || d.lower(k) == "for" {
+			head := d.lower(k - 1)
+			if head == "one" || isQuantifier(head) || people.RoleNoun(head) {
+				return d.body[d.toks[a].Start:d.toks[last].End], mention
+			}
+			break
+		}
 	}
 	// a description: "the 39-year-old", "the mayor", "a spokesperson"
 	hasAge := false

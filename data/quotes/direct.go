@@ -265,6 +265,14 @@ func (d *doc) leftAttr(l0, l1 int) attribution {
 	if a, ok := d.accordingTo(l0, l1); ok {
 		return a
 	}
+	// "Musk took to Twitter with this: “Q”": the subject of a clause that
+	// introduces the quotation with a colon
+	if l1-1 >= l0 && isPunct(d.toks[l1-1], ":") {
+		if sa, sb, ok := d.mainSubject(l0, l1); ok && d.tokPerson[sa] >= 0 {
+			sp, m := d.speakerOf(sa, sb)
+			return attribution{speaker: sp, mention: m, ok: true, close: true}
+		}
+	}
 	return attribution{}
 }
 
