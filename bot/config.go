@@ -59,8 +59,8 @@ type commands such as
   /summary article: starmer sentences: 2
 
 Every flag has an environment variable of the same meaning; a flag wins.
-The token has no flag (command lines are visible to other users): use
-DISCORD_TOKEN or a file (DISCORD_TOKEN_FILE, -token-file).
+Prefer DISCORD_TOKEN or a token file (DISCORD_TOKEN_FILE, -token-file) to
+-token: command lines are visible to other users of the machine.
 
 Flags:
 `
@@ -83,6 +83,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		}
 		defaults = b
 	}
+	tokenFlag := fs.String("token", "", "the bot token (env DISCORD_TOKEN); prefer the variable or -token-file, as a command line is visible to other users")
 	tokenFile := fs.String("token-file", getenv("DISCORD_TOKEN_FILE"), "read the bot token from this file (env DISCORD_TOKEN_FILE)")
 	fs.StringVar(&cfg.GuildID, "guild", getenv("DISCORD_GUILD_ID"), "register the commands in this guild only, which is instant (env DISCORD_GUILD_ID); default: globally")
 	articles := fs.String("articles", getenv("NEWSBOT_ARTICLES"), "a folder or file of extra articles; several separated by "+string(filepath.ListSeparator)+" (env NEWSBOT_ARTICLES)")
@@ -103,6 +104,10 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	}
 
 	token := strings.TrimSpace(getenv("DISCORD_TOKEN"))
+	if *tokenFlag != "" {
+		fmt.Fprintln(stderr, "bot: warning: -token puts the token where other users of this machine can see it; prefer DISCORD_TOKEN or -token-file")
+		token = strings.TrimSpace(*tokenFlag)
+	}
 	if *tokenFile != "" {
 		b, err := os.ReadFile(*tokenFile)
 		if err != nil {

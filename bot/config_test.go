@@ -78,7 +78,13 @@ func TestParseConfig(t *testing.T) {
 		{name: "bad guild", env: map[string]string{"DISCORD_GUILD_ID": "my-server"}, wantErr: "guild ID"},
 		{name: "nothing to load", env: map[string]string{"NEWSBOT_DEFAULTS": "false"}, wantErr: "no articles"},
 		{name: "stray argument", args: []string{"extra"}, wantErr: "usage"},
-		{name: "unknown flag", args: []string{"-token", "x"}, wantErr: "usage"},
+		{name: "token flag", env: map[string]string{"DISCORD_TOKEN": "env-token"}, args: []string{"-token", "flag.token"},
+			check: func(t *testing.T, c config) {
+				if c.Token != "Bot flag.token" {
+					t.Errorf("-token not used")
+				}
+			}},
+		{name: "unknown flag", args: []string{"-bogus", "x"}, wantErr: "usage"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
