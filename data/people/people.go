@@ -167,6 +167,9 @@ func Runs(toks []Token, starts []bool) []Run {
 	return out
 }
 
+// isRoleNoun reports a role noun, singular or plural ("owners").
+func isRoleNoun(w string) bool { return roleNouns[w] || roleNouns[strings.TrimSuffix(w, "s")] }
+
 // starterWord reports a capitalised sentence opener that is no name:
 // "Overstating", "Unlike", "Clearly".
 func starterWord(w string) bool {
@@ -277,7 +280,7 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 		return true
 	}
 	// "spokesperson Lu Kang", "political scientist Hamish Telford"
-	if r.Tok0 > 0 && !starts[r.Tok0] && toks[r.Tok0-1].Word && !toks[r.Tok0-1].Cap && roleNouns[toks[r.Tok0-1].Lower()] {
+	if r.Tok0 > 0 && !starts[r.Tok0] && toks[r.Tok0-1].Word && !toks[r.Tok0-1].Cap && isRoleNoun(toks[r.Tok0-1].Lower()) {
 		return true
 	}
 	// "said Smith"
@@ -460,7 +463,7 @@ func Find(title, body string, sents []text.Sentence) []Person {
 			noteRun(b, toks, r, body)
 			continue
 		}
-		roleBefore := r.Tok0 > 0 && !starts[r.Tok0] && toks[r.Tok0-1].Word && !toks[r.Tok0-1].Cap && roleNouns[toks[r.Tok0-1].Lower()]
+		roleBefore := r.Tok0 > 0 && !starts[r.Tok0] && toks[r.Tok0-1].Word && !toks[r.Tok0-1].Cap && isRoleNoun(toks[r.Tok0-1].Lower())
 		if !r.Titled && !roleBefore {
 			continue // one capitalised word next to "said" may be an organisation
 		}

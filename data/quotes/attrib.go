@@ -453,6 +453,18 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 			return d.ppl[p].Name, mention
 		}
 	}
+	// "one of the players", "the founder of Studiocomix": the head is
+	// before "of"; the whole phrase is kept if it names no one known
+	full := last
+	for k := a + 1; k < last; k++ {
+		if d.lower(k) == "of" || d.lower(k) == "for" {
+			head := d.lower(k - 1)
+			if head == "one" || isQuantifier(head) || people.RoleNoun(head) {
+				last = k - 1
+			}
+			break
+		}
+	}
 	w := d.lower(last)
 	if w == "it" {
 		return d.itAntecedent(a), mention
@@ -480,16 +492,6 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 			}
 		}
 		return d.body[d.toks[s].Start:d.toks[last].End], mention
-	}
-	// "one of the players", "a member of the public": the head is before "of"
-	for k := a + 1; k < last; k++ {
-		if d.lower(k) == "of" || d.lower(k) == "for" {
-			head := d.lower(k - 1)
-			if head == "one" || isQuantifier(head) || people.RoleNoun(head) {
-				return d.body[d.toks[a].Start:d.toks[last].End], mention
-			}
-			break
-		}
 	}
 	// a description: "the 39-year-old", "the mayor", "a spokesperson"
 	hasAge := false
@@ -541,10 +543,10 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 	}
 	// kept as written, without a leading "the"
 	s := a
-	if d.lower(s) == "the" && s < last {
+	if d.lower(s) == "the" && s < full {
 		s++
 	}
-	return d.body[d.toks[s].Start:d.toks[last].End], mention
+	return d.body[d.toks[s].Start:d.toks[full].End], mention
 }
 
 // byRole returns the person whose role or alias holds the role noun w, the
