@@ -42,7 +42,8 @@ type Hit struct {
 	ID    int
 	Score float64
 	// Matched are the byte spans of the text's words that matched the
-	// query, in order, for highlighting (nil for fuzzy-scan hits).
+	// query, in order, for highlighting (for a fuzzy-scan hit of a Short
+	// index, the runs of matched characters).
 	Matched []text.Span
 }
 
@@ -929,6 +930,20 @@ func (ix *Index) score(d int, groups []group, q queryTerms, at []int) float64 {
 	return s * min(1, evidence/need)
 }
 
+// runSpans turns fuzzy's matched byte indexes into spans of consecutive
+// bytes.
+func runSpans(idx []int) []text.Span {
+	var out []text.Span
+	for _, i := range idx {
+		if n := len(out); n > 0 && out[n-1].End == i {
+			out[n-1].End = i + 1
+			continue
+		}
+		out = append(out, text.Span{Start: i, End: i + 1})
+	}
+	return out
+}
+
 // fuzzyRerank uses sahilm/fuzzy on short texts: a subsequence match of the
 // whole query breaks ties between hits of equal score, and when no word
 // matched well it finds run-together or clipped names by a scan of all
@@ -946,7 +961,7 @@ func (ix *Index) fuzzyRerank(query string, hits []Hit, limit int) []Hit {
 			}
 			// Confidence from how much of the text the query covers.
 			cover := float64(len(m.MatchedIndexes)) / float64(max(1, len(ix.texts[m.Index])))
-			hits = append(hits, Hit{ID: m.Index, Score: 0.3 + 0.4*cover})
+			hits = append(hits, Hit{ID: m.Index, Score: 0.3 + 0.4*cover, Matched: runSpans(m.MatchedIndexes)})
 		}
 	}
 	if len(hits) < 2 {

@@ -344,7 +344,8 @@ func TestShortFuzzyFallback(t *testing.T) {
 	}{
 		{"starmer", 0},
 		{"kier starmer", 0}, // typo
-		{"kstarmer", 0},     // run together: only the fuzzy scan finds it
+		{"kstarmer", 0},     // run together: one letter too many for "starmer"
+		{"kstrmr", 0},       // clipped and run together: only the fuzzy scan finds it
 		{"trmp", 1},         // clipped
 		{"mandel", 3},
 	}
@@ -354,7 +355,19 @@ func TestShortFuzzyFallback(t *testing.T) {
 			if len(hs) == 0 || hs[0].ID != tt.want {
 				t.Fatalf("Search(%q) = %v, want first %d", tt.query, hs, tt.want)
 			}
+			if len(hs[0].Matched) == 0 {
+				t.Errorf("Search(%q): nothing to highlight", tt.query)
+			}
 		})
+	}
+	// the fuzzy scan highlights runs of characters: "kstrmr" in "Keir Starmer"
+	hs := ix.Search("kstrmr", 1)
+	var got []string
+	for _, sp := range hs[0].Matched {
+		got = append(got, names[0][sp.Start:sp.End])
+	}
+	if strings.Join(got, "|") != "K|St|rm|r" {
+		t.Errorf("kstrmr highlighted %q, want [K St rm r]", got)
 	}
 }
 
