@@ -318,7 +318,9 @@ func (ix *Index) expand(word string, prefix bool) group {
 		}
 	}
 	for _, m := range g.matches {
-		g.df += ix.df(m.term)
+		if m.term < g.lo || m.term >= g.hi { // the prefix range counts below
+			g.df += ix.df(m.term)
+		}
 	}
 	if g.hi > g.lo {
 		g.df += int(ix.termStart[g.hi] - ix.termStart[g.lo])
@@ -424,7 +426,9 @@ func (ix *Index) rank(groups []group, limit int) []Hit {
 			continue
 		}
 		for _, m := range g.matches {
-			mark(m.term)
+			if m.term < g.lo || m.term >= g.hi {
+				mark(m.term)
+			}
 		}
 		for t := g.lo; t < g.hi; t++ {
 			mark(t)
