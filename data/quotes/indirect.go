@@ -1,5 +1,7 @@
 package quotes
 
+import "newsbot/data/people"
+
 // objectVerbs take the hearer before the reported clause ("told reporters
 // that …").
 var objectVerbs = toSet(`told tell tells telling informed informs assured assures reminded reminds
@@ -274,8 +276,18 @@ func (d *doc) parenthetical(a, b int) []Quote {
 			}
 			var sa, sb int
 			ok := false
+			words := 0
+			for r := a; r < k1; r++ {
+				if d.toks[r].Word {
+					words++
+				}
+			}
+			if words < 4 {
+				break // "Spindler's father, Joseph, says …": a subject, not speech
+			}
 			if v == k1+1 {
 				sa, sb, ok = d.npAfter(v+1, k2)
+				ok = ok && sb == k2 && (d.toks[sb-1].Cap || people.RoleNoun(d.lower(sb-1)) || isSubjectPronoun(d.lower(sb-1)))
 			} else if d.skipAuxBack(v-1, k1+1) >= k1+1 {
 				sa, sb, ok = d.subjectOf(v, k1+1)
 				ok = ok && sa == k1+1
