@@ -283,9 +283,17 @@ func (b *discordBot) run(ctx context.Context) error {
 // register replaces the application's commands with the router's in one
 // bulk overwrite: in the configured guild (instant) or globally.
 func (b *discordBot) register(ctx context.Context) error {
+	// READY's application ID is the one commands belong to; the bot user's
+	// ID is the same for most applications but not for some old ones.
 	appID := ""
-	if st := b.session.State; st != nil && st.User != nil {
-		appID = st.User.ID
+	if st := b.session.State; st != nil {
+		st.RLock()
+		if st.Application != nil && st.Application.ID != "" {
+			appID = st.Application.ID
+		} else if st.User != nil {
+			appID = st.User.ID
+		}
+		st.RUnlock()
 	}
 	if appID == "" {
 		return errors.New("register commands: READY carried no application user ID")

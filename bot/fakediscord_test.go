@@ -194,7 +194,9 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 	if hello.Op == 2 {
 		err = send(map[string]any{"op": 0, "t": "READY", "s": f.nextSeq(), "d": map[string]any{
 			"v": 9, "session_id": "fake-session", "resume_gateway_url": "ws://unused",
-			"user":        map[string]any{"id": f.appID, "username": "newsbot", "discriminator": "0", "bot": true},
+			// The bot user's ID differs from the application's, as for
+			// some old applications: commands belong to the application.
+			"user":        map[string]any{"id": "900000000000000002", "username": "newsbot", "discriminator": "0", "bot": true},
 			"application": map[string]any{"id": f.appID, "flags": 0},
 			"guilds":      []any{},
 		}})
