@@ -5,6 +5,37 @@ import (
 	"unicode"
 )
 
+// weakVerbs are speech verbs that as often mean something else ("maintain a
+// presence", "continue to", "hope for"); an earlier reporting verb in the
+// same sentence is preferred to them.
+var weakVerbs = toSet(`maintain continue hope fear believe think worry point state note describe offer
+question share echo post text report detail highlight outline reflect relate repeat praise dismiss cite
+charge order estimate predict promise urge observe answer call label dub term recall mention`)
+
+// closeTo reports whether only punctuation or "that" lies between token v
+// and the quotation at l1.
+func (d *doc) closeTo(v, l1 int) bool {
+	for k := v + 1; k < l1; k++ {
+		if d.toks[k].Word && d.lower(k) != "that" {
+			return false
+		}
+	}
+	return true
+}
+
+// strongVerbBefore reports a reporting verb that is not weak, with a
+// speaker, before token v (not before l0).
+func (d *doc) strongVerbBefore(v, l0 int) bool {
+	for k := v - 1; k >= l0; k-- {
+		if base, ok := d.verbAt(k, speechVerbs); ok && !weakVerbs[base] {
+			if _, _, ok := d.subjectOf(k, l0); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // namingVerbs give a name when the quotation follows them directly.
 var namingVerbs = toSet(`call dub label term`)
 
@@ -219,6 +250,9 @@ func (d *doc) leftAttr(l0, l1 int) attribution {
 		}
 		if namingVerbs[base] && v+1 < len(d.toks) && v+1 >= l1 {
 			continue // "an app called “Screenwise”": a name, not speech
+		}
+		if weakVerbs[base] && !d.closeTo(v, l1) && d.strongVerbBefore(v, l0) {
+			continue // "He said RCMP will maintain …": the outer verb reports
 		}
 		// the verb directly introduces the quotation ("said:", "said,", "said that")
 		close := true
