@@ -564,6 +564,15 @@ func TestDiscordReconnects(t *testing.T) {
 	f.dispatch(ev)
 	f.waitFor("answer after reconnect", callbackFor(id))
 
+	// Op 7: Discord asks the bot to reconnect.
+	f.sendOp(7)
+	if l := f.waitLogins(3); l[2] != "resume" {
+		t.Errorf("logins %v, want a resume after op 7", l)
+	}
+	ev, id, _ = slash("help")
+	f.dispatch(ev)
+	f.waitFor("answer after op 7", callbackFor(id))
+
 	// A fatal close on reconnection stops the bot instead of retrying.
 	f.mu.Lock()
 	f.closeAfterIdentify = 4004

@@ -248,6 +248,23 @@ func (f *fakeDiscord) dispatch(interaction map[string]any) {
 	}
 }
 
+// sendOp sends a bare gateway opcode (7: reconnect) on the current
+// connection.
+func (f *fakeDiscord) sendOp(op int) {
+	f.t.Helper()
+	f.mu.Lock()
+	c := f.conn
+	f.mu.Unlock()
+	if c == nil {
+		f.t.Fatal("fake gateway: no connection")
+	}
+	f.writeMu.Lock()
+	defer f.writeMu.Unlock()
+	if err := c.WriteJSON(map[string]any{"op": op, "d": nil}); err != nil {
+		f.t.Fatalf("fake gateway: send op %d: %v", op, err)
+	}
+}
+
 // dropConnection closes the current gateway connection abruptly.
 func (f *fakeDiscord) dropConnection() {
 	f.mu.Lock()
