@@ -176,10 +176,38 @@ func (d *doc) resolvePronouns() {
 // refers to; g is the gender it requires (Unknown: any).
 func (d *doc) antecedent(i int, g people.Gender) int {
 	s := d.sentOf[i]
+	// "Macharia hid under desks, he said": a pronoun attributing the words
+	// before it is not one of the people those words mention
+	reporting := i > 0 && isPunct(d.toks[i-1], ",") && i+1 < len(d.toks) && speechVerbs[d.lower(i+1)] != ""
+	if reporting {
+		// only a parenthetical ", he said," or ", he said." attributes the
+		// words before it; ", she maintains that …" is a clause of its own
+		k := i + 2
+		for k < len(d.toks) && k-i <= 5 && d.toks[k].Word && d.sentOf[k] == s {
+			k++
+		}
+		reporting = k < len(d.toks) && (isPunct(d.toks[k], ",.;!?") || d.sentOf[k] != s) || k >= len(d.toks)
+		reporting = reporting && (i+2 >= len(d.toks) || !d.toks[i+2].Word || d.lower(i+2) != "that")
+	}
+	spokenOf := map[int]bool{}
+	if reporting {
+		a, _ := d.sentRange(s)
+		for k := a; k < i; k++ {
+			if _, isPron := people.PronounGender(d.lower(k)); isPron {
+				continue // "He hasn't decided, he says": pronouns may be the speaker
+			}
+			if p := d.tokPerson[k]; p >= 0 && d.inQuote[k] < 0 {
+				spokenOf[p] = true
+			}
+		}
+	}
 	for back := 0; back <= 12 && s-back >= 0; back++ {
 		a, b := d.sentRange(s - back)
 		if back == 0 {
 			b = i
+			if reporting {
+				continue
+			}
 		}
 		for pass := 0; pass < 2; pass++ {
 			for k := a; k < b; k++ {
@@ -200,7 +228,7 @@ func (d *doc) antecedent(i int, g people.Gender) int {
 				if back == 0 && strictPrepBefore(d, k) {
 					continue // "Unlike Smith, he …": not the pronoun's antecedent
 				}
-				if d.compatible(p, g) {
+				if d.compatible(p, g) && !spokenOf[p] {
 					return p
 				}
 			}
