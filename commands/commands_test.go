@@ -77,6 +77,28 @@ func TestWhoSaid(t *testing.T) {
 	}
 }
 
+func TestWhoSaidAlsoMatching(t *testing.T) {
+	c := fixtureCorpus(t)
+	hits := c.WhoSaid("security", 4)
+	if len(hits) < 2 || hits[1].Score < corpus.Confident {
+		t.Skip("the index no longer finds two confident matches for one shared word")
+	}
+	resp := run(t, Request{Name: "who-said", Options: opts("quote", "security"), Corpus: c})
+	if len(resp.Results) < 2 {
+		t.Fatalf("results %v, want the answer and the other confident match", resp.Results)
+	}
+	f := resp.Embeds[0].Fields[len(resp.Embeds[0].Fields)-1]
+	other := resp.Results[1].(WhoSaidResult)
+	if f.Name != "Also matching" || !strings.Contains(f.Value, other.Quote) || !strings.Contains(f.Value, other.Speaker) {
+		t.Errorf("last field %+v, want the other match %q", f, other.Quote)
+	}
+	// A precise fragment has no rivals.
+	resp = run(t, Request{Name: "who-said", Options: opts("quote", "security guarantees beyond a certain point"), Corpus: c})
+	if len(resp.Results) != 1 || strings.Contains(allText(resp), "Also matching") {
+		t.Errorf("precise fragment got rivals: %v", resp.Results)
+	}
+}
+
 func TestWhoSaidResultJSON(t *testing.T) {
 	resp := run(t, Request{Name: "who-said", Options: opts("quote", "security guarantees beyond"), Corpus: fixtureCorpus(t)})
 	b, err := json.Marshal(resp.Results[0])

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -12,6 +13,9 @@ import (
 // maxQuery bounds the text a who-said search looks at; a remembered
 // fragment is short, and this keeps a pasted essay from costing much.
 const maxQuery = 300
+
+// maxAlso is how many other confident matches an answer mentions.
+const maxAlso = 2
 
 // WhoSaidResult is one who-said answer, as the console's --json prints it.
 type WhoSaidResult struct {
@@ -92,7 +96,21 @@ func whoSaid(req Request, text string) Response {
 	if r.Context != "" {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Context", Value: boldQuote(r.Context, r.Quote)})
 	}
-	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: []any{r}}
+	results := []any{r}
+	// Other quotations that match as well: a short fragment ("security
+	// guarantees") can fit several, and the user should see that.
+	var also []string
+	for _, o := range hits[1:] {
+		if o.Score < corpus.Confident || len(also) == maxAlso {
+			break
+		}
+		also = append(also, fmt.Sprintf("“%s” — %s", Truncate(o.Quote.Text, 150), speakerName(o.Quote)))
+		results = append(results, whoSaidResult(c, o))
+	}
+	if len(also) > 0 {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Also matching", Value: strings.Join(also, "\n")})
+	}
+	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: results}
 }
 
 func sourceSuffix(d *corpus.Doc) string {
