@@ -140,6 +140,9 @@ func TestWhoSaidAutocomplete(t *testing.T) {
 			if len(resp.Embeds) > 0 || resp.Content != "" {
 				t.Errorf("autocomplete answered with a message")
 			}
+			if partial == "" && len(resp.Choices) != 4 {
+				t.Errorf("nothing typed: %d choices, want the 4 quotations", len(resp.Choices))
+			}
 			if partial == "security guar" {
 				if len(resp.Choices) == 0 || resp.Choices[0].Value != quoteGuarantee {
 					t.Fatalf("choices = %v, want the guarantee quote first", choiceValues(resp.Choices))
@@ -314,6 +317,10 @@ func TestQuotesAutocomplete(t *testing.T) {
 	}
 	if !strings.Contains(resp.Choices[0].Name, "Prime Minister") {
 		t.Errorf("choice %q lacks the role", resp.Choices[0].Name)
+	}
+	resp = run(t, Request{Kind: KindAutocomplete, Name: "quotes", Focused: "person", Options: opts("person", ""), Corpus: c})
+	if len(resp.Choices) != 4 || resp.Choices[0].Value != "Keir Starmer" {
+		t.Errorf("nothing typed: choices %v, want the 4 people", choiceValues(resp.Choices))
 	}
 	resp = run(t, Request{Kind: KindAutocomplete, Name: "quotes", Focused: "article", Options: opts("person", "Trump", "article", "portby"), Corpus: c})
 	if len(resp.Choices) == 0 || resp.Choices[0].Value != "portby-harbour" {

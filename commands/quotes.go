@@ -45,8 +45,26 @@ func quotesCommand() *Command {
 
 // personChoices answers autocomplete for a person being typed.
 func personChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+	var hits []corpus.PersonHit
+	if strings.TrimSpace(partial) == "" {
+		// Nothing typed yet: offer the people of the first articles.
+		seen := map[string]bool{}
+		for _, d := range c.Docs {
+			for _, p := range d.People {
+				if !seen[p.Name] && len(hits) < MaxChoices {
+					seen[p.Name] = true
+					hits = append(hits, corpus.PersonHit{Name: p.Name, Role: p.Role})
+				}
+			}
+			if len(hits) == MaxChoices {
+				break
+			}
+		}
+	} else {
+		hits = c.CompletePerson(partial, MaxChoices)
+	}
 	var out []*discordgo.ApplicationCommandOptionChoice
-	for _, h := range c.CompletePerson(partial, MaxChoices) {
+	for _, h := range hits {
 		name := h.Name
 		if h.Role != "" {
 			name += " (" + h.Role + ")"

@@ -145,11 +145,25 @@ func suggestionLines(hits []corpus.QuoteHit) []string {
 
 // quoteChoices answers autocomplete for a quotation being typed.
 func quoteChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
-	if partial == "" {
-		return nil
+	var hits []corpus.QuoteHit
+	if strings.TrimSpace(partial) == "" {
+		// Nothing typed yet: offer the first quotations, to show what
+		// there is.
+		for _, d := range c.Docs {
+			for i := range d.Quotes {
+				if len(hits) < MaxChoices && len(strings.Fields(d.Quotes[i].Text)) >= 3 {
+					hits = append(hits, corpus.QuoteHit{Doc: d, Quote: &d.Quotes[i], Score: 1})
+				}
+			}
+			if len(hits) == MaxChoices {
+				break
+			}
+		}
+	} else {
+		hits = c.SuggestQuotes(partial, MaxChoices)
 	}
 	var out []*discordgo.ApplicationCommandOptionChoice
-	for _, h := range c.SuggestQuotes(partial, MaxChoices) {
+	for _, h := range hits {
 		name := Truncate(h.Quote.Text, MaxChoiceName-3-len([]rune(speakerName(h.Quote)))) + " — " + speakerName(h.Quote)
 		if len([]rune(speakerName(h.Quote))) > 40 {
 			name = h.Quote.Text
