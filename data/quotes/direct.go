@@ -10,7 +10,7 @@ import (
 // same sentence is preferred to them.
 var weakVerbs = toSet(`maintain continue hope fear believe think worry point state note describe offer
 question share echo post text report detail highlight outline reflect relate repeat praise dismiss cite
-charge order estimate predict promise urge observe answer call label dub term recall mention`)
+charge order estimate predict promise urge observe answer call label dub term recall mention discuss voice`)
 
 // closeTo reports whether only punctuation or "that" lies between token v
 // and the quotation at l1.
@@ -190,7 +190,31 @@ func (d *doc) attribute(i int) attribution {
 	if a, ok := d.accordingTo(r0, r1); ok {
 		return a
 	}
+	if a, ok := d.parenOwner(l0, l1); ok {
+		return a
+	}
 	return attribution{}
+}
+
+// parenOwner attributes a quotation set in parentheses after a phrase that
+// says whose words they are: "his personal riffs (“Q”)", "the Larry Ellison
+// appraisal of Elon Musk (“Q”)" — the first person or possessive pronoun of
+// that phrase.
+func (d *doc) parenOwner(l0, l1 int) (attribution, bool) {
+	if l1-1 < l0 || d.toks[l1-1].Text != "(" {
+		return attribution{}, false
+	}
+	a := l1 - 1
+	for a-1 >= l0 && a > l1-10 && d.wordTok(a-1) && (!npStop[d.lower(a-1)] || d.lower(a-1) == "of") {
+		a--
+	}
+	for k := a; k < l1-1; k++ {
+		if p := d.tokPerson[k]; p >= 0 {
+			name := d.ppl[p].Name
+			return attribution{speaker: name, mention: d.body[d.toks[k].Start:d.toks[k].End], ok: true}, true
+		}
+	}
+	return attribution{}, false
 }
 
 // rightAttr reads "“Q,” S said …" or "“Q,” said S …" after a quotation; near

@@ -158,8 +158,8 @@ func TestGGTFloors(t *testing.T) {
 	}{
 		{"direct precision", s.DirectPrecision(), 0.90},
 		{"direct recall", s.DirectRecall(), 0.95},
-		{"speaker accuracy", s.SpeakerAccuracy(), 0.89},
-		{"end-to-end", s.EndToEnd(), 0.86},
+		{"speaker accuracy", s.SpeakerAccuracy(), 0.93},
+		{"end-to-end", s.EndToEnd(), 0.90},
 		{"indirect recall", s.IndirectRecall(), 0.77},
 		{"indirect speaker accuracy", s.IndirectSpeakerAccuracy(), 0.82},
 	}

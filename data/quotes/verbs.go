@@ -14,7 +14,7 @@ muse mutter note object observe offer opine outline plead pledge point post prai
 promise question quip reassure recall recount reflect reiterate relate remark remind repeat
 reply report respond retort reveal say scoff shout snap speak speculate state stress suggest swear
 tell testify text think tweet underline underscore urge vow warn whisper wonder worry write yell
-criticise criticize acknowledge recommend reckon share told admonish scold decry demand tout brief confide marvel mock rave rebuke slam tease call label dub term chant scream`
+criticise criticize acknowledge recommend reckon share told admonish scold decry demand tout brief confide marvel mock rave rebuke slam tease call label dub term chant scream discuss voice`
 
 // clausalBases are speech verbs that introduce reported speech ("said that
 // …"); used for indirect quotations, where a looser verb would catch
