@@ -235,7 +235,7 @@ func (d *doc) rightAttr(r0, r1 int) (attribution, bool) {
 	for v < r1 && auxWords[d.lower(v)] && d.wordTok(v) {
 		v++
 	}
-	if _, ok := d.verbAt(v, speechVerbs); ok {
+	if _, ok := d.verbAt(v, speechVerbs); ok && !objectVerbs[d.lower(v)] {
 		if na, nb, ok := d.npAfter(v+1, r1); ok {
 			sp, m := d.speakerOf(na, nb)
 			return attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true, close: true}, true
@@ -294,14 +294,15 @@ func (d *doc) leftAttr(l0, l1 int) attribution {
 				break
 			}
 		}
-		if onlyPunct {
+		if onlyPunct && !objectVerbs[d.lower(v)] {
 			if na, nb, ok := d.npAfter(v+1, l1); ok {
 				sp, m := d.speakerOf(na, nb)
 				return attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true, close: close}
 			}
 		}
 		// inverted right before the quotation: "…, asks editor Jane Roe, “Q”"
-		if na, nb, ok := d.npAfter(v+1, l1); ok && d.toks[nb-1].Cap {
+		// (not after "told": what follows it is the hearer)
+		if na, nb, ok := d.npAfter(v+1, l1); ok && d.toks[nb-1].Cap && !objectVerbs[d.lower(v)] {
 			rest := true
 			for k := nb; k < l1; k++ {
 				if d.toks[k].Word {
@@ -369,7 +370,7 @@ func (d *doc) speechEvents() []event {
 		a, _ := d.sentRange(d.sentOf[v])
 		var sa, sb int
 		ok := false
-		if v > 0 && !d.toks[v-1].Word && (d.inQuote[v-1] >= 0 || d.toks[v-1].Text == ",") {
+		if v > 0 && !d.toks[v-1].Word && (d.inQuote[v-1] >= 0 || d.toks[v-1].Text == ",") && !objectVerbs[d.lower(v)] {
 			// “…,” said Smith
 			sa, sb, ok = d.npAfter(v+1, len(d.toks))
 		}

@@ -285,7 +285,7 @@ func (d *doc) parenthetical(a, b int) []Quote {
 			if words < 4 {
 				break // "Spindler's father, Joseph, says …": a subject, not speech
 			}
-			if v == k1+1 {
+			if v == k1+1 && !objectVerbs[d.lower(v)] {
 				sa, sb, ok = d.npAfter(v+1, k2)
 				ok = ok && sb == k2 && (d.toks[sb-1].Cap || people.RoleNoun(d.lower(sb-1)) || isSubjectPronoun(d.lower(sb-1)))
 			} else if d.skipAuxBack(v-1, k1+1) >= k1+1 {
