@@ -247,7 +247,7 @@ const (
 	softBudget    = 60_000
 	hardBudget    = 200_000
 	maxCandidates = 256
-	preCandidates = 1024 // those tied at the edge are re-weighed on all groups
+	preCandidates = 512 // those tied at the edge are re-weighed on all groups
 )
 
 func (ix *Index) find(query string, limit int, prefix bool) []Hit {
@@ -440,7 +440,7 @@ func (ix *Index) rank(groups []group, limit int) []Hit {
 	// were walked, then re-weigh them on every group by their own words
 	// (cheap next to a full score), and score the best of those fully.
 	k := max(maxCandidates, 2*limit)
-	pre := ix.shortlist(sc, groups, max(preCandidates, 4*k))
+	pre := ix.shortlist(sc, groups, max(preCandidates, 2*k))
 	cands := make([]uint32, 0, min(k, len(pre)))
 	if len(pre) <= k {
 		for _, c := range pre {
