@@ -98,13 +98,16 @@ func Build(texts []string) *Index { return BuildWith(texts, Options{}) }
 // BuildWith indexes texts with options.
 func BuildWith(texts []string, opts Options) *Index {
 	ix := &Index{texts: texts, opts: opts}
-	ids := map[string]uint32{}
-	var terms []string
 	ix.docStart = make([]uint32, len(texts)+1)
 	total := 0
 	for _, s := range texts {
 		total += len(s)
 	}
+	// Sized by Heaps' law (about 40·√words distinct words), so that the
+	// map does not grow and rehash a hundred thousand terms.
+	vocab := int(40 * math.Sqrt(float64(total)/5))
+	ids := make(map[string]uint32, vocab)
+	terms := make([]string, 0, vocab)
 	ix.tokens = make([]uint32, 0, total/5+16) // about one word per 5.5 bytes of news text
 	var buf []byte
 	for d, s := range texts {
