@@ -156,15 +156,54 @@ func Runs(toks []Token, starts []bool) []Run {
 					r.Honorific = toks[k].Lower()
 				}
 			}
-			// "Secretary of State Mike Pompeo": the office runs on
-			for r.Titled && r.Name0 < b-1 && (orgWords[toks[r.Name0].Lower()] || toks[r.Name0].Lower() == "of") {
+			// "Secretary of State Mike Pompeo", "Minister of Crown-Indigenous
+			// Relations Carolyn Bennett": the office runs on to the name
+			if r.Titled && r.Name0 < b-1 && toks[r.Name0].Lower() == "of" {
 				r.Name0++
+				for r.Name0 < b-1 && (b-r.Name0 > 2 || orgWords[toks[r.Name0].Lower()]) && !isFirstName(toks[r.Name0].Lower()) {
+					r.Name0++
+				}
+				if !isFirstName(toks[r.Name0].Lower()) {
+					r.Name0 = b // "CEO of Civic Action": the office's object, no name
+				}
+			}
+			for r.Titled && r.Name0 < b-1 && orgWords[toks[r.Name0].Lower()] {
+				r.Name0++
+			}
+			// "Getty Images Kevin Vickers", "Sergeant-at-Arms Kevin Vickers":
+			// words before a given name that begin no name
+			if !isFirstName(toks[r.Name0].Lower()) && b-r.Name0 >= 3 {
+				for m := r.Name0 + 1; m < b-1; m++ {
+					if isFirstName(toks[m].Lower()) {
+						if roleish(toks[r.Name0:m]) {
+							r.Titled = true
+							r.Honorific = toks[m-1].Lower()
+						}
+						r.Name0 = m
+						break
+					}
+				}
 			}
 			out = append(out, r)
 		}
 		i = j
 	}
 	return out
+}
+
+func isFirstName(w string) bool { return maleFirst[w] || femaleFirst[w] }
+
+// roleish reports whether words name an office or role (any part of a
+// hyphenated word counts: "Sergeant-at-Arms").
+func roleish(ts []Token) bool {
+	for _, t := range ts {
+		for _, part := range strings.Split(t.Lower(), "-") {
+			if titleWords[part] || roleNouns[part] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isRoleNoun reports a role noun, singular or plural ("owners").
@@ -181,6 +220,9 @@ func nameOK(toks []Token, r Run) bool {
 	n := r.Tok1 - r.Name0
 	if n < 1 || n > 4 {
 		return false
+	}
+	if r.Name0 > 0 && toks[r.Name0-1].Lower() == "of" && n == 1 {
+		return false // "Mother of Parliaments": an office's object, not a name
 	}
 	for k := r.Name0; k < r.Tok1; k++ {
 		low := toks[k].Lower()

@@ -301,7 +301,12 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 		}
 	}
 	if ing || w == "and" || w == "but" || (j >= lo && d.toks[j].Text == ",") {
-		return d.mainSubject(lo, v)
+		// the sentence's subject, even before an earlier quotation in it
+		ss, _ := d.sentRange(d.sentOf[v])
+		if ss > lo {
+			ss = lo
+		}
+		return d.mainSubject(ss, v)
 	}
 	return 0, 0, false
 }
@@ -426,6 +431,16 @@ func (d *doc) mainSubject(lo, hi int) (int, int, bool) {
 			e++
 		}
 		return k, e, true
+	}
+	// a body opening the sentence: "Civic Action also has … and suggests"
+	if lo < hi && d.wordTok(lo) && d.toks[lo].Cap && d.inQuote[lo] < 0 && !people.NotName(d.lower(lo)) && d.starts[lo] {
+		e := lo + 1
+		for e < hi && d.wordTok(e) && d.toks[e].Cap && !d.toks[e-1].Poss {
+			e++
+		}
+		if e < hi && d.wordTok(e) && !d.toks[e].Cap && !d.toks[e-1].Poss {
+			return lo, e, true
+		}
 	}
 	return 0, 0, false
 }
