@@ -1,6 +1,9 @@
 package synth
 
 import (
+	"flag"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -66,5 +69,29 @@ func TestQuotesLookLikeNews(t *testing.T) {
 				t.Errorf("%s = %.3f, want in [%.2f, %.2f]", tt.name, tt.got, tt.min, tt.max)
 			}
 		})
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestQuotesGolden pins the generator: benchmark figures from different
+// commits are comparable only if the corpus is the same.
+func TestQuotesGolden(t *testing.T) {
+	got := strings.Join(Quotes(2000, 42, []string{"A real quotation."})[:25], "\n") + "\n"
+	path := filepath.Join("testdata", "quotes-seed42.golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden file (run with -update to create it): %v", err)
+	}
+	if got != string(want) {
+		t.Errorf("generator output changed; if on purpose, run go test ./data/search/synth -update\ngot:\n%s", got)
 	}
 }
