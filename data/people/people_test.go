@@ -70,6 +70,10 @@ func TestFind(t *testing.T) {
 			"Darla Whitecloud", "", "Whitecloud", Female},
 		{"office with of", "U.S. Secretary of State Mike Porter met the press.",
 			"Mike Porter", "U.S. Secretary of State", "Porter", Male},
+		{"long office before the name", "Minister of Northern Harbour Affairs Carolyn Marsh spoke first.",
+			"Carolyn Marsh", "Minister of Northern Harbour Affairs", "Marsh", Female},
+		{"photo credit before the name", "(Photo: Northbank Images) Kevin Lund, the port director, waved.",
+			"Kevin Lund", "port director", "Lund", Male},
 		{"pronouns tell the gender", "Sam Okoro said the plan had failed. She blamed the council, and she resigned.",
 			"Sam Okoro", "", "Okoro", Female},
 		{"month as surname", "Prime Minister Theresa Mayfield and Ms. June spoke. Prime Minister Theresa May also spoke.",
@@ -107,6 +111,7 @@ func TestNotPeople(t *testing.T) {
 		{"a bill is not a person", "Bill C-48 passed on Tuesday."},
 		{"a place after a preposition", "She has lived in Port Ellen, says her neighbour."},
 		{"acronyms", "The RCMP said the CBC reported it first."},
+		{"an office's object", "The Mother of Parliaments met. The CEO of Harbour Action spoke."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
