@@ -359,9 +359,8 @@ var auxWords = set(`also has had have then later previously once again would wil
 
 func isAux(s string) bool { return auxWords[s] }
 
-// appositionRole returns the role named by an apposition starting at token
-// k ("the Prime Minister of the UK,"), or "" when the phrase is no role. It
-// returns the token range end too via appositionEnd.
+// appositionRole returns "ok" when an apposition starting at token k names
+// a role ("the Prime Minister of the UK,"), or "" when the phrase is no role.
 func appositionRole(toks []Token, k int) string {
 	_, _, role := apposition(toks, k)
 	return role
@@ -441,9 +440,10 @@ func (p *personBuild) addAlias(a string) {
 	p.aliases = append(p.aliases, a)
 }
 
-// Find returns the people named in body, in order of first mention. title is
-// used only as a last resort for nothing at present (names in headlines are
-// always repeated in news bodies) but kept in the signature for callers.
+// Find returns the people named in body, in order of first mention, with
+// their aliases, roles and genders. title is accepted for callers' sake but
+// not read: news bodies repeat every name a headline carries, and headline
+// capitals would only add false names.
 func Find(title, body string, sents []text.Sentence) []Person {
 	if sents == nil {
 		sents = text.Sentences(body)
