@@ -12,6 +12,7 @@ func FuzzSentences(f *testing.F) {
 	for _, s := range []string{
 		"", "Mr. A. B. went to the U.S. on Jan. 5 at 3 p.m. He left.", `"Really?" she asked. "Yes."`,
 		"… . . . ?! “” ‘’ «» ()", "1. List\n2. Items", "x\xffy. Z", "No. 1. No. The",
+		"on Monday Scroll down for video The x", "Click here to (x) The a", "Scroll down to",
 	} {
 		f.Add(s)
 	}

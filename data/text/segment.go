@@ -26,6 +26,13 @@ import (
 //
 // A stop inside a closing quotation ends the sentence after the mark
 // (`"We will win." Then …`); a quotation may span several sentences.
+//
+// Scraped news also glues page furniture into a line without any stop, and
+// two such joins start a sentence of their own: a capitalised reader prompt
+// ("… on Monday Scroll down for video …", "Click here to …"; see
+// promptCuts) and "The" or "An" opening a sentence after a caption that
+// lacks its stop ("… on Monday The controller of …"; see captionCuts).
+//
 // Every Sentence's Text is exactly body[Start:End].
 func Sentences(body string) []Sentence {
 	paras := Paragraphs(body)
@@ -37,6 +44,13 @@ func Sentences(body string) []Sentence {
 				out = append(out, Sentence{Text: body[s:e], Start: s, End: e, Paragraph: pi})
 			}
 			start = end
+		}
+		// Reader prompts and glued captions cut the line into pieces
+		// that split on their own.
+		cuts := mergeCuts(promptCuts(body, p.Start, p.End), captionCuts(body, p.Start, p.End))
+		for _, cut := range cuts {
+			splitParagraph(body[:cut], start, emit)
+			emit(cut)
 		}
 		splitParagraph(body[:p.End], start, emit)
 		emit(p.End)
@@ -243,4 +257,26 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// mergeCuts merges two increasing lists of offsets into one, without
+// duplicates.
+func mergeCuts(a, b []int) []int {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]int, 0, len(a)+len(b))
+	for len(a) > 0 || len(b) > 0 {
+		var v int
+		switch {
+		case len(b) == 0 || len(a) > 0 && a[0] < b[0]:
+			v, a = a[0], a[1:]
+		case len(a) == 0 || b[0] < a[0]:
+			v, b = b[0], b[1:]
+		default:
+			v, a, b = a[0], a[1:], b[1:]
+		}
+		out = append(out, v)
+	}
+	return out
 }
