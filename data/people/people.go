@@ -134,7 +134,7 @@ func Runs(toks []Token, starts []bool) []Run {
 		}
 		// "Fisherman Paul Grant": a capitalised description opening the
 		// sentence before a given name
-		if starts[a] && b-a >= 3 && !maleFirst[toks[a].Lower()] && !femaleFirst[toks[a].Lower()] &&
+		if a < b && starts[a] && b-a >= 3 && !maleFirst[toks[a].Lower()] && !femaleFirst[toks[a].Lower()] &&
 			(maleFirst[toks[a+1].Lower()] || femaleFirst[toks[a+1].Lower()]) && !titleWords[toks[a].Lower()] {
 			a++
 		}
@@ -163,7 +163,7 @@ func Runs(toks []Token, starts []bool) []Run {
 				for r.Name0 < b-1 && (b-r.Name0 > 2 || orgWords[toks[r.Name0].Lower()]) && !isFirstName(toks[r.Name0].Lower()) {
 					r.Name0++
 				}
-				if !isFirstName(toks[r.Name0].Lower()) {
+				if r.Name0 < b && !isFirstName(toks[r.Name0].Lower()) {
 					r.Name0 = b // "CEO of Civic Action": the office's object, no name
 				}
 			}
@@ -172,7 +172,7 @@ func Runs(toks []Token, starts []bool) []Run {
 			}
 			// "Getty Images Kevin Vickers", "Sergeant-at-Arms Kevin Vickers":
 			// words before a given name that begin no name
-			if !isFirstName(toks[r.Name0].Lower()) && b-r.Name0 >= 3 {
+			if r.Name0 < b && !isFirstName(toks[r.Name0].Lower()) && b-r.Name0 >= 3 {
 				for m := r.Name0 + 1; m < b-1; m++ {
 					if isFirstName(toks[m].Lower()) {
 						if roleish(toks[r.Name0:m]) {
