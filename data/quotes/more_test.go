@@ -60,3 +60,42 @@ func TestMorePatterns(t *testing.T) {
 		})
 	}
 }
+
+func TestMoreBritish(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       map[string]string
+	}{
+		{"said: then single quotes",
+			"Mrs Pearson, 67, from Leeds, said: ‘We had no warning at all. The water just came.’",
+			map[string]string{"We had no warning at all. The water just came.": "Pearson"}},
+		{"single quotes with possessive s inside",
+			"‘The neighbours’ cars were all under water,’ said Tom Hardy, 52.",
+			map[string]string{"The neighbours’ cars were all under water,": "Tom Hardy"}},
+		{"added after a floating quote",
+			"Tom Hardy said the council had failed them. ‘Nobody came for two days.’ He added: ‘We did it all ourselves.’",
+			map[string]string{"Nobody came for two days.": "Tom Hardy", "We did it all ourselves.": "Tom Hardy"}},
+		{"straight single quotes with contractions",
+			"'I can't believe it's happened again,' said Jean Moss. 'We're tired.'",
+			map[string]string{"I can't believe it's happened again,": "Jean Moss", "We're tired.": "Jean Moss"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := extract(tc.body)
+			for want, speaker := range tc.want {
+				found := false
+				for _, q := range qs {
+					if q.Direct && q.Text == want {
+						found = true
+						if q.Speaker != speaker {
+							t.Errorf("%q: speaker %q (mention %q), want %q", want, q.Speaker, q.Mention, speaker)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("%q not found in %q", want, directTexts(qs))
+				}
+			}
+		})
+	}
+}
