@@ -191,6 +191,27 @@ func Runs(toks []Token, starts []bool) []Run {
 	return out
 }
 
+// isInitials reports "J." or "P.J.".
+func isInitials(w string) bool {
+	parts := strings.Split(strings.TrimSuffix(w, "."), ".")
+	if len(parts) > 3 || !strings.HasSuffix(w, ".") {
+		return false
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(p)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// countryInitials are initialisms of places and bodies, not of given names.
+var countryInitials = set(`u.s u.k u.n e.u u.a.e d.c n.b b.c p.e.i n.s n.y l.a`)
+
 func isFirstName(w string) bool { return maleFirst[w] || femaleFirst[w] }
 
 // roleish reports whether words name an office or role (any part of a
@@ -226,7 +247,10 @@ func nameOK(toks []Token, r Run) bool {
 	}
 	for k := r.Name0; k < r.Tok1; k++ {
 		low := toks[k].Lower()
-		if orgWords[low] || titleWords[low] {
+		// "Christopher House", "Ryan Hall": a surname that is also a
+		// common noun, after a given name
+		surname := n == 2 && k == r.Tok1-1 && isFirstName(toks[r.Name0].Lower())
+		if orgWords[low] && !surname || titleWords[low] {
 			return false
 		}
 		if notNames[low] && !(r.Titled && n == 1) && !(nameMonths[low] && k == r.Tok1-1 && n >= 2) {
@@ -277,6 +301,10 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 	}
 	first := toks[r.Name0].Lower()
 	if r.Tok1-r.Name0 >= 2 && (maleFirst[first] || femaleFirst[first]) {
+		return true
+	}
+	// "P.J. Tucker", "J. Smith": initials before a surname
+	if r.Tok1-r.Name0 == 2 && isInitials(toks[r.Name0].Text) && !countryInitials[first] {
 		return true
 	}
 	last := r.Tok1 - 1

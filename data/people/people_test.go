@@ -74,6 +74,8 @@ func TestFind(t *testing.T) {
 			"Carolyn Marsh", "Minister of Northern Harbour Affairs", "Marsh", Female},
 		{"photo credit before the name", "(Photo: Northbank Images) Kevin Lund, the port director, waved.",
 			"Kevin Lund", "port director", "Lund", Male},
+		{"initials", "P.J. Okafor scored twice on Sunday.", "P.J. Okafor", "", "Okafor", Unknown},
+		{"surname that is a common noun", "Artistic director Christopher House chose the music.", "Christopher House", "", "House", Male},
 		{"pronouns tell the gender", "Sam Okoro said the plan had failed. She blamed the council, and she resigned.",
 			"Sam Okoro", "", "Okoro", Female},
 		{"month as surname", "Prime Minister Theresa Mayfield and Ms. June spoke. Prime Minister Theresa May also spoke.",
@@ -111,6 +113,7 @@ func TestNotPeople(t *testing.T) {
 		{"a bill is not a person", "Bill C-48 passed on Tuesday."},
 		{"a place after a preposition", "She has lived in Port Ellen, says her neighbour."},
 		{"acronyms", "The RCMP said the CBC reported it first."},
+		{"country initials", "The U.S. Navy sailed on. U.K. Steel closed."},
 		{"an office's object", "The Mother of Parliaments met. The CEO of Harbour Action spoke."},
 	}
 	for _, tc := range tests {
