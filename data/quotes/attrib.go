@@ -216,6 +216,15 @@ func (d *doc) npAfter(j, hi int) (int, int, bool) {
 	if e == a {
 		return 0, 0, false
 	}
+	// "a person familiar with the talks", "a source close to the family"
+	if e+1 < hi && d.wordTok(e-1) && (d.lower(e-1) == "familiar" || d.lower(e-1) == "close") &&
+		(d.lower(e) == "with" || d.lower(e) == "to") {
+		k := e + 1
+		for k < hi && k-e <= 6 && d.wordTok(k) && d.inQuote[k] < 0 {
+			k++
+		}
+		e = k
+	}
 	if e < hi && d.wordTok(e) && (d.lower(e) == "of" || d.lower(e) == "for") && !d.toks[e-1].Cap &&
 		(people.RoleNoun(d.lower(e-1)) || isQuantifier(d.lower(e-1)) || d.lower(e-1) == "one") {
 		k := e + 1
@@ -621,7 +630,7 @@ func (d *doc) accordingTo(lo, hi int) (attribution, bool) {
 var nonPersonHeads = toSet(`statement report release document letter study survey website site post tweet
 email ruling decision complaint lawsuit suit filing memo poll data record records note notice order
 message video ad advertisement book article story paper analysis review audit report reports spokesperson
-spokesman spokeswoman official officials source sources agency company firm city province state country
+spokesman spokeswoman official officials source sources person people agency company firm city province state country
 government ministry department police force service team group club board council organization
 organisation union party campaign network station office court judge-s`)
 
@@ -722,5 +731,36 @@ func (d *doc) theyAntecedent(i int) string {
 			return e.att.speaker
 		}
 	}
+	// a plural group opening this sentence or one of the two before it:
+	// "Authorities described … They said …"
+	s := d.sentOf[i]
+	for back := 0; back <= 2 && s-back >= 0; back++ {
+		a, _ := d.sentRange(s - back)
+		if a >= i || d.inQuote[a] >= 0 || !d.wordTok(a) {
+			continue
+		}
+		// the shortest opening phrase (up to three words) ending in a group
+		for e := a + 1; e <= a+3 && e < i && e <= len(d.toks); e++ {
+			k := e - 1
+			if !d.wordTok(k) || d.inQuote[k] >= 0 || d.tokPerson[k] >= 0 || npStop[d.lower(k)] && k > a {
+				break
+			}
+			head := d.lower(k)
+			if plural(head) && !isSubjectPronoun(head) && !d.toks[k].Poss &&
+				(groupNouns[head] || people.RoleNoun(strings.TrimSuffix(head, "s")) || d.toks[k].Cap && k > a) {
+				st := a
+				if d.lower(st) == "the" && st < k {
+					st++
+				}
+				return d.body[d.toks[st].Start:d.toks[k].End]
+			}
+		}
+	}
 	return ""
 }
+
+// groupNouns are plural nouns for groups that speak.
+var groupNouns = toSet(`authorities officials police investigators prosecutors officers experts analysts
+researchers scientists residents protesters protestors demonstrators members organizers organisers
+workers employees parents students critics supporters opponents lawmakers senators legislators voters
+witnesses neighbours neighbors doctors nurses teachers leaders activists volunteers owners players fans`)
