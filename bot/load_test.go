@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// writeArticles writes n small distinct articles, each with one attributed
+// quotation, into a new folder.
+func writeArticles(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i := range n {
+		body := fmt.Sprintf("Harbour report number %d\n\nThe harbour master, Ann Lee, spoke on day %d. “The tide number %d came in early,” Lee said.\n", i, i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%04d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestStartCorpusAnswersWhileLoading(t *testing.T) {
+	const n = 300 // more than one analysis batch, so the store swaps midway
+	dir := writeArticles(t, n)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	store := startCorpus(ctx, loadOptions{Defaults: true, Paths: []string{dir}}, log)
+	first := store.Current()
+	if len(first.Docs) == 0 {
+		t.Fatal("the store does not answer from the embedded defaults at once")
+	}
+	firstLen, firstDoc := len(first.Docs), first.Docs[0]
+	deadline := time.Now().Add(30 * time.Second)
+	for store.Loading() {
+		if time.Now().After(deadline) {
+			t.Fatal("loading never finished")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	final := store.Current()
+	if got, want := len(final.Docs), len(first.Docs)+n; got != want {
+		t.Fatalf("after loading: %d articles, want %d", got, want)
+	}
+	// The snapshot handed out before the load is untouched by it.
+	if len(first.Docs) != firstLen || first.Docs[0] != firstDoc {
+		t.Fatal("the first snapshot changed under its readers")
+	}
+	hits := final.WhoSaid("tide number 123 came in early", 1)
+	if len(hits) == 0 || hits[0].Quote.Speaker != "Ann Lee" {
+		t.Fatalf("a quotation from the loaded folder is not found with its speaker: %+v", hits)
+	}
+}
+
+func TestStartCorpusDefaultsOnly(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	store := startCorpus(context.Background(), loadOptions{Defaults: true}, log)
+	if store.Loading() {
+		t.Error("nothing to load in the background, yet the store says it is loading")
+	}
+	if store.Current().QuoteCount() == 0 {
+		t.Error("no quotations in the embedded defaults")
+	}
+}
