@@ -39,7 +39,7 @@ func TestWhoSaid(t *testing.T) {
 		{name: "second article", quote: "harbour wall will be rebuilt", wantOK: true, wantSpeaker: "Ann Ellis",
 			wantText: []string{"Mayor of Portby", "Portby Harbour Wall"}},
 		{name: "empty", quote: "   ", wantText: []string{"Which quotation?", "/who-said"}},
-		{name: "absent", quote: "zqxj vbnk wprt", wantText: []string{"closely enough", "Check the wording"}},
+		{name: "absent", quote: "zqxj vbnk wprt", wantText: []string{"No quotation matches", "Check the wording", "/search"}, notText: []string{"Did you mean"}},
 		{name: "everyone mention", quote: "@everyone <@&123> zqxj", notText: []string{"@everyone", "<@&123>"},
 			wantText: []string{"@\u200beveryone"}},
 		{name: "very long", quote: long, wantOK: true, wantSpeaker: "Donald Trump"},

@@ -136,6 +136,41 @@ func boldQuote(ctx, quote string) string {
 	return ctx
 }
 
+// reportedTag marks reported (indirect) speech wherever a quotation is
+// shown: its words are the article's paraphrase, not the speaker's, so they
+// never get quotation marks.
+const reportedTag = "(reported)"
+
+// showQuote renders quotation q for an embed, cut to about n runes: direct
+// speech in quotation marks, reported speech without them and tagged
+// *(reported)*.
+func showQuote(q *quotes.Quote, n int) string {
+	if q.Direct {
+		return "“" + Truncate(quoteWords(q.Text), n-2) + "”"
+	}
+	return Truncate(quoteWords(q.Text), n-len(reportedTag)-3) + " *" + reportedTag + "*"
+}
+
+// showQuotePlain is showQuote for plain text (autocomplete choice names,
+// where Markdown is not rendered).
+func showQuotePlain(q *quotes.Quote, n int) string {
+	if q.Direct {
+		return "“" + Truncate(quoteWords(q.Text), n-2) + "”"
+	}
+	return Truncate(quoteWords(q.Text), n-len(reportedTag)-1) + " " + reportedTag
+}
+
+// quoteWords drops the punctuation news style leaves at the end of a
+// quotation that its sentence goes on after (“…guarantees,” he said): shown
+// on its own, a trailing comma looks like a mistake.
+func quoteWords(s string) string {
+	s = strings.TrimSpace(s)
+	if t := strings.TrimRight(s, ",;:"); t != "" {
+		return strings.TrimSpace(t)
+	}
+	return s
+}
+
 // speakerName is how a quotation's speaker is shown.
 func speakerName(q *quotes.Quote) string {
 	if q.Speaker == "" {

@@ -9,11 +9,15 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/data/corpus"
+	"newsbot/data/text"
 )
 
 // QuoteResult is one quotation in a /quotes answer, as --json prints it.
 type QuoteResult struct {
-	Quote     string `json:"quote"`
+	Quote string `json:"quote"`
+	// Direct is false for reported (indirect) speech: Quote is then the
+	// article's paraphrase, not the speaker's own words.
+	Direct    bool   `json:"direct"`
 	Speaker   string `json:"speaker"`
 	Verb      string `json:"verb,omitempty"`
 	Article   string `json:"article"`
@@ -123,14 +127,21 @@ func runQuotes(ctx context.Context, req Request) Response {
 	if p.Role != "" {
 		e.Title += ", " + p.Role
 	}
+	// All from one article (always so with article:, and so for everyone
+	// in a one-article corpus): name it once in the footer rather than on
+	// every line.
+	one := doc
+	if one == nil && countDocs(hits) == 1 {
+		one = hits[0].Doc
+	}
 	var b strings.Builder
 	shown, used := 0, 0
 	var results []any
 	for _, h := range hits {
-		results = append(results, QuoteResult{Quote: h.Quote.Text, Speaker: h.Quote.Speaker, Verb: h.Quote.Verb,
+		results = append(results, QuoteResult{Quote: h.Quote.Text, Direct: h.Quote.Direct, Speaker: h.Quote.Speaker, Verb: h.Quote.Verb,
 			Article: h.Doc.Title, ArticleID: h.Doc.ID, Date: h.Doc.Date})
-		line := fmt.Sprintf("• “%s”", Truncate(h.Quote.Text, 600))
-		if doc == nil {
+		line := "• " + quoteLine(h)
+		if one == nil {
 			line += " — *" + Truncate(h.Doc.Title, 120) + "*"
 		}
 		line += "\n"
@@ -151,14 +162,30 @@ func runQuotes(ctx context.Context, req Request) Response {
 	}
 	e.Description = strings.TrimSpace(b.String())
 	footer := plural(len(hits), "quotation", "quotations")
-	if doc != nil {
-		footer += " in " + doc.Title
-		e.URL = doc.URL
+	if one != nil {
+		footer += " in " + one.Title
+		e.URL = one.URL
 	} else {
 		footer += " in " + plural(countDocs(hits), "article", "articles")
 	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
 	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: results}
+}
+
+// fragmentWords is the length below which a quotation in marks is a
+// fragment ("backstop", "new partnership") that means little on its own.
+const fragmentWords = 4
+
+// quoteLine is one quotation of a /quotes list. A short fragment is shown
+// in its sentence, bold, since “new partnership” alone says nothing of what
+// was said; reported speech is tagged as such (see showQuote).
+func quoteLine(h corpus.QuoteHit) string {
+	if h.Quote.Direct && len(text.Words(h.Quote.Text)) < fragmentWords {
+		if ctx := quoteContext(h.Doc, h.Quote); ctx != "" && utf8.RuneCountInString(ctx) <= 400 {
+			return boldQuote(ctx, h.Quote.Text)
+		}
+	}
+	return showQuote(h.Quote, 600)
 }
 
 func countDocs(hits []corpus.QuoteHit) int {

@@ -82,9 +82,14 @@ func runSearch(ctx context.Context, req Request) Response {
 	}
 	if len(good) == 0 {
 		var closest []string
-		for i, h := range hits {
-			if i == suggestions {
+		for _, h := range hits {
+			if len(closest) == suggestions {
 				break
+			}
+			// Only passages that share a content word with the query
+			// (see worthSuggesting); the rest match by chance.
+			if !worthSuggesting(q, h.Sentence.Text, h.Score, h.Matched) {
+				continue
 			}
 			closest = append(closest, fmt.Sprintf("“%s” — *%s*", Truncate(h.Sentence.Text, 200), Truncate(h.Doc.Title, 100)))
 		}

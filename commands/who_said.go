@@ -19,7 +19,10 @@ const maxAlso = 2
 
 // WhoSaidResult is one who-said answer, as the console's --json prints it.
 type WhoSaidResult struct {
-	Quote     string  `json:"quote"`
+	Quote string `json:"quote"`
+	// Direct is false for reported (indirect) speech: Quote is then the
+	// article's paraphrase, not the speaker's own words.
+	Direct    bool    `json:"direct"`
 	Speaker   string  `json:"speaker"`
 	Role      string  `json:"role,omitempty"`
 	Article   string  `json:"article"`
@@ -65,14 +68,22 @@ func whoSaid(req Request, text string) Response {
 	}
 	hits := c.WhoSaid(text, suggestions+1)
 	if len(hits) == 0 || hits[0].Score < corpus.Confident {
-		if len(hits) > suggestions {
-			hits = hits[:suggestions]
-		}
-		resp := notFound("No quotation matches "+echo(text)+" closely enough",
-			suggestionLines(hits),
-			fmt.Sprintf("Check the wording, or try fewer, more distinctive words (searched %s in %s).",
-				plural(c.QuoteCount(), "quotation", "quotations"), plural(len(c.Docs), "article", "articles")))
+		var near []corpus.QuoteHit
 		for _, h := range hits {
+			if len(near) < suggestions && worthSuggesting(text, h.Quote.Text, h.Score, h.Matched) {
+				near = append(near, h)
+			}
+		}
+		searched := fmt.Sprintf("%s in %s", plural(c.QuoteCount(), "quotation", "quotations"), plural(len(c.Docs), "article", "articles"))
+		title := "No quotation matches " + echo(text) + " closely enough"
+		hint := "Check the wording, or try fewer, more distinctive words (searched " + searched + ")."
+		if len(near) == 0 {
+			title = "No quotation matches " + echo(text)
+			hint = "No distinctive word of it is in any loaded quotation (" + searched + "). " +
+				"Check the wording, try another word you remember, or use /search text:<words> to find articles that mention it."
+		}
+		resp := notFound(title, suggestionLines(near), hint)
+		for _, h := range near {
 			resp.Results = append(resp.Results, whoSaidResult(c, h))
 		}
 		return resp
@@ -82,7 +93,7 @@ func whoSaid(req Request, text string) Response {
 	e := &discordgo.MessageEmbed{
 		Title:       speakerName(h.Quote),
 		URL:         h.Doc.URL,
-		Description: "“" + h.Quote.Text + "”",
+		Description: showQuote(h.Quote, MaxEmbedDesc),
 		Color:       colorAnswer,
 		Footer:      &discordgo.MessageEmbedFooter{Text: "Match " + percent(h.Score)},
 	}
@@ -104,7 +115,7 @@ func whoSaid(req Request, text string) Response {
 		if o.Score < corpus.Confident || len(also) == maxAlso {
 			break
 		}
-		also = append(also, fmt.Sprintf("“%s” — %s", Truncate(o.Quote.Text, 150), speakerName(o.Quote)))
+		also = append(also, showQuote(o.Quote, 150)+" — "+speakerName(o.Quote))
 		results = append(results, whoSaidResult(c, o))
 	}
 	if len(also) > 0 {
@@ -123,6 +134,7 @@ func sourceSuffix(d *corpus.Doc) string {
 func whoSaidResult(c *corpus.Corpus, h corpus.QuoteHit) WhoSaidResult {
 	return WhoSaidResult{
 		Quote:     h.Quote.Text,
+		Direct:    h.Quote.Direct,
 		Speaker:   h.Quote.Speaker,
 		Role:      speakerRole(c, h.Doc, h.Quote.Speaker),
 		Article:   h.Doc.Title,
@@ -138,7 +150,7 @@ func whoSaidResult(c *corpus.Corpus, h corpus.QuoteHit) WhoSaidResult {
 func suggestionLines(hits []corpus.QuoteHit) []string {
 	var out []string
 	for _, h := range hits {
-		out = append(out, fmt.Sprintf("“%s” — %s, *%s*", Truncate(h.Quote.Text, 200), speakerName(h.Quote), Truncate(h.Doc.Title, 100)))
+		out = append(out, fmt.Sprintf("%s — %s, *%s*", showQuote(h.Quote, 200), speakerName(h.Quote), Truncate(h.Doc.Title, 100)))
 	}
 	return out
 }
@@ -164,9 +176,12 @@ func quoteChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationComm
 	}
 	var out []*discordgo.ApplicationCommandOptionChoice
 	for _, h := range hits {
-		name := Truncate(h.Quote.Text, MaxChoiceName-3-len([]rune(speakerName(h.Quote)))) + " — " + speakerName(h.Quote)
-		if len([]rune(speakerName(h.Quote))) > 40 {
-			name = h.Quote.Text
+		// Choice names are plain text: direct speech in quotation
+		// marks, reported speech tagged, then the speaker.
+		who := speakerName(h.Quote)
+		name := showQuotePlain(h.Quote, MaxChoiceName-3-len([]rune(who))) + " — " + who
+		if len([]rune(who)) > 40 {
+			name = showQuotePlain(h.Quote, MaxChoiceName)
 		}
 		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: h.Quote.Text})
 	}

@@ -1,0 +1,120 @@
+package commands
+
+import (
+	"strings"
+
+	"newsbot/data/text"
+)
+
+// A "Did you mean…" list is only worth showing when its entries have
+// something to do with what the user typed. The search indexes return their
+// best hits however poor, so a query that is in no article at all
+// ("bananas are yellow and tasty") still brings back quotations that share
+// nothing but "are" and "and" with it. A near miss is offered only when
+//
+//   - it matched at least one content word of the query (a word that is not
+//     an English function word: "the", "are", "and" match any text), and
+//   - its score is at least suggestFloor.
+//
+// The content-word rule is what the score alone cannot give on a small
+// corpus: with a dozen quotations every word is rare, so "are" weighs as
+// much as "Ukraine" and function-word matches score like real ones.
+
+// suggestFloor is the least score a near miss needs to be offered. A
+// search score (package search) is about the weighted share of the query
+// found in the hit, times a proximity factor (0.2 when no two query words
+// are found side by side) and an evidence factor (½ for one word found in
+// a single text). One distinctive word of a two-word query scores about
+// 0.2 × ½ × ½ = 0.05, one of a ten-word query about 0.01: below that, a hit
+// shares no more than one chance word with a long query.
+const suggestFloor = 0.01
+
+// worthSuggesting reports whether a hit with score and matched spans of s
+// (the hit's text) is related enough to the query to be offered as a near
+// miss. Without spans (an index may leave them out), the hit's words are
+// compared with the query's.
+func worthSuggesting(query, s string, score float64, matched []text.Span) bool {
+	if score < suggestFloor {
+		return false
+	}
+	if len(matched) > 0 {
+		for _, sp := range matched {
+			if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+				continue
+			}
+			for _, raw := range strings.Fields(s[sp.Start:sp.End]) {
+				if isContraction(raw) {
+					// "we'll" folds to "well", which a typo of
+					// "wall" reaches: a contraction is a
+					// function word whatever it folds to.
+					continue
+				}
+				for _, w := range text.Words(raw) {
+					if !isFunctionWord(w) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	want := map[string]bool{}
+	for _, w := range text.Words(query) {
+		if !isFunctionWord(w) {
+			want[w] = true
+		}
+	}
+	for _, w := range text.Words(s) {
+		if want[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// isFunctionWord reports whether folded word w (as text.Words gives it) is
+// an English function word or a word of attribution ("said"), which any
+// quotation may contain and which therefore shows no relation to a query.
+// Single letters and digits count too.
+func isFunctionWord(w string) bool {
+	return len(w) < 2 || functionWords[w]
+}
+
+// functionWords is the closed class of English (articles, pronouns,
+// auxiliaries, prepositions, conjunctions) with contractions as text.Words
+// folds them ("I'm" → "im"), and the usual reporting words. It is a general
+// list of the language, not drawn from any article.
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		a about above after again against all am an and any are as at
+		be because been before being below between both but by
+		can could did do does doing down during each few for from further
+		had has have having he her here hers herself him himself his how
+		i if in into is it its itself just me more most my myself
+		no nor not now of off on once only or other our ours ourselves out over own
+		same she should so some such than that the their theirs them themselves
+		then there these they this those through to too under until up very
+		was we were what when where which while who whom why will with would
+		you your yours yourself yourselves
+		im ive id youre youve youd hes shes theyre theyve weve thats theres
+		whats dont doesnt didnt isnt arent wasnt werent wont cant couldnt
+		shouldnt wouldnt hasnt havent hadnt lets
+		said says say saying told tell also mr mrs ms`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// isContraction reports whether raw (a word as written) is a contraction of
+// a pronoun or auxiliary: "we'll", "I’m", "don't". A possessive ("Britain's")
+// is not one.
+func isContraction(raw string) bool {
+	w := strings.ToLower(strings.ReplaceAll(strings.Trim(raw, ".,;:!?\"“”‘’()"), "’", "'"))
+	for _, suf := range []string{"'ll", "'re", "'ve", "'d", "'m", "n't"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
