@@ -11,11 +11,13 @@ import (
 
 // PersonResult is one person in a /people answer, as --json prints it.
 type PersonResult struct {
-	Name     string   `json:"name"`
-	Role     string   `json:"role,omitempty"`
-	Aliases  []string `json:"aliases,omitempty"`
-	Quotes   int      `json:"quotes"`
-	Mentions int      `json:"mentions,omitempty"`
+	Name    string   `json:"name"`
+	Role    string   `json:"role,omitempty"`
+	Aliases []string `json:"aliases,omitempty"`
+	Quotes  int      `json:"quotes"`
+	// Reported is how many of Quotes are reported (indirect) speech.
+	Reported int `json:"reported,omitempty"`
+	Mentions int `json:"mentions,omitempty"`
 }
 
 func peopleCommand() *Command {
@@ -39,13 +41,19 @@ func runPeople(ctx context.Context, req Request) Response {
 	if !ok {
 		return bad
 	}
-	quoted := map[string]int{}
+	quoted, reported := map[string]int{}, map[string]int{}
+	allReported := 0
 	for _, q := range d.Quotes {
 		quoted[q.Speaker]++
+		if !q.Direct {
+			reported[q.Speaker]++
+			allReported++
+		}
 	}
 	people := make([]PersonResult, 0, len(d.People))
 	for _, p := range d.People {
-		people = append(people, PersonResult{Name: p.Name, Role: p.Role, Aliases: p.Aliases, Quotes: quoted[p.Name], Mentions: p.Mentions})
+		people = append(people, PersonResult{Name: p.Name, Role: p.Role, Aliases: p.Aliases,
+			Quotes: quoted[p.Name], Reported: reported[p.Name], Mentions: p.Mentions})
 	}
 	sort.SliceStable(people, func(i, j int) bool {
 		if people[i].Quotes != people[j].Quotes {
@@ -75,7 +83,7 @@ func runPeople(ctx context.Context, req Request) Response {
 		if p.Role != "" {
 			v = append(v, p.Role)
 		}
-		v = append(v, "Quoted "+plural(p.Quotes, "time", "times"))
+		v = append(v, quotedLine(p.Quotes, p.Reported))
 		if len(p.Aliases) > 0 {
 			v = append(v, "Also: "+strings.Join(p.Aliases, ", "))
 		}
@@ -84,10 +92,28 @@ func runPeople(ctx context.Context, req Request) Response {
 	if len(people) == 0 {
 		e.Description = "Nobody is named in this article."
 	} else {
-		e.Description = fmt.Sprintf("%s named, %s.", plural(len(people), "person", "people"), plural(len(d.Quotes), "quotation", "quotations"))
+		e.Description = fmt.Sprintf("%s named, %s", plural(len(people), "person", "people"), plural(len(d.Quotes), "quotation", "quotations"))
+		if allReported > 0 {
+			e.Description += fmt.Sprintf(" (%d of them reported speech)", allReported)
+		}
+		e.Description += "."
 	}
 	if meta := articleMeta(d); meta != "" {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: meta}
 	}
 	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: results}
+}
+
+// quotedLine says how often a person is quoted, and how much of it is
+// reported speech (the article's paraphrase rather than their words).
+func quotedLine(n, reported int) string {
+	switch {
+	case n == 0:
+		return "Not quoted"
+	case reported == n:
+		return "Quoted " + plural(n, "time", "times") + ", all in reported speech"
+	case reported > 0:
+		return fmt.Sprintf("Quoted %s, %d in reported speech", plural(n, "time", "times"), reported)
+	}
+	return "Quoted " + plural(n, "time", "times")
 }

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -113,12 +114,16 @@ func runQuotes(ctx context.Context, req Request) Response {
 	}
 	hits := req.Corpus.QuotesBy(p.Name, doc)
 	if len(hits) == 0 {
-		where := "in any article"
 		if doc != nil {
-			where = "in *" + doc.Title + "*"
+			hint := "They are not quoted in it. Leave out article: to see their quotations in every article"
+			if len(p.Docs) > 0 && !slices.Contains(p.Docs, doc) {
+				hint = "They are not named in it. Leave out article: to see their quotations in every article"
+			}
+			return notFound(fmt.Sprintf("No quotations from %s in *%s*", p.Name, doc.Title), nil,
+				hint+", or use /people article:<title> to see who is quoted there.")
 		}
-		return notFound(fmt.Sprintf("No quotations from %s %s", p.Name, where), nil,
-			"They are named but not quoted. Try /people to see who is quoted, or leave out article:.")
+		return notFound(fmt.Sprintf("No quotations from %s in any article", p.Name), nil,
+			"They are named but never quoted. Use /people article:<title> to see who is quoted in an article.")
 	}
 	e := &discordgo.MessageEmbed{
 		Title: "Quotes by " + p.Name,

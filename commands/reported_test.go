@@ -215,3 +215,66 @@ func TestWorthSuggesting(t *testing.T) {
 		})
 	}
 }
+
+// TestPeopleReported checks that /people tells quotations from reported
+// speech and says "Not quoted" rather than "Quoted 0 times".
+func TestPeopleReported(t *testing.T) {
+	resp := run(t, Request{Name: "people", Options: opts("article", "sea wall"), Corpus: reportedCorpus(t)})
+	if resp.Err != "" {
+		t.Fatal(resp.Err)
+	}
+	e := resp.Embeds[0]
+	if want := "2 people named, 4 quotations (2 of them reported speech)."; e.Description != want {
+		t.Errorf("description %q, want %q", e.Description, want)
+	}
+	if p := resp.Results[0].(PersonResult); p.Quotes != 2 || p.Reported != 1 {
+		t.Errorf("first person %+v, want 2 quotes, 1 reported", p)
+	}
+	tests := []struct {
+		n, reported int
+		want        string
+	}{
+		{0, 0, "Not quoted"},
+		{1, 0, "Quoted 1 time"},
+		{3, 1, "Quoted 3 times, 1 in reported speech"},
+		{2, 2, "Quoted 2 times, all in reported speech"},
+	}
+	for _, tt := range tests {
+		if got := quotedLine(tt.n, tt.reported); got != tt.want {
+			t.Errorf("quotedLine(%d, %d) = %q, want %q", tt.n, tt.reported, got, tt.want)
+		}
+	}
+}
+
+// TestQuotesNotQuotedHint checks that the hint for a person without
+// quotations fits the request: article: is mentioned only when given.
+func TestQuotesNotQuotedHint(t *testing.T) {
+	c := fixtureCorpus(t)
+	tests := []struct {
+		name, person, article string
+		want, not             []string
+	}{
+		{"never quoted", "Putin", "", []string{"in any article", "never quoted", "/people article:"}, []string{"leave out article:", "Leave out article:"}},
+		{"not in that article", "Trump", "portby", []string{"Portby Harbour Wall", "not named in it", "Leave out article:"}, nil},
+		{"named but not quoted there", "Putin", "starmer", []string{"not quoted in it", "Leave out article:"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := run(t, Request{Name: "quotes", Options: opts("person", tt.person, "article", tt.article), Corpus: c})
+			txt := allText(resp)
+			if resp.Err == "" || !resp.Ephemeral {
+				t.Fatalf("want an ephemeral not-found answer:\n%s", txt)
+			}
+			for _, s := range tt.want {
+				if !strings.Contains(txt, s) {
+					t.Errorf("answer lacks %q:\n%s", s, txt)
+				}
+			}
+			for _, s := range tt.not {
+				if strings.Contains(txt, s) {
+					t.Errorf("answer has %q:\n%s", s, txt)
+				}
+			}
+		})
+	}
+}
