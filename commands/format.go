@@ -256,6 +256,10 @@ func findArticle(req Request, name string) (*corpus.Doc, Response, bool) {
 	if q == "" {
 		return nil, failure("Which article?", fmt.Sprintf("Give %s:<title>; start typing a title and pick one of the suggestions. /articles lists them all.", name)), false
 	}
+	if c.ByID(q) == nil && !hasContentWord(q) {
+		return nil, tooCommon("an article", q,
+			fmt.Sprintf("Give a few words of its title with %s:<title>; start typing and pick a suggestion. /articles lists them all.", name)), false
+	}
 	hits := c.FindArticle(q, suggestions)
 	if len(hits) > 0 && hits[0].Score >= corpus.Confident {
 		return hits[0].Doc, Response{}, true

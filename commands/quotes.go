@@ -86,6 +86,10 @@ func findPerson(req Request, q string) (corpus.PersonHit, Response, bool) {
 	if q == "" {
 		return corpus.PersonHit{}, failure("Whose quotes?", "Give person:<name>, e.g. /quotes person: Starmer; start typing and pick a suggestion."), false
 	}
+	if !hasContentWord(q) {
+		return corpus.PersonHit{}, tooCommon("a person", q,
+			"Give a name, surname or title, e.g. /quotes person: Starmer; start typing and pick a suggestion."), false
+	}
 	hits := c.FindPerson(q, suggestions)
 	if len(hits) > 0 && hits[0].Score >= corpus.Confident {
 		return hits[0], Response{}, true

@@ -278,3 +278,35 @@ func TestQuotesNotQuotedHint(t *testing.T) {
 		})
 	}
 }
+
+// TestFunctionWordsOnly checks that a query made only of function words is
+// never taken as naming a quotation, person or article, even where an index
+// scores it as a confident match on a small corpus.
+func TestFunctionWordsOnly(t *testing.T) {
+	c := fixtureCorpus(t)
+	tests := []struct {
+		name, cmd, opt, query, want string
+	}{
+		{"who-said", "who-said", "quote", "of the", "too common to identify a quotation"},
+		{"who-said, longer", "who-said", "quote", "it is what it is", "too common to identify a quotation"},
+		{"who-said, no words", "who-said", "quote", "…!?", "has no words to look up"},
+		{"quotes", "quotes", "person", "the", "too common to identify a person"},
+		{"people", "people", "article", "the", "too common to identify an article"},
+		{"summary", "summary", "article", "of the", "too common to identify an article"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := run(t, Request{Name: tt.cmd, Options: opts(tt.opt, tt.query), Corpus: c})
+			if resp.Err == "" || !resp.Ephemeral || len(resp.Results) != 0 {
+				t.Fatalf("want an ephemeral failure without results, got err %q, %d results", resp.Err, len(resp.Results))
+			}
+			if !strings.Contains(resp.Err, tt.want) {
+				t.Errorf("err %q, want %q", resp.Err, tt.want)
+			}
+		})
+	}
+	// A content word among them is looked up as usual.
+	if resp := run(t, Request{Name: "quotes", Options: opts("person", "the Prime Minister"), Corpus: c}); resp.Err != "" {
+		t.Errorf("the Prime Minister: %q", resp.Err)
+	}
+}

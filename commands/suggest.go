@@ -118,3 +118,25 @@ func isContraction(raw string) bool {
 	}
 	return false
 }
+
+// hasContentWord reports whether query has a word that is not a function
+// word. One without ("of the", "it is what it is") is in nearly every text:
+// on a small corpus the indexes can still score it as a confident match,
+// so no command takes such a query as naming a quotation, person or
+// article.
+func hasContentWord(query string) bool {
+	for _, w := range text.Words(query) {
+		if !isFunctionWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// tooCommon is the answer to a query made only of function words.
+func tooCommon(what, query, hint string) Response {
+	if len(text.Words(query)) == 0 {
+		return failure(echo(query)+" has no words to look up", hint)
+	}
+	return failure(echo(query)+" is too common to identify "+what, hint)
+}

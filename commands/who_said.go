@@ -66,6 +66,10 @@ func whoSaid(req Request, text string) Response {
 	if r := []rune(text); len(r) > maxQuery {
 		text = string(r[:maxQuery])
 	}
+	if !hasContentWord(text) {
+		return tooCommon("a quotation", text,
+			"Every quotation has words like these. Type a few distinctive words you remember, e.g. a name or a noun.")
+	}
 	hits := c.WhoSaid(text, suggestions+1)
 	if len(hits) == 0 || hits[0].Score < corpus.Confident {
 		var near []corpus.QuoteHit
