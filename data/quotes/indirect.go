@@ -27,6 +27,50 @@ var clauseOpeners = toSet(`he she they it we i there`)
 var adjunctStarts = toSet(`in on at during last earlier later after before this yesterday today
 tuesday monday wednesday thursday friday saturday sunday via through over`)
 
+// subordinators open an adverbial clause ("When asked …", "After the vote
+// …"); participleOpeners open a participle clause about the speaking
+// itself ("Asked about …", "Speaking to reporters …"). Such a clause alone
+// before "…, S said" sets the scene; it is not what was said.
+var (
+	subordinators = toSet(`when whenever while whilst as if after before although though because since once
+until unless upon whether`)
+	participleOpeners = toSet(`asked pressed questioned quizzed challenged interviewed speaking responding
+replying answering addressing commenting reacting referring talking writing testifying appearing
+explaining looking`)
+)
+
+// adverbialOnly reports whether the tokens [a, k) are nothing but an
+// adverbial or participle clause: they open with a subordinator or a
+// participle about speaking and hold no comma, so no main clause follows
+// it ("When asked for details, he responded, …"; but "If talks fail,
+// prices will rise, she said" holds one).
+func (d *doc) adverbialOnly(a, k int) bool {
+	if a >= k || !d.wordTok(a) {
+		return false
+	}
+	w := d.lower(a)
+	if !subordinators[w] && !participleOpeners[w] {
+		return false
+	}
+	for i := a + 1; i < k; i++ {
+		if d.toks[i].Text == "," {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteFollows reports whether a quotation follows token i, over at most
+// one comma or colon, before token hi: the speech verb before it has its
+// content in marks ("…, she responded, “Q”"), so the clause before the
+// attribution is narration rather than reported speech.
+func (d *doc) quoteFollows(i, hi int) bool {
+	if i < hi && (d.toks[i].Text == "," || d.toks[i].Text == ":") {
+		i++
+	}
+	return i < hi && (d.inQuote[i] >= 0 || isQuoteTok(d.toks[i].Text))
+}
+
 // indirect extracts reported speech outside quotation marks: "S said
 // (that) …", "…, S said", "according to S, …". Sentences that hold a
 // quotation in marks are left to the direct extraction.
@@ -246,6 +290,9 @@ func (d *doc) reported(a, b int) []Quote {
 			if v > k+1 && b-k > 12 {
 				break // a long tail with its subject first is a clause of its own
 			}
+			if d.adverbialOnly(a, k) || d.quoteFollows(sb, b) || d.quoteFollows(v+1, b) {
+				return nil // scene-setting, or the verb's content is a quotation
+			}
 			sp, m := d.speakerOf(sa, sb)
 			att := attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}
 			return one(d.clause(a, k, att))
@@ -276,14 +323,19 @@ func (d *doc) parenthetical(a, b int) []Quote {
 			}
 			var sa, sb int
 			ok := false
-			words := 0
+			words, commas := 0, 0
 			for r := a; r < k1; r++ {
 				if d.toks[r].Word {
 					words++
+				} else if d.toks[r].Text == "," {
+					commas++
 				}
 			}
-			if words < 4 {
-				break // "Spindler's father, Joseph, says …": a subject, not speech
+			// "Spindler's father, Joseph, says …": a subject, not speech;
+			// a short clause of its own ("Prices will rise, she warned,
+			// unless …") still leads into the speech after the attribution
+			if words < 3 || words < 4 && commas > 0 {
+				break
 			}
 			if v == k1+1 && !objectVerbs[d.lower(v)] {
 				sa, sb, ok = d.npAfter(v+1, k2)
@@ -302,11 +354,19 @@ func (d *doc) parenthetical(a, b int) []Quote {
 			if !ok || v > k1+1 && rest > 3 {
 				break
 			}
+			if d.quoteFollows(k2, b) {
+				// "…, he responded, “Q”": the quotation is what was said;
+				// empty, not nil, so no other pattern reads this sentence
+				return []Quote{}
+			}
 			sp, m := d.speakerOf(sa, sb)
 			att := attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}
 			var out []Quote
-			if q, ok := d.clause(a, k1, att); ok {
-				out = append(out, q)
+			// "When asked …, he said, …": only the part after is speech
+			if !d.adverbialOnly(a, k1) {
+				if q, ok := d.clause(a, k1, att); ok {
+					out = append(out, q)
+				}
 			}
 			c := k2 + 1
 			for c < b && d.wordTok(c) && (d.lower(c) == "that" || d.lower(c) == "but" || d.lower(c) == "and") {
