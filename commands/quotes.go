@@ -149,7 +149,12 @@ func runQuotes(ctx context.Context, req Request) Response {
 	for _, h := range hits {
 		results = append(results, QuoteResult{Quote: h.Quote.Text, Direct: h.Quote.Direct, Speaker: h.Quote.Speaker, Verb: h.Quote.Verb,
 			Article: h.Doc.Title, ArticleID: h.Doc.ID, Date: h.Doc.Date})
-		line := "• " + quoteLine(h)
+	}
+	i := 0
+	for _, l := range quoteLines(hits) {
+		h := hits[i]
+		i += l.n
+		line := "• " + l.text
 		if one == nil {
 			line += " — *" + Truncate(h.Doc.Title, 120) + "*"
 		}
@@ -161,7 +166,7 @@ func runQuotes(ctx context.Context, req Request) Response {
 		}
 		used += n
 		b.WriteString(line)
-		shown++
+		shown += l.n
 	}
 	if shown < len(hits) {
 		fmt.Fprintf(&b, "…and %d more", len(hits)-shown)
@@ -185,16 +190,66 @@ func runQuotes(ctx context.Context, req Request) Response {
 // fragment ("backstop", "new partnership") that means little on its own.
 const fragmentWords = 4
 
-// quoteLine is one quotation of a /quotes list. A short fragment is shown
-// in its sentence, bold, since “new partnership” alone says nothing of what
-// was said; reported speech is tagged as such (see showQuote).
-func quoteLine(h corpus.QuoteHit) string {
-	if h.Quote.Direct && len(text.Words(h.Quote.Text)) < fragmentWords {
-		if ctx := quoteContext(h.Doc, h.Quote); ctx != "" && utf8.RuneCountInString(ctx) <= 400 {
-			return boldQuote(ctx, h.Quote.Text)
+// listLine is one line of a /quotes list and how many quotations it shows.
+type listLine struct {
+	text string
+	n    int
+}
+
+// quoteLines renders hits (in article order) as list lines. A short
+// fragment (“new partnership”) says little on its own, so it is shown in
+// its sentence, bold, together with the person's other quotations in that
+// sentence (which would otherwise repeat it on the next line). Any other
+// quotation is shown on its own, reported speech tagged (see showQuote).
+func quoteLines(hits []corpus.QuoteHit) []listLine {
+	var out []listLine
+	for i := 0; i < len(hits); {
+		h := hits[i]
+		ctx := quoteContext(h.Doc, h.Quote)
+		j := i + 1
+		for ctx != "" && j < len(hits) && hits[j].Doc == h.Doc && quoteContext(hits[j].Doc, hits[j].Quote) == ctx {
+			j++
+		}
+		if ctx != "" && utf8.RuneCountInString(ctx) <= 400 && hasFragment(hits[i:j]) {
+			out = append(out, listLine{boldAll(ctx, hits[i:j]), j - i})
+			i = j
+			continue
+		}
+		out = append(out, listLine{showQuote(h.Quote, 600), 1})
+		i++
+	}
+	return out
+}
+
+// quoteLine is the list line of one quotation on its own.
+func quoteLine(h corpus.QuoteHit) string { return quoteLines([]corpus.QuoteHit{h})[0].text }
+
+func hasFragment(hits []corpus.QuoteHit) bool {
+	for _, h := range hits {
+		if h.Quote.Direct && len(text.Words(h.Quote.Text)) < fragmentWords {
+			return true
 		}
 	}
-	return showQuote(h.Quote, 600)
+	return false
+}
+
+// boldAll puts each quotation of hits (in order) in bold within ctx; one
+// inside another already bold is left as it is.
+func boldAll(ctx string, hits []corpus.QuoteHit) string {
+	var b strings.Builder
+	pos := 0
+	for _, h := range hits {
+		q := h.Quote.Text
+		k := strings.Index(ctx[pos:], q)
+		if q == "" || k < 0 {
+			continue
+		}
+		b.WriteString(ctx[pos : pos+k])
+		b.WriteString("**" + q + "**")
+		pos += k + len(q)
+	}
+	b.WriteString(ctx[pos:])
+	return b.String()
 }
 
 func countDocs(hits []corpus.QuoteHit) int {

@@ -310,3 +310,35 @@ func TestFunctionWordsOnly(t *testing.T) {
 		t.Errorf("the Prime Minister: %q", resp.Err)
 	}
 }
+
+// TestQuoteLinesGroup checks that a fragment and the person's other
+// quotations in the same sentence make one line, not a line each.
+func TestQuoteLinesGroup(t *testing.T) {
+	d := makeDoc(t, article.Article{ID: "x", Title: "X"}, []string{
+		"Starmer spoke about a “new partnership”, asserting that the best days were ahead.",
+		"He said the talks went well.",
+	}, []people.Person{{Name: "Keir Starmer", Aliases: []string{"Starmer"}}}, []quoteSpec{{"new partnership", "Keir Starmer"}, {"the best days were ahead", "Keir Starmer"}, {"the talks went well", "Keir Starmer"}})
+	d.Quotes[1].Direct, d.Quotes[2].Direct = false, false
+	var hits []corpus.QuoteHit
+	for i := range d.Quotes {
+		hits = append(hits, corpus.QuoteHit{Doc: d, Quote: &d.Quotes[i]})
+	}
+	got := quoteLines(hits)
+	want := []listLine{
+		{"Starmer spoke about a “**new partnership**”, asserting that **the best days were ahead**.", 2},
+		{"the talks went well *(reported)*", 1},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("lines %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	// Through the command: both quotations counted, the sentence once.
+	resp := run(t, Request{Name: "quotes", Options: opts("person", "Keir Starmer"), Corpus: corpus.New([]*corpus.Doc{d})})
+	if n := strings.Count(resp.Embeds[0].Description, "best days"); n != 1 || len(resp.Results) != 3 {
+		t.Errorf("sentence shown %d times, %d results:\n%s", n, len(resp.Results), resp.Embeds[0].Description)
+	}
+}
