@@ -342,3 +342,21 @@ func TestQuoteLinesGroup(t *testing.T) {
 		t.Errorf("sentence shown %d times, %d results:\n%s", n, len(resp.Results), resp.Embeds[0].Description)
 	}
 }
+
+// TestWhoSaidLongContext checks that a context too long for a field is cut
+// without leaving an unclosed bold.
+func TestWhoSaidLongContext(t *testing.T) {
+	long := strings.Repeat("The harbour wall matters to every family in this town and to the boats. ", 20)
+	q := strings.TrimSpace(long)
+	d := makeDoc(t, article.Article{ID: "long", Title: "Long"}, []string{"“" + q + "” Ellis said."},
+		[]people.Person{{Name: "Ann Ellis"}}, []quoteSpec{{q, "Ann Ellis"}})
+	resp := run(t, Request{Name: "who-said", Options: opts("quote", "harbour wall matters to every family"), Corpus: corpus.New([]*corpus.Doc{d})})
+	if resp.Err != "" {
+		t.Fatal(resp.Err)
+	}
+	for _, f := range resp.Embeds[0].Fields {
+		if f.Name == "Context" && strings.Count(f.Value, "**")%2 != 0 {
+			t.Errorf("context has an unclosed bold: %q", f.Value)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -109,7 +110,13 @@ func whoSaid(req Request, text string) Response {
 	}
 	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Article", Value: articleLink(h.Doc) + sourceSuffix(h.Doc)})
 	if r.Context != "" {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Context", Value: boldQuote(r.Context, r.Quote)})
+		v := boldQuote(r.Context, r.Quote)
+		if utf8.RuneCountInString(v) > MaxFieldValue {
+			// Cut, the bold could lose its closing marks and show
+			// stray asterisks: cut the plain sentence instead.
+			v = Truncate(r.Context, MaxFieldValue)
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Context", Value: v})
 	}
 	results := []any{r}
 	// Other quotations that match as well: a short fragment ("security
