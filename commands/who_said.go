@@ -84,7 +84,7 @@ func whoSaid(req Request, text string) Response {
 		hint := "Check the wording, or try fewer, more distinctive words (searched " + searched + ")."
 		if len(near) == 0 {
 			title = "No quotation matches " + echo(text)
-			hint = "No distinctive word of it is in any loaded quotation (" + searched + "). " +
+			hint = "None of its distinctive words is in any quotation (searched " + searched + "). " +
 				"Check the wording, try another word you remember, or use /search text:<words> to find articles that mention it."
 		}
 		resp := notFound(title, suggestionLines(near), hint)
