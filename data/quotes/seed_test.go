@@ -3,10 +3,10 @@ package quotes
 import (
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"newsbot/data/internal/evaldata"
 	"newsbot/data/people"
 	"newsbot/data/text"
 )
@@ -130,34 +130,11 @@ func TestSeedPeople(t *testing.T) {
 	}
 }
 
-// moduleRoot walks up from the working directory to the folder with go.mod.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("no go.mod above the test")
-		}
-		dir = parent
-	}
-}
-
-// sharedFile returns ../shared/<rel> from the module root, skipping the
-// test when it is absent.
+// sharedFile returns ../shared/<rel> beside the module root ("eval/…"),
+// skipping the test when it is absent.
 func sharedFile(t *testing.T, rel string) string {
 	t.Helper()
-	p := filepath.Join(moduleRoot(t), "..", "shared", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s absent: %v", p, err)
-	}
-	return p
+	return evaldata.Require(t, strings.TrimPrefix(rel, "eval/"))
 }
 
 func TestSeedQuotesShared(t *testing.T) {

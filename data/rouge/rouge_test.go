@@ -7,32 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"newsbot/data/internal/evaldata"
 )
 
-// evalDir finds ../shared/eval relative to the module root, or "" when the
-// evaluation data is not there.
-func evalDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "eval")
-	if _, err := os.Stat(d); err != nil {
-		return ""
-	}
-	return d
-}
+// evalDir is the evaluation folder, or "" when it is absent.
+func evalDir(testing.TB) string { return evaldata.Dir() }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 5e-5 }
 

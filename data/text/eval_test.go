@@ -7,31 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// sharedEval returns ../shared/eval next to the module root, or skips.
-func sharedEval(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skipf("no working directory: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	eval := filepath.Join(dir, "..", "shared", "eval")
-	if _, err := os.Stat(eval); err != nil {
-		t.Skipf("evaluation data absent (%s)", eval)
-	}
-	return eval
-}
+	"newsbot/data/internal/evaldata"
+)
 
 // TestEvalLead3Agreement measures (it does not tune) how many of the
 // CNN/DailyMail set's own opening sentences ("lead3") our split also
@@ -40,7 +18,7 @@ func sharedEval(t *testing.T) string {
 // floor only catches a regression. Run: go test -run Lead3 -v ./data/text
 // (LEAD3_SHOW=1 lists the misses).
 func TestEvalLead3Agreement(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedEval(t), "cnndm-dev.jsonl"))
+	f, err := os.Open(filepath.Join(evaldata.Require(t, ""), "cnndm-dev.jsonl"))
 	if err != nil {
 		t.Skipf("cnndm-dev.jsonl: %v", err)
 	}
