@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -25,12 +26,17 @@ func runEvalQuotes(args []string, stdout, stderr io.Writer) error {
 	fl.SetOutput(stderr)
 	verbose := fl.Bool("verbose", false, "list every miss (gold vs ours)")
 	worst := fl.Int("worst", 5, "how many of the worst articles to list")
+	split := fl.String("split", "", "score only one half of the articles, by a hash of their id: even or odd")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bot eval quotes [--verbose] [--worst N] [FILE.jsonl...]")
+		fmt.Fprintln(stderr, "usage: bot eval quotes [--verbose] [--worst N] [--split even|odd] [FILE.jsonl...]")
 		fmt.Fprintf(stderr, "Scores quotations and speakers against annotated articles (default %s).\n", defaultQuotesEval)
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
+		return errUsage
+	}
+	if *split != "" && *split != "even" && *split != "odd" {
+		fmt.Fprintf(stderr, "eval quotes: --split must be even or odd, not %q\n", *split)
 		return errUsage
 	}
 	files := fl.Args()
@@ -45,6 +51,9 @@ func runEvalQuotes(args []string, stdout, stderr io.Writer) error {
 		}
 		arts = append(arts, as...)
 	}
+	if *split != "" {
+		arts = splitHalf(arts, *split == "odd")
+	}
 	if len(arts) == 0 {
 		return errors.New("eval quotes: no articles in the input")
 	}
@@ -55,6 +64,21 @@ func runEvalQuotes(args []string, stdout, stderr io.Writer) error {
 		printMisses(stdout, results)
 	}
 	return nil
+}
+
+// splitHalf keeps the articles whose id hashes (FNV-1a) to an odd or an
+// even number: two halves fixed by the ids alone, so a rule found by
+// studying one half can be checked on the other.
+func splitHalf(arts []quotes.EvalArticle, odd bool) []quotes.EvalArticle {
+	var out []quotes.EvalArticle
+	for _, a := range arts {
+		h := fnv.New32a()
+		h.Write([]byte(a.ID))
+		if (h.Sum32()%2 == 1) == odd {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // readEvalFile reads a JSON-lines evaluation file.
