@@ -175,6 +175,7 @@ func (r *Router) Handle(ctx context.Context, req Request) (resp Response, err er
 	if req.Corpus == nil {
 		req.Corpus = emptyCorpus
 	}
+	req = r.bound(req)
 	if req.Kind == KindComponent && req.Name == "" {
 		req.Name, _, _ = strings.Cut(req.CustomID, ":")
 	}
@@ -214,6 +215,56 @@ func (r *Router) Handle(ctx context.Context, req Request) (resp Response, err er
 }
 
 var emptyCorpus = corpus.New(nil)
+
+// Bounds on request text the command definitions do not bound.
+const (
+	maxOptionText  = 300  // an option without a max_length of its own
+	maxMessageText = 4000 // Discord's longest message, for TargetText
+)
+
+// bound gives req what Discord guarantees of every request, whoever built
+// it (the console passes typed text as it is): valid UTF-8, and each option
+// no longer than its definition's max_length (maxOptionText when it has
+// none). Without it a single long word costs the fuzzy indexes time cubic
+// in its length (a 5,000-letter word took minutes). The caller's map is
+// left as it was.
+func (r *Router) bound(req Request) Request {
+	limits := map[string]int{}
+	if c := r.byName[req.Name]; c != nil {
+		for _, o := range c.Def.Options {
+			if o.MaxLength > 0 {
+				limits[o.Name] = o.MaxLength
+			}
+		}
+	}
+	opts := make(map[string]string, len(req.Options))
+	for k, v := range req.Options {
+		n, ok := limits[k]
+		if !ok {
+			n = maxOptionText
+		}
+		opts[k] = cutRunes(strings.ToValidUTF8(v, "\uFFFD"), n)
+	}
+	req.Options = opts
+	req.Name = strings.ToValidUTF8(req.Name, "\uFFFD")
+	req.Focused = strings.ToValidUTF8(req.Focused, "\uFFFD")
+	req.TargetText = cutRunes(strings.ToValidUTF8(req.TargetText, "\uFFFD"), maxMessageText)
+	req.CustomID = cutRunes(strings.ToValidUTF8(req.CustomID, "\uFFFD"), MaxCustomID)
+	return req
+}
+
+// cutRunes returns s cut to at most n runes, without an ellipsis: it
+// bounds input rather than shortening something to show.
+func cutRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
+}
 
 // addLoadingNote tells the user that the answer comes from a partial corpus.
 func addLoadingNote(resp *Response, n int) {

@@ -42,6 +42,9 @@ func runWhoSaidMessage(ctx context.Context, req Request) Response {
 			"Use it on a message that quotes someone, or type /who-said quote:<words>.")
 	}
 	if q := longestQuoted(text); q != "" && q != text && len(req.Corpus.Docs) > 0 {
+		// Bounded as whoSaid bounds its text: a long word costs the
+		// fuzzy index time cubic in its length.
+		q = cutRunes(q, maxQuery)
 		if hits := req.Corpus.WhoSaid(q, 1); len(hits) > 0 && hits[0].Score >= corpus.Confident {
 			return whoSaid(req, q)
 		}
