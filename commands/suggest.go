@@ -13,7 +13,8 @@ import (
 // nothing but "are" and "and" with it. A near miss is offered only when
 //
 //   - it matched at least one content word of the query (a word that is not
-//     an English function word: "the", "are", "and" match any text), and
+//     an English function word, text.IsFunctionWord: "the", "are", "and"
+//     match any text), and
 //   - its score is at least suggestFloor.
 //
 // The content-word rule is what the score alone cannot give on a small
@@ -50,7 +51,7 @@ func worthSuggesting(query, s string, score float64, matched []text.Span) bool {
 					continue
 				}
 				for _, w := range text.Words(raw) {
-					if !isFunctionWord(w) {
+					if !text.IsFunctionWord(w) {
 						return true
 					}
 				}
@@ -60,7 +61,7 @@ func worthSuggesting(query, s string, score float64, matched []text.Span) bool {
 	}
 	want := map[string]bool{}
 	for _, w := range text.Words(query) {
-		if !isFunctionWord(w) {
+		if !text.IsFunctionWord(w) {
 			want[w] = true
 		}
 	}
@@ -71,40 +72,6 @@ func worthSuggesting(query, s string, score float64, matched []text.Span) bool {
 	}
 	return false
 }
-
-// isFunctionWord reports whether folded word w (as text.Words gives it) is
-// an English function word or a word of attribution ("said"), which any
-// quotation may contain and which therefore shows no relation to a query.
-// Single letters and digits count too.
-func isFunctionWord(w string) bool {
-	return len(w) < 2 || functionWords[w]
-}
-
-// functionWords is the closed class of English (articles, pronouns,
-// auxiliaries, prepositions, conjunctions) with contractions as text.Words
-// folds them ("I'm" → "im"), and the usual reporting words. It is a general
-// list of the language, not drawn from any article.
-var functionWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`
-		a about above after again against all am an and any are as at
-		be because been before being below between both but by
-		can could did do does doing down during each few for from further
-		had has have having he her here hers herself him himself his how
-		i if in into is it its itself just me more most my myself
-		no nor not now of off on once only or other our ours ourselves out over own
-		same she should so some such than that the their theirs them themselves
-		then there these they this those through to too under until up very
-		was we were what when where which while who whom why will with would
-		you your yours yourself yourselves
-		im ive id youre youve youd hes shes theyre theyve weve thats theres
-		whats dont doesnt didnt isnt arent wasnt werent wont cant couldnt
-		shouldnt wouldnt hasnt havent hadnt lets
-		said says say saying told tell also mr mrs ms`) {
-		m[w] = true
-	}
-	return m
-}()
 
 // isContraction reports whether raw (a word as written) is a contraction of
 // a pronoun or auxiliary: "we'll", "I’m", "don't". A possessive ("Britain's")
@@ -126,7 +93,7 @@ func isContraction(raw string) bool {
 // article.
 func hasContentWord(query string) bool {
 	for _, w := range text.Words(query) {
-		if !isFunctionWord(w) {
+		if !text.IsFunctionWord(w) {
 			return true
 		}
 	}
