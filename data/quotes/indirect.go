@@ -1,6 +1,10 @@
 package quotes
 
-import "newsbot/data/people"
+import (
+	"strings"
+
+	"newsbot/data/people"
+)
 
 // objectVerbs take the hearer before the reported clause ("told reporters
 // that …").
@@ -94,20 +98,59 @@ func isQuoteTok(s string) bool {
 	return false
 }
 
-// clause makes an indirect quotation of tokens [c, e).
+// clause makes an indirect quotation of tokens [c, e). Reported speech
+// may hold a short quotation of the speaker's own words ("he added that the
+// deal was “great” for Ukraine"): the clause is kept, marks and all, when
+// the quotation closes inside it and the clause says at least four words
+// of its own; the quotation is extracted as a direct one as well.
 func (d *doc) clause(c, e int, att attribution) (Quote, bool) {
+	limit := e
 	for e > c && !d.toks[e-1].Word {
 		e--
 	}
-	for k := c; k < e; k++ {
-		if d.inQuote[k] >= 0 || isQuoteTok(d.toks[k].Text) {
-			return Quote{}, false // reported speech around a quotation: the quotation stands for it
-		}
-	}
-	if e-c < 4 {
+	if e-c < 4 || d.inQuote[c] >= 0 || isQuoteTok(d.toks[c].Text) {
 		return Quote{}, false
 	}
-	start, end := d.toks[c].Start, d.toks[e-1].End
+	own, quoted := 0, 0
+	for k := c; k < e; k++ {
+		if qi := d.inQuote[k]; qi >= 0 {
+			if sp := d.spans[qi]; sp.unclosed || d.tokAt(sp.close) >= limit {
+				return Quote{}, false // the quotation runs on past the clause
+			}
+			if d.toks[k].Word {
+				quoted++
+			}
+			continue
+		}
+		if isQuoteTok(d.toks[k].Text) {
+			return Quote{}, false // a stray mark: the passage is not understood
+		}
+		if d.toks[k].Word {
+			own++
+		}
+	}
+	if quoted > 0 && (own < 4 || quoted > own) {
+		return Quote{}, false // mostly the quotation: it stands for the speech
+	}
+	for k := c + 1; k < e; k++ {
+		// "…, but if the president is now saying, “Q”": a quotation
+		// introduced by a speech verb of its own is another speech
+		if d.inQuote[k] >= 0 && d.inQuote[k-1] < 0 {
+			j := k - 1
+			for j > c && !d.toks[j].Word {
+				j--
+			}
+			if base, ok := d.verbAt(j, speechVerbs); ok && !namingVerbs[base] {
+				return Quote{}, false
+			}
+		}
+	}
+	end := d.toks[e-1].End
+	if qi := d.inQuote[e-1]; qi >= 0 && d.spans[qi].closeEnd > end {
+		// "… was “great.”": the clause ends inside the quotation, keep its close
+		end = d.spans[qi].closeEnd
+	}
+	start := d.toks[c].Start
 	txt := d.body[start:end]
 	if wordCount(txt) < 4 {
 		return Quote{}, false
@@ -158,7 +201,9 @@ func (d *doc) reported(a, b int) []Quote {
 	}
 	// S said (that) …
 	for v := a; v < b; v++ {
-		if _, ok := d.verbAt(v, clausalVerbs); !ok {
+		_, isVerb := d.verbAt(v, clausalVerbs)
+		pc, pverb, isPhrase := d.reportPhrase(v, b)
+		if !isVerb && !isPhrase {
 			continue
 		}
 		w := d.lower(v)
@@ -167,6 +212,13 @@ func (d *doc) reported(a, b int) []Quote {
 		}
 		sa, sb, ok := d.subjectOf(v, a)
 		if !ok {
+			continue
+		}
+		if isPhrase {
+			sp, m := d.speakerOf(sa, sb)
+			if q, ok := d.clause(pc, d.clauseEnd(pc, b), attribution{speaker: sp, mention: m, verb: pverb, ok: true}); ok {
+				return []Quote{q}
+			}
 			continue
 		}
 		c := v + 1
@@ -220,17 +272,7 @@ func (d *doc) reported(a, b int) []Quote {
 		}
 		sp, m := d.speakerOf(sa, sb)
 		att := attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true}
-		// the clause ends where another speaker's verb takes over
-		// ("…, he believed …")
-		e := b
-		for k := c + 1; k+2 < b; k++ {
-			if d.toks[k].Text == "," && isSubjectPronoun(d.lower(k+1)) {
-				if _, ok := d.verbAt(k+2, clausalVerbs); ok {
-					e = k
-					break
-				}
-			}
-		}
+		e := d.clauseEnd(c, b)
 		// "…, insisting his government won't pay": a second reported clause
 		for k := c + 1; k+1 < e; k++ {
 			if d.toks[k].Text != "," {
@@ -300,6 +342,92 @@ func (d *doc) reported(a, b int) []Quote {
 		break
 	}
 	return nil
+}
+
+// clauseEnd is where a reported clause starting at c ends in a sentence
+// ending at b: where another speaker's verb takes over ("…, he believed …").
+// A participle whose content is a quotation ("…, stating, “Q”") ends it
+// too: the quotation is its own, direct speech.
+func (d *doc) clauseEnd(c, b int) int {
+	for k := c + 1; k+2 < b; k++ {
+		if d.toks[k].Text == "," && isIng(d.lower(k+1)) && d.quoteFollows(k+2, b) {
+			if _, ok := d.verbAt(k+1, speechVerbs); ok {
+				return k
+			}
+		}
+		if d.toks[k].Text == "," && isSubjectPronoun(d.lower(k+1)) {
+			if _, ok := d.verbAt(k+2, clausalVerbs); ok {
+				return k
+			}
+		}
+	}
+	return b
+}
+
+// Reporting phrases: a light verb with a fixed complement that reports
+// speech as a single verb would ("made it clear that" = stated; "expressed
+// his hope that" = hoped aloud). makeVerbs take an optional "it" and an
+// adjective; expressVerbs take a determiner, an optional adjective and a
+// noun of stance.
+var (
+	makeVerbs    = toSet(`make makes made making`)
+	makeAdjs     = toSet(`clear plain known obvious`)
+	expressVerbs = toSet(`express expresses expressed expressing voice voices voiced voicing reiterate
+reiterates reiterated reiterating convey conveys conveyed conveying stated state states`)
+	stanceNouns = toSet(`hope hopes belief beliefs view views concern concerns fear fears confidence
+conviction wish expectation optimism frustration disappointment regret opinion worry worries doubt doubts
+position assurance assurances`)
+)
+
+// reportPhrase reads a reporting phrase at token v ("made it clear that",
+// "has made plain that", "expressed his hope that") within [v, b): c is
+// the first token of the reported clause after "that", verb the phrase as
+// written. A negated phrase reports nothing ("never made clear that").
+func (d *doc) reportPhrase(v, b int) (c int, verb string, ok bool) {
+	if !d.wordTok(v) || d.inQuote[v] >= 0 || d.toks[v].Cap && !d.starts[v] {
+		return 0, "", false
+	}
+	if v > 0 {
+		pv := d.lower(v - 1)
+		if pv == "not" || pv == "never" || strings.HasSuffix(pv, "n't") || strings.HasSuffix(pv, "n’t") || determiners[pv] {
+			return 0, "", false
+		}
+	}
+	k := v + 1
+	word := func(i int) string {
+		if i < b && d.wordTok(i) && d.inQuote[i] < 0 {
+			return d.lower(i)
+		}
+		return ""
+	}
+	switch w := d.lower(v); {
+	case makeVerbs[w]:
+		if word(k) == "it" {
+			k++
+		}
+		if !makeAdjs[word(k)] {
+			return 0, "", false
+		}
+		k++
+	case expressVerbs[w]:
+		if !determiners[word(k)] || word(k) == "that" || word(k) == "this" {
+			return 0, "", false
+		}
+		k++
+		if !stanceNouns[word(k)] && stanceNouns[word(k+1)] {
+			k++ // "his strong belief"
+		}
+		if !stanceNouns[word(k)] {
+			return 0, "", false
+		}
+		k++
+	default:
+		return 0, "", false
+	}
+	if word(k) != "that" || k+1 >= b {
+		return 0, "", false
+	}
+	return k + 1, d.body[d.toks[v].Start:d.toks[k-1].End], true
 }
 
 // parenthetical reads "…, S said, …" and "…, said S, …" inside a sentence:

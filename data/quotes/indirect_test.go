@@ -89,13 +89,85 @@ func TestClauseBeforeAttribution(t *testing.T) {
 	}
 }
 
+// TestReportingPhrases checks reporting phrases ("made it clear that",
+// "expressed his hope that") and reported clauses that hold a short
+// quotation of their own. All texts are invented.
+func TestReportingPhrases(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want map[string]string // reported clause → speaker
+		none []string          // clauses that must not be reported speech
+	}{
+		{"made it clear that",
+			"Helen Marsh chairs the board. Marsh has made it clear that the depot will not close this year.",
+			map[string]string{"the depot will not close this year": "Helen Marsh"}, nil},
+		{"made plain that, without it",
+			"Helen Marsh chairs the board. On Monday she made plain that no jobs would be cut.",
+			map[string]string{"no jobs would be cut": "Helen Marsh"}, nil},
+		{"expressed his hope that",
+			"Peter Lund spoke at the dinner. Lund expressed his hope that the two towns would keep working together.",
+			map[string]string{"the two towns would keep working together": "Peter Lund"}, nil},
+		{"voiced her strong belief that",
+			"Helen Marsh spoke at the dinner. Marsh voiced her strong belief that the bridge should be rebuilt in stone.",
+			map[string]string{"the bridge should be rebuilt in stone": "Helen Marsh"}, nil},
+		{"a negated phrase reports nothing",
+			"Peter Lund spoke at the dinner. Lund never made it clear that the towns would merge their councils.",
+			nil, []string{"the towns would merge their councils"}},
+		{"make without a stance adjective is no speech",
+			"Peter Lund runs the bakery. Lund made sure that the ovens were cleaned every night.",
+			nil, []string{"the ovens were cleaned every night"}},
+		{"a clause holding a partial quotation",
+			"Peter Lund runs the bakery. He added that the new oven was “a godsend” for the night shift.",
+			map[string]string{"the new oven was “a godsend” for the night shift": "Peter Lund"}, nil},
+		{"a clause ending in a partial quotation keeps its close",
+			"Peter Lund runs the bakery. He said the week before the holiday had been “utterly chaotic.”",
+			map[string]string{"the week before the holiday had been “utterly chaotic.”": "Peter Lund"}, nil},
+		{"a clause that is mostly quotation is left to the quotation",
+			"Peter Lund runs the bakery. He said it was “a total and utter disaster for everyone in the town.”",
+			nil, []string{"it was “a total and utter disaster for everyone in the town.”"}},
+		{"a quotation introduced by its own verb ends the clause",
+			"Helen Marsh chairs the board. Marsh made it clear that the depot would stay open, saying, “We are not going anywhere.”",
+			map[string]string{"the depot would stay open": "Helen Marsh"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := extract(tc.body)
+			got := map[string]string{}
+			for _, q := range qs {
+				if !q.Direct {
+					got[q.Text] = q.Speaker
+				}
+			}
+			for w, sp := range tc.want {
+				g, ok := got[w]
+				if !ok {
+					t.Errorf("%q not found in %+v", w, qs)
+				} else if g != sp {
+					t.Errorf("%q: speaker %q, want %q", w, g, sp)
+				}
+			}
+			for _, n := range tc.none {
+				if _, ok := got[n]; ok {
+					t.Errorf("%q extracted as reported speech: %+v", n, qs)
+				}
+			}
+		})
+	}
+}
+
 // TestSeedIndirect checks the seed article's reported speech: the clause
-// before "he responded, “…”" is no quotation, the two reported clauses are.
+// before "he responded, “…”" is no quotation; the reported clauses are,
+// including those after a reporting phrase ("made it clear that",
+// "expressed his hope that") and one around the partial quotation “great”.
 func TestSeedIndirect(t *testing.T) {
 	_, qs, _ := analyseSeed(t)
 	want := map[string]string{
-		"Europe should take on more responsibility, given that it’s geographically closer to Ukraine": "Donald Trump",
-		"the best days for both nations were still ahead":                                             "Keir Starmer",
+		"the UK-US relationship would continue to grow stronger, even as both nations face global challenges":                                                          "Keir Starmer",
+		"he’s not ready to commit to broad security guarantees":                                                                                                        "Donald Trump",
+		"Europe should take on more responsibility, given that it’s geographically closer to Ukraine":                                                                  "Donald Trump",
+		"the potential deal between Washington and Kyiv regarding access to Ukrainian minerals was “great” for Ukraine because it brings US involvement to the region": "Donald Trump",
+		"the best days for both nations were still ahead":                                                                                                              "Keir Starmer",
 	}
 	found := map[string]bool{}
 	for _, q := range qs {
