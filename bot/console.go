@@ -175,13 +175,16 @@ func parseConsoleLine(router *commands.Router, line string) (commands.Request, s
 		name        string
 	}
 	var marks []mark
-	lower := strings.ToLower(rest)
 	for i := 0; i < len(rest); i++ {
 		if i > 0 && rest[i-1] != ' ' && rest[i-1] != '\t' {
 			continue
 		}
 		for _, o := range cmd.Def.Options {
-			if strings.HasPrefix(lower[i:], o.Name+":") {
+			// Compared in place, not in strings.ToLower(rest): lowering
+			// can change a string's length in bytes ("\u212a" is "k",
+			// an invalid byte becomes "\ufffd"), and offsets into the
+			// lowered line then cut the real one out of range.
+			if n := len(o.Name) + 1; n <= len(rest)-i && strings.EqualFold(rest[i:i+n], o.Name+":") {
 				marks = append(marks, mark{i, i + len(o.Name) + 1, o.Name})
 				break
 			}
@@ -217,8 +220,13 @@ func writeJSONLine(w io.Writer, name string, resp commands.Response) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(l); err != nil {
-		// Results are plain structs; this cannot happen, but say so if it does.
-		fmt.Fprintf(w, `{"command":%q,"ok":false,"error":%q,"results":[]}`+"\n", name, "encode: "+err.Error())
+		// A result that cannot be encoded (a NaN score) still gets its
+		// line. Encoded rather than formatted with %q: Go quoting is not
+		// JSON for control characters and invalid UTF-8 in the name.
+		l = consoleLine{Command: name, Error: "encode: " + err.Error(), Results: []any{}}
+		if err := enc.Encode(l); err != nil {
+			fmt.Fprintln(w, `{"command":"","ok":false,"error":"encode failed","results":[]}`)
+		}
 	}
 }
 
