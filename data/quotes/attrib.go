@@ -290,6 +290,25 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 		w = d.lower(j)
 	}
 	ing := isIng(d.lower(v))
+	if ing {
+		// "Payne is promising", "they were saying": a progressive has
+		// its subject right before the auxiliary, like a finite verb
+		k := v - 1
+		for k >= lo && d.wordTok(k) && !beForms[d.lower(k)] && (auxWords[d.lower(k)] || strings.HasSuffix(d.lower(k), "ly")) {
+			k--
+		}
+		if k >= lo && d.wordTok(k) && beForms[d.lower(k)] && d.lower(k) != "being" && d.lower(k) != "be" {
+			ing = false
+			j = d.skipAuxBack(k-1, lo)
+			if j < lo {
+				return 0, 0, false
+			}
+			w = ""
+			if d.wordTok(j) {
+				w = d.lower(j)
+			}
+		}
+	}
 	if ing && d.wordTok(j) {
 		// "with a spokesperson for the camp describing …"
 		if a, b, ok := d.npBefore(j, lo); ok && a-1 >= lo && d.lower(a-1) == "with" {

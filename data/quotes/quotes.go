@@ -228,6 +228,9 @@ func (d *doc) antecedent(i int, g people.Gender) int {
 				if back == 0 && strictPrepBefore(d, k) {
 					continue // "Unlike Smith, he …": not the pronoun's antecedent
 				}
+				if d.modifiesName(k) {
+					continue // "Masters chairman Billy Payne": the head is the second name
+				}
 				if d.compatible(p, g) && !spokenOf[p] {
 					return p
 				}
@@ -235,6 +238,23 @@ func (d *doc) antecedent(i int, g people.Gender) int {
 		}
 	}
 	return -1
+}
+
+// modifiesName reports whether the mention at token k only modifies a
+// role held by another person named right after it ("Masters chairman
+// Billy Payne", "Acme chief executive Jo Brand"): the mention there names
+// a body or an event, and the second person is the head of the phrase.
+func (d *doc) modifiesName(k int) bool {
+	p := d.tokPerson[k]
+	e := k + 1
+	for e < len(d.toks) && d.tokPerson[e] == p {
+		e++
+	}
+	r := e
+	for r < len(d.toks) && r-e < 3 && d.wordTok(r) && !d.toks[r].Cap && people.RoleNoun(d.lower(r)) {
+		r++
+	}
+	return r > e && r < len(d.toks) && d.tokPerson[r] >= 0 && d.tokPerson[r] != p
 }
 
 func isPossPronoun(w string) bool { return w == "his" || w == "her" || w == "hers" || w == "their" }
