@@ -295,6 +295,14 @@ var mentionRE = regexp.MustCompile(`@everyone|@here|<@[!&]?\d+>|<#\d+>`)
 // mention from the request.
 func checkAnswer(t *testing.T, req Request, resp Response, mentionFree bool) {
 	t.Helper()
+	checkFits(t, resp, mentionFree)
+	checkDelivery(t, req, resp)
+}
+
+// checkFits fails t when resp breaks a Discord limit or holds invalid
+// UTF-8, or (mentionFree) when any of its text holds a mention.
+func checkFits(t *testing.T, resp Response, mentionFree bool) {
+	t.Helper()
 	runes := utf8.RuneCountInString
 	text := func(what, s string, max int) {
 		t.Helper()
@@ -389,6 +397,13 @@ func checkAnswer(t *testing.T, req Request, resp Response, mentionFree bool) {
 		}
 	}
 
+}
+
+// checkDelivery fails t when resp, as the answer to req, has the wrong
+// shape (a message answering autocomplete, a public error) or any of the
+// payloads it is delivered in could ping anyone.
+func checkDelivery(t *testing.T, req Request, resp Response) {
+	t.Helper()
 	if req.Kind == KindAutocomplete {
 		if resp.Content != "" || len(resp.Embeds) > 0 || len(resp.Components) > 0 || resp.Ephemeral || resp.Update {
 			t.Errorf("an autocomplete answer carries a message: %+v", resp)
@@ -517,4 +532,72 @@ func TestBound(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestChoicesRoundTrip checks that every autocomplete choice, once picked,
+// answers: the value Discord sends back (cut to 100 characters by Enforce)
+// must find what the choice named, on every fuzz corpus.
+func TestChoicesRoundTrip(t *testing.T) {
+	for _, fc := range corporaForFuzz(t) {
+		for _, tt := range []struct{ command, option string }{
+			{"who-said", "quote"}, {"summary", "article"}, {"people", "article"}, {"quotes", "person"}, {"quotes", "article"},
+		} {
+			t.Run(fc.name+"/"+tt.command+"/"+tt.option, func(t *testing.T) {
+				ac := handleFuzz(t, fc, Request{Kind: KindAutocomplete, Name: tt.command, Focused: tt.option, Options: map[string]string{tt.option: ""}})
+				for _, c := range ac.Choices {
+					v := c.Value.(string)
+					opts := map[string]string{tt.option: v}
+					if tt.command == "quotes" && tt.option == "article" {
+						// Anyone quoted in it: the article must resolve, whoever it is.
+						opts["person"] = "Person 1"
+						if fc.name != "hostile" {
+							continue
+						}
+					}
+					resp := handleFuzz(t, fc, Request{Kind: KindCommand, Name: tt.command, Options: opts})
+					// "No quotations from X" is a fine answer about
+					// someone named but never quoted: X was found.
+					if resp.Err != "" && !strings.HasPrefix(resp.Err, "No quotations from") {
+						t.Errorf("choice %.60q (value %.60q) answers %.80q", c.Name, v, resp.Err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// FuzzEnforce builds responses of arbitrary text and sizes and checks that
+// Enforce makes every one fit (the handlers' own text rarely comes near
+// some limits, such as the 6,000 characters of all embeds together).
+func FuzzEnforce(f *testing.F) {
+	f.Add("title", "description", "name", "value", "footer", "author", "content", byte(3), byte(2), byte(2))
+	f.Add(strings.Repeat("word ", 100), strings.Repeat("x", 5000), " ", "", strings.Repeat("é ", 1100), "a", strings.Repeat("\u0301", 3000), byte(30), byte(12), byte(7))
+	f.Add("\u200b", "\n\n\n", "\t", "\u2028", "—", ", ; :", "…", byte(255), byte(255), byte(255))
+	f.Fuzz(func(t *testing.T, title, desc, fname, fvalue, footer, author, content string, nFields, nEmbeds, nButtons byte) {
+		valid := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+		var resp Response
+		resp.Content = valid(content)
+		for i := range int(nEmbeds % 16) {
+			e := &discordgo.MessageEmbed{
+				Title: valid(title), Description: strings.Repeat(valid(desc), i%3+1), URL: valid(fname),
+				Footer: &discordgo.MessageEmbedFooter{Text: valid(footer)}, Author: &discordgo.MessageEmbedAuthor{Name: valid(author)},
+			}
+			for j := range int(nFields % 40) {
+				e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: strings.Repeat(valid(fname), j%4), Value: strings.Repeat(valid(fvalue), j%5)})
+			}
+			resp.Embeds = append(resp.Embeds, e)
+		}
+		var buttons []discordgo.MessageComponent
+		for i := range int(nButtons % 9) {
+			buttons = append(buttons, discordgo.Button{Label: strings.Repeat(valid(title), i), CustomID: "x" + strings.Repeat(valid(fvalue), i)})
+		}
+		for range int(nButtons % 8) {
+			resp.Components = append(resp.Components, discordgo.ActionsRow{Components: buttons})
+		}
+		for i := range int(nFields) {
+			resp.Choices = append(resp.Choices, &discordgo.ApplicationCommandOptionChoice{Name: strings.Repeat(valid(fname), i%3), Value: valid(fvalue) + strings.Repeat("v", i)})
+		}
+		Enforce(&resp)
+		checkFits(t, resp, false)
+	})
 }
