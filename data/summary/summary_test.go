@@ -289,3 +289,57 @@ func TestShareOfArticle(t *testing.T) {
 		})
 	}
 }
+
+func TestDangleDiscount(t *testing.T) {
+	tests := []struct {
+		name string
+		m    float64
+		want float64
+	}{
+		{"lede: full discount", 0, dangleFactor},
+		{"half way", 0.5, (1 + dangleFactor) / 2},
+		{"abridgement: no discount", 1, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := dangleDiscount(tc.m); math.Abs(got-tc.want) > 1e-9 {
+				t.Errorf("dangleDiscount(%v) = %v, want %v", tc.m, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPickDangling checks what the discount does to the choice: a sentence
+// that opens with "He" while its predecessor is left out loses to a
+// slightly weaker self-contained one in a lede, and wins in an abridgement.
+func TestPickDangling(t *testing.T) {
+	// Sentence 0 is the opening; 2 dangles (1 is unusable); 3 stands alone
+	// and scores a little lower than 2.
+	info := []sentInfo{
+		{quality: 1},
+		{quality: 0},
+		{quality: 1, dangle: true},
+		{quality: 1},
+	}
+	score := []float64{1, 0, 0.9, 0.8}
+	sim := make([][]float64, len(info))
+	for i := range sim {
+		sim[i] = make([]float64, len(info))
+	}
+	tests := []struct {
+		name string
+		m    float64
+		want []int
+	}{
+		{"lede avoids the dangling sentence", 0, []int{0, 3}},
+		{"abridgement keeps it", 1, []int{0, 2}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := pick(score, score, 1, dangleDiscount(tc.m), info, sim, 2, defaults)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("pick = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
