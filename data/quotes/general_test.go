@@ -5,7 +5,8 @@ import "testing"
 // TestGeneralRules holds invented cases for rules added while checking
 // that attribution generalises (each rule checked on both halves of the
 // development set and on British text): progressive speech verbs, a name
-// that only modifies another person's role, photo captions and name lines.
+// that only modifies another person's role, photo captions and name lines
+// (bylines, headings) that no pronoun in the story refers back to.
 func TestGeneralRules(t *testing.T) {
 	tests := []struct {
 		name, body string
@@ -20,6 +21,15 @@ func TestGeneralRules(t *testing.T) {
 		{"a name modifying a role is no antecedent",
 			"Alex Marsh founded the Marsh Trust in 1990. Marsh chairman Tom Hardy was asked about the plan. “It will work,” he said.",
 			map[string]string{"It will work,": "Tom Hardy"}},
+		{"a byline paragraph is no antecedent",
+			"Helen Marsh opened the depot on Monday.\n\nJane Roe, The Harbour Times\n\n“It was a long wait,” she said.",
+			map[string]string{"It was a long wait,": "Helen Marsh"}},
+		{"a name in a photo caption is no antecedent",
+			"Helen Marsh runs the depot. Jane Roe, left, is her deputy. “We will rebuild,” she said.",
+			map[string]string{"We will rebuild,": "Helen Marsh"}},
+		{"a picture mark before a speech verb is running text",
+			"Helen Marsh runs the depot. Jane Roe (pictured) said the roof had gone. “We will rebuild,” she added.",
+			map[string]string{"We will rebuild,": "Jane Roe"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"newsbot/data/people"
 	"newsbot/data/text"
@@ -52,6 +53,10 @@ type doc struct {
 	// tokPerson maps a token to the person a mention or a resolved pronoun
 	// there refers to (-1 when none).
 	tokPerson []int
+	// aside marks mentions outside the running text: in a name line,
+	// heading, byline or caption (a short paragraph with no final stop). A
+	// pronoun or description in the story does not refer back to them.
+	aside []bool
 	// sentence start tokens
 	sentTok []int
 }
@@ -124,9 +129,67 @@ func newDoc(body string, sents []text.Sentence, ppl []people.Person) *doc {
 			d.tokPerson[k] = m.Person
 		}
 	}
+	d.markAsides()
 	d.resolvePronouns()
 	return d
 }
+
+// markAsides fills d.aside: mentions in short paragraphs without a final
+// stop (bylines, name lines, headings, captions without a stop), and a
+// name followed by a picture mark ("Lonechild, left, is from …", "Amira
+// Abase, pictured, was …"), unless a speech verb follows the mark
+// ("Mardas (pictured) said …"). Only the name itself: a caption glued to
+// the story without its stop runs on into story text whose names count.
+func (d *doc) markAsides() {
+	n := len(d.toks)
+	d.aside = make([]bool, n)
+	for pi, p := range d.paras {
+		a := d.tokAt(p.Start)
+		b := d.tokAt(p.End)
+		if a >= b || b > n {
+			continue
+		}
+		words := 0
+		for k := a; k < b; k++ {
+			if d.toks[k].Word {
+				words++
+			}
+		}
+		last := strings.TrimRightFunc(d.body[p.Start:p.End], unicode.IsSpace)
+		r, _ := utf8.DecodeLastRuneInString(last)
+		if words <= 12 && !strings.ContainsRune(".!?\"”’'…:", r) {
+			for k := a; k < b; k++ {
+				if d.paraOf[k] == pi {
+					d.aside[k] = true
+				}
+			}
+		}
+	}
+	for k := 0; k < n; k++ {
+		if d.tokPerson[k] < 0 || k+1 < n && d.tokPerson[k+1] == d.tokPerson[k] {
+			continue
+		}
+		// the mark, between commas or in parentheses
+		m := k + 1
+		if m < n && (d.toks[m].Text == "," || d.toks[m].Text == "(") {
+			m++
+		}
+		if m+1 >= n || !d.wordTok(m) || !pictureMarks[d.lower(m)] || d.toks[m].Cap ||
+			d.toks[m+1].Text != "," && d.toks[m+1].Text != ")" {
+			continue
+		}
+		if _, ok := d.verbAt(m+2, speechVerbs); ok {
+			continue // "Mardas (pictured) said …": running text
+		}
+		for j := k; j >= 0 && d.tokPerson[j] == d.tokPerson[k]; j-- {
+			d.aside[j] = true
+		}
+	}
+}
+
+// pictureMarks follow a name in a photo caption: "Name, left, …", "Name
+// (pictured) …".
+var pictureMarks = toSet(`pictured left right centre center above below inset`)
 
 // lower is the folded text of token i.
 func (d *doc) lower(i int) string { return d.toks[i].Lower() }
@@ -212,7 +275,7 @@ func (d *doc) antecedent(i int, g people.Gender) int {
 		for pass := 0; pass < 2; pass++ {
 			for k := a; k < b; k++ {
 				p := d.tokPerson[k]
-				if p < 0 || d.inQuote[k] >= 0 || k == i {
+				if p < 0 || d.inQuote[k] >= 0 || k == i || d.aside[k] {
 					continue
 				}
 				if back == 0 && k+2 == i && isPunct(d.toks[k+1], ",") {
