@@ -77,12 +77,43 @@ func TestSuggestQuotes(t *testing.T) {
 		{"the specifics of the back", "The specifics of the backstop"},
 		{"I'm not going to make secu", "not going to make security guarantees"},
 		{"fair and bal", "fair and balanced relationship"},
+		{"the best", "the best days"},                                  // "the" lists nothing by itself
+		{"I'm not going to make secuir", "not going to make security"}, // a typo in the word being typed
+		{"secuir", "security"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.typed, func(t *testing.T) {
 			hs := c.SuggestQuotes(tt.typed, 25)
 			if len(hs) == 0 || !strings.Contains(hs[0].Quote.Text, tt.want) {
 				t.Fatalf("SuggestQuotes(%q): first hit not the quotation with %q (%d hits)", tt.typed, tt.want, len(hs))
+			}
+		})
+	}
+	// Every suggestion for "the best" has "best": none is offered for "the".
+	for _, h := range c.SuggestQuotes("the best", 25) {
+		if !strings.Contains(strings.ToLower(h.Quote.Text), "best") {
+			t.Errorf("SuggestQuotes(the best) offered %q", h.Quote.Text)
+		}
+	}
+}
+
+// Queries of function words only name no quotation, person or article,
+// however small the corpus.
+func TestFunctionWordsOnlyNotConfident(t *testing.T) {
+	c := defaultCorpus(t)
+	for _, q := range []string{"of the", "the", "it is what it is", "he said that"} {
+		t.Run(q, func(t *testing.T) {
+			if hs := c.WhoSaid(q, 5); len(hs) > 0 && hs[0].Score >= Confident {
+				t.Errorf("WhoSaid(%q) = %q at %.3f", q, hs[0].Quote.Text, hs[0].Score)
+			}
+			if hs := c.SuggestQuotes(q, 5); len(hs) > 0 && hs[0].Score >= Confident {
+				t.Errorf("SuggestQuotes(%q) = %q at %.3f", q, hs[0].Quote.Text, hs[0].Score)
+			}
+			if hs := c.FindPerson(q, 5); len(hs) > 0 && hs[0].Score >= Confident {
+				t.Errorf("FindPerson(%q) = %q at %.3f", q, hs[0].Name, hs[0].Score)
+			}
+			if hs := c.FindArticle(q, 5); len(hs) > 0 && hs[0].Score >= Confident {
+				t.Errorf("FindArticle(%q) = %q at %.3f", q, hs[0].Doc.Title, hs[0].Score)
 			}
 		})
 	}

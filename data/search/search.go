@@ -229,13 +229,51 @@ type group struct {
 	idf     float64 // ln(1 + N/df) of the term the word most likely stands for
 	anyIDF  float64 // the same for all its matches together (df summed)
 	weight  float64 // √idf: its share in the coverage
+	// common marks a word that says nothing about which text is meant:
+	// an English function word (text.IsFunctionWord) or a word in a
+	// large share of the texts. Its rarity is capped (commonIDF), and a
+	// hit that matched only common words is never confident.
+	common bool
 }
 
 // Quality of a matched word by kind of match: typos cost a little (they are
-// the point of the index), a prefix of the word being typed is nearly exact.
-var typoQuality = [3]float64{1, 0.85, 0.7}
+// the point of the index), a prefix of the word being typed is nearly exact,
+// a term whose beginning is one edit from the word being typed counts as a
+// little less than a full word one typo away (index prefixTypo).
+var typoQuality = [4]float64{1, 0.85, 0.7, 0.8}
 
 const prefixQuality = 0.95
+
+// prefixTypo is the typos value of a termMatch that matched the word being
+// typed by its beginning, one edit away ("secuir" → "security").
+const prefixTypo = 3
+
+// minLenPrefixTypo is the length from which the word being typed may hold a
+// typo (Meilisearch's length for one typo): a shorter prefix one edit away
+// reaches too much of the vocabulary to mean anything.
+const minLenPrefixTypo = 5
+
+// maxPrefixTypoTerms bounds the terms a mistyped prefix may stand for (the
+// most frequent are kept).
+const maxPrefixTypoTerms = 2048
+
+// Common words. A word in more than commonShare of the texts of an index of
+// at least commonMinTexts counts as common, as function words always do
+// (below that size document frequencies say little). A common word counts
+// at most as rare as a word in commonFloor of the texts, about as rare as
+// the rarer function words are in news quotations: on a small index its
+// own frequency would make it as telling as a name.
+const (
+	commonShare    = 0.2
+	commonMinTexts = 50
+	commonFloor    = 0.05
+	commonFactor   = 0.5 // score factor of a hit on common words only: never confident
+)
+
+// commonIDF is the highest IDF a common word gets in an index of n texts.
+func commonIDF(n int) float64 {
+	return math.Log(1 + float64(n)/(commonFloor*float64(n)+0.5))
+}
 
 type scratch struct {
 	mask    []uint32 // per text: bit g set when group g matched it
@@ -267,7 +305,7 @@ func (ix *Index) find(query string, limit int, prefix bool) []Hit {
 	}
 	hits := ix.rank(groups, limit)
 	if ix.opts.Short {
-		hits = ix.fuzzyRerank(query, hits, limit)
+		hits = ix.fuzzyRerank(query, groups, hits, limit)
 	}
 	return hits
 }
@@ -320,6 +358,10 @@ func (ix *Index) expand(word string, prefix bool) group {
 			}
 		}
 	}
+	if prefix && g.hi == g.lo && len(rs) >= minLenPrefixTypo {
+		// No term begins with the word being typed: it may hold a typo.
+		g.matches = ix.prefixTypos(rs, g.matches)
+	}
 	for _, m := range g.matches {
 		if m.term < g.lo || m.term >= g.hi { // the prefix range counts below
 			g.df += ix.df(m.term)
@@ -328,10 +370,88 @@ func (ix *Index) expand(word string, prefix bool) group {
 	if g.hi > g.lo {
 		g.df += int(ix.termStart[g.hi] - ix.termStart[g.lo])
 	}
+	n := len(ix.texts)
 	g.idf = ix.idf(g, hasExact, exact, len(rs))
-	g.anyIDF = math.Log(1 + float64(len(ix.texts))/(float64(g.df)+0.5))
+	g.anyIDF = math.Log(1 + float64(n)/(float64(g.df)+0.5))
+	// A function word, or (in an index large enough for frequencies to
+	// mean something) a word most likely standing for a very frequent term.
+	g.common = text.IsFunctionWord(word) ||
+		n >= commonMinTexts && g.idf < math.Log(1+1/(commonShare+0.5/float64(n)))
+	if g.common {
+		c := commonIDF(n)
+		g.idf, g.anyIDF = min(g.idf, c), min(g.anyIDF, c)
+	}
 	g.weight = math.Sqrt(g.idf)
 	return g
+}
+
+// prefixTypos adds to ms the terms that begin with a string one edit
+// (OSA: substitution, deletion, insertion, transposition) from prefix p:
+// every such string is a contiguous range of the sorted vocabulary. An edit
+// of the last letter leaves p without it, which covers the rest.
+func (ix *Index) prefixTypos(p []rune, ms []termMatch) []termMatch {
+	type rng struct{ lo, hi uint32 }
+	var rs []rng
+	var buf []rune
+	add := func(q []rune) {
+		s := string(q)
+		lo := sort.SearchStrings(ix.terms, s)
+		if lo == len(ix.terms) || !strings.HasPrefix(ix.terms[lo], s) {
+			return
+		}
+		hi := lo + sort.Search(len(ix.terms)-lo, func(i int) bool {
+			return !strings.HasPrefix(ix.terms[lo+i], s)
+		})
+		rs = append(rs, rng{uint32(lo), uint32(hi)})
+	}
+	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+	last := len(p) - 1
+	add(p[:last]) // the last letter mistyped, or one too many
+	for i := 0; i < last; i++ {
+		buf = append(append(buf[:0], p[:i]...), p[i+1:]...) // a letter too many
+		add(buf)
+		if i+1 < len(p) { // two letters swapped
+			buf = append(buf[:0], p...)
+			buf[i], buf[i+1] = buf[i+1], buf[i]
+			add(buf)
+		}
+		for _, c := range alphabet {
+			if c != p[i] { // a letter mistyped
+				buf = append(buf[:0], p...)
+				buf[i] = c
+				add(buf)
+			}
+			// a letter missed before p[i]
+			buf = append(append(append(buf[:0], p[:i]...), c), p[i:]...)
+			add(buf)
+		}
+	}
+	if len(rs) == 0 {
+		return ms
+	}
+	slices.SortFunc(rs, func(a, b rng) int { return int(a.lo) - int(b.lo) })
+	seen := make(map[uint32]bool, len(ms))
+	for _, m := range ms {
+		seen[m.term] = true
+	}
+	var ts []uint32
+	end := uint32(0)
+	for _, r := range rs {
+		for t := max(r.lo, end); t < r.hi; t++ {
+			if !seen[t] {
+				ts = append(ts, t)
+			}
+		}
+		end = max(end, r.hi)
+	}
+	if len(ts) > maxPrefixTypoTerms {
+		slices.SortFunc(ts, func(a, b uint32) int { return ix.df(b) - ix.df(a) })
+		ts = ts[:maxPrefixTypoTerms]
+	}
+	for _, t := range ts {
+		ms = append(ms, termMatch{t, prefixTypo})
+	}
+	return ms
 }
 
 // idf is a query word's rarity: the IDF of the term it most likely stands
@@ -778,6 +898,7 @@ func (ix *Index) score(d int, groups []group, q queryTerms, at []int) float64 {
 		}
 	}
 	var total, got float64
+	content, contentMatched := false, false
 	for gi, g := range groups {
 		total += g.weight
 		best := 0.0
@@ -785,8 +906,14 @@ func (ix *Index) score(d int, groups []group, q queryTerms, at []int) float64 {
 			best = max(best, o.quality)
 		}
 		got += g.weight * best
+		if !g.common {
+			content = true
+			contentMatched = contentMatched || best > 0
+		}
 	}
-	if total == 0 || got == 0 {
+	if total == 0 || got == 0 || content && !contentMatched {
+		// Only common words of a query with content words matched:
+		// "the" is no reason to offer a text for "the backstop".
 		return 0
 	}
 	coverage := got / total
@@ -923,10 +1050,17 @@ func (ix *Index) score(d int, groups []group, q queryTerms, at []int) float64 {
 	// A remembered quotation keeps its words in order; titles, names and
 	// /search queries are keywords, for which order and adjacency only
 	// break ties.
+	//
+	// Two words are as often keywords ("Putin regroup") as a remembered
+	// run, so near each other in order they are enough, words apart or
+	// reversed they are not.
 	var s float64
-	if ix.opts.Short || ix.opts.Keyword {
+	switch {
+	case ix.opts.Short || ix.opts.Keyword:
 		s = coverage * (0.8 + 0.2*prox)
-	} else {
+	case len(groups) == 2:
+		s = coverage * (0.5 + 0.5*prox) * order
+	default:
 		s = coverage * (0.2 + 0.8*prox) * order
 	}
 	if ix.opts.Keyword {
@@ -934,7 +1068,14 @@ func (ix *Index) score(d int, groups []group, q queryTerms, at []int) float64 {
 	}
 	// as much as one exact word found in one text only
 	need := math.Log(1 + float64(len(ix.texts))/1.5)
-	return s * min(1, evidence/need)
+	s *= min(1, evidence/need)
+	if !content {
+		// A query of common words only ("of the") is in nearly every
+		// text, however few texts there are to tell: ranked, never
+		// confident.
+		s *= commonFactor
+	}
+	return s
 }
 
 // runSpans turns fuzzy's matched byte indexes into spans of consecutive
@@ -955,9 +1096,15 @@ func runSpans(idx []int) []text.Span {
 // whole query breaks ties between hits of equal score, and when no word
 // matched well it finds run-together or clipped names by a scan of all
 // texts, which is cheap for a few thousand titles or names.
-func (ix *Index) fuzzyRerank(query string, hits []Hit, limit int) []Hit {
+func (ix *Index) fuzzyRerank(query string, groups []group, hits []Hit, limit int) []Hit {
 	good := len(hits) > 0 && hits[0].Score >= 0.5
-	if !good && len(ix.texts) <= MaxFuzzyScan {
+	content := false
+	for _, g := range groups {
+		content = content || !g.common
+	}
+	// A query of common words only would match run-together names by
+	// chance ("the" in "Heather").
+	if !good && content && len(ix.texts) <= MaxFuzzyScan {
 		seen := map[int]bool{}
 		for _, h := range hits {
 			seen[h.ID] = true

@@ -5,7 +5,10 @@
 //
 // Fragments are taken only when they identify their quotation: their words
 // occur in one distinct quotation text. A fragment that several different
-// quotations share ("I was just") asks for none of them in particular.
+// quotations share ("I was just") asks for none of them in particular, and
+// neither does one made only of function words ("why are you",
+// text.IsFunctionWord), which search never answers confidently: such a
+// query is in nearly every text of a large archive.
 //
 // Absent fragments are kept only when they are more than one word-level
 // edit (a word added, dropped or replaced) from every quotation: one edit
@@ -48,6 +51,9 @@ type KindStats struct {
 	Confident float64 `json:"confident"`  // share answered confidently (for absent kinds: false positives)
 	MeanScore float64 `json:"mean_score"` // mean score of the first hit
 	Ambiguous int     `json:"ambiguous"`  // fragments passed over: in several different quotations
+	// FunctionOnly counts fragments passed over because all their words
+	// are function words.
+	FunctionOnly int `json:"function_only"`
 }
 
 // Report is the outcome of a run.
@@ -204,7 +210,16 @@ func Run(c *corpus.Corpus, cfg Config) (Report, error) {
 				st.Ambiguous++
 				continue
 			}
+			if functionOnly(want) {
+				st.FunctionOnly++
+				continue
+			}
 			query := perturb.Apply(kind, frag, r, extra)
+			if functionOnly(text.Words(query)) {
+				// the perturbation dropped the only content word
+				st.FunctionOnly++
+				continue
+			}
 			hs := ask(query)
 			st.N++
 			rank := 0
@@ -529,6 +544,16 @@ func overlapsQuote(d *corpus.Doc, start, end int) bool {
 	return false
 }
 
+// functionOnly tells whether every word of ws is a function word.
+func functionOnly(ws []string) bool {
+	for _, w := range ws {
+		if !text.IsFunctionWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
 // containsSeq tells whether hay contains needle as a contiguous run.
 func containsSeq(hay, needle []string) bool {
 	if len(needle) == 0 {
@@ -563,11 +588,12 @@ func (rep Report) Write(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
-	amb := 0
+	amb, fn := 0, 0
 	for _, s := range rep.Kinds {
 		amb += s.Ambiguous
+		fn += s.FunctionOnly
 	}
-	_, err := fmt.Fprintf(w, "fragments passed over because several different quotations share them: %d\n", amb)
+	_, err := fmt.Fprintf(w, "fragments passed over because several different quotations share them: %d; because they are function words only: %d\n", amb, fn)
 	if err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
