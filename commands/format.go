@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -61,7 +62,16 @@ func notFound(title string, closest []string, hint string) Response {
 // echo renders text the user typed for display inside an answer: short,
 // on one line, and unable to form a mention even where allowed mentions
 // are not in force (a zero-width space after every @, and <@…> broken up).
+// Control characters and bidirectional controls are dropped: a right-to-left
+// override would otherwise turn the rest of the line around, the answer's
+// own words included.
 func echo(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Bidi_Control, r) || unicode.IsControl(r) && !unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.ReplaceAll(s, "@", "@\u200b")
 	s = strings.ReplaceAll(s, "<", "<\u200b")

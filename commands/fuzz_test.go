@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -97,8 +98,8 @@ var (
 )
 
 // fuzzCorpus is one corpus the fuzz targets answer from. mentionFree is
-// true when none of its text holds a mention, so any mention in an answer
-// must have come from the request.
+// true when none of its text holds a mention or a direction control, so
+// any in an answer must have come from the request.
 type fuzzCorpus struct {
 	name        string
 	c           *corpus.Corpus
@@ -315,6 +316,11 @@ func checkFits(t *testing.T, resp Response, mentionFree bool) {
 		if mentionFree {
 			if m := mentionRE.FindString(s); m != "" {
 				t.Errorf("%s repeats the mention %q: %q", what, m, s)
+			}
+			// Nor a direction control (the corpora have none), which
+			// would turn the rest of a line around.
+			if i := strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) }); i >= 0 {
+				t.Errorf("%s repeats a direction control: %q", what, s)
 			}
 		}
 	}
@@ -600,4 +606,29 @@ func FuzzEnforce(f *testing.F) {
 		Enforce(&resp)
 		checkFits(t, resp, false)
 	})
+}
+
+// TestEcho pins how typed text is shown back: one line, no mention, no
+// code span, and no control or direction character that could rearrange
+// the answer around it.
+func TestEcho(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"security guarantees", "“security guarantees”"},
+		{"  two\n\tlines  ", "“two lines”"},
+		{"@everyone <@123>", "“@\u200beveryone <\u200b@\u200b123>”"},
+		{"<\u202e@123>", "“<\u200b@\u200b123>”"},
+		{"```code```", "“'''code'''”"},
+		{"\u202eevil\u202c done", "“evil done”"},
+		{"\u2066isolate\u2069 \u200f\u200e\u061c", "“isolate”"},
+		{"a\x00b\x1b[31mc\x7f", "“ab[31mc”"},
+		{"line\u2028sep", "“line sep”"},
+		{"👨\u200d👩\u200d👧 family", "“👨\u200d👩\u200d👧 family”"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := echo(tt.in); got != tt.want {
+				t.Errorf("echo(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
 }
