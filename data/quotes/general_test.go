@@ -6,7 +6,8 @@ import "testing"
 // that attribution generalises (each rule checked on both halves of the
 // development set and on British text): progressive speech verbs, a name
 // that only modifies another person's role, photo captions and name lines
-// (bylines, headings) that no pronoun in the story refers back to.
+// (bylines, headings) that no pronoun in the story refers back to, and
+// single-quoted quotations nested in single-quoted ones (British style).
 func TestGeneralRules(t *testing.T) {
 	tests := []struct {
 		name, body string
@@ -30,6 +31,21 @@ func TestGeneralRules(t *testing.T) {
 		{"a picture mark before a speech verb is running text",
 			"Helen Marsh runs the depot. Jane Roe (pictured) said the roof had gone. “We will rebuild,” she added.",
 			map[string]string{"We will rebuild,": "Jane Roe"}},
+		{"a single-quoted quotation inside another",
+			"Mrs Pearson, 67, said: ‘He told me, ‘You’re finished here,’ and walked out. I was stunned.’",
+			map[string]string{"He told me, ‘You’re finished here,’ and walked out. I was stunned.": "Pearson"}},
+		{"the outer close decides the inverted speaker",
+			"‘My son said ‘Mum, the water is coming in’ and we ran,’ said Tom Hardy, 52.",
+			map[string]string{"My son said ‘Mum, the water is coming in’ and we ran,": "Tom Hardy"}},
+		{"straight single marks nested after thought",
+			"Jean Moss said: 'I thought, 'This is the end', and then the rain stopped.'",
+			map[string]string{"I thought, 'This is the end', and then the rain stopped.": "Jean Moss"}},
+		{"a scare quote after a possessive-looking close is no nesting",
+			"The charity's founders call it 'a home for the homeless' and 'a place of rest', Jean Moss said.",
+			map[string]string{}},
+		{"an inner close followed by a new quotation was the outer close",
+			"Jean Moss said: 'We asked the council and they said 'no' 'We built the wall ourselves.'",
+			map[string]string{"We asked the council and they said 'no": "Jean Moss", "We built the wall ourselves.": "Jean Moss"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

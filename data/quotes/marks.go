@@ -247,6 +247,9 @@ func singleSpans(body string, lo, hi, para int) []span {
 		// over when a later candidate exists
 		pick := -1
 		split := -1
+		depth := 0      // quotations opened inside this one and not yet closed
+		passed := -1    // a possessive-looking close passed over
+		lastInner := -1 // the close of the last quotation inside this one
 		for j := k + 1; j < len(ms); j++ {
 			c := ms[j]
 			if c.canOpen && !c.canClose && sentenceEndBefore(body, lo, c.pos) {
@@ -256,7 +259,34 @@ func singleSpans(body string, lo, hi, para int) []span {
 				split = j
 				break
 			}
+			if c.canOpen && !c.canClose && speechBefore(body, lo, c.pos) {
+				if passed >= 0 {
+					// "'wellness' and 'cultivates …'": the mark passed
+					// over as a possessive closed this quotation
+					pick = passed
+					break
+				}
+				// a quotation inside this one (‘He told me, ‘You’re
+				// finished,’ and left.’): its close is not ours
+				depth++
+				continue
+			}
+			if c.canOpen && !c.canClose && lastInner >= 0 && depth == 0 {
+				// another quotation opens after the inner one closed:
+				// that close was ours after all, the paragraph flattened
+				pick = lastInner
+				break
+			}
 			if !c.canClose {
+				continue
+			}
+			if depth > 0 {
+				if !c.possessiveLike {
+					depth--
+					if depth == 0 {
+						lastInner = j
+					}
+				}
 				continue
 			}
 			if c.possessiveLike {
@@ -270,11 +300,17 @@ func singleSpans(body string, lo, hi, para int) []span {
 					}
 				}
 				if later >= 0 && !sentenceEndIn(body[c.pos:ms[later].pos]) {
+					if passed < 0 {
+						passed = j
+					}
 					continue
 				}
 			}
 			pick = j
 			break
+		}
+		if pick < 0 && split < 0 && lastInner >= 0 {
+			pick = lastInner // never closed after the inner quotation: its close was ours
 		}
 		if pick < 0 && split >= 0 {
 			out = append(out, mkSpan(body, o.pos+o.size, ms[split].pos, o.pos, ms[split].pos, para, true, true))
@@ -294,6 +330,29 @@ func singleSpans(body string, lo, hi, para int) []span {
 		k = pick
 	}
 	return out
+}
+
+// speechBefore reports whether one of the three words before pos is a
+// speech or thought verb, or "like" ("he said ‘…", "told me, ‘…", "I
+// thought, ‘…", "were like ‘…"): a single mark opening there inside another
+// quotation opens a quotation within it. Anywhere else an opening-looking
+// mark inside a quotation is more likely a stray apostrophe, and counting
+// it would run the quotation on through the paragraph.
+func speechBefore(body string, lo, pos int) bool {
+	from := max(lo, pos-60)
+	if i := strings.LastIndexAny(body[from:pos], "'‘’\"“”"); i >= 0 {
+		from += i + 1 // only words since the last mark: not inside another quotation
+	}
+	words := strings.FieldsFunc(body[from:pos], func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '’' && r != '\''
+	})
+	for i := len(words) - 1; i >= 0 && i >= len(words)-3; i-- {
+		w := strings.ToLower(words[i])
+		if _, ok := speechVerbs[w]; ok && w != "post" || w == "like" {
+			return true
+		}
+	}
+	return false
 }
 
 // singleParaStart reports whether lo begins a paragraph.
