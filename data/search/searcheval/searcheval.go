@@ -28,6 +28,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"newsbot/data/corpus"
 	"newsbot/data/search/perturb"
@@ -71,11 +72,19 @@ type Report struct {
 	// SuggestQuotes. Found is the share whose quotation is first by the
 	// end of the fragment; Typed the mean share of its characters typed
 	// when it first comes first (over those found).
+	//
+	// TypoN queries stop inside a word of at least 6 letters that holds
+	// a typo (one of the four kinds, within the letters typed, at least 5
+	// of them): TypoFound is the share whose quotation comes first,
+	// CleanFound the same for the same queries without the typo.
 	Complete struct {
-		N     int     `json:"n"`
-		Found float64 `json:"found"`
-		Typed float64 `json:"typed"`
-		P99ms float64 `json:"p99_ms"` // per keystroke
+		N          int     `json:"n"`
+		Found      float64 `json:"found"`
+		Typed      float64 `json:"typed"`
+		P99ms      float64 `json:"p99_ms"` // per keystroke
+		TypoN      int     `json:"typo_n"`
+		TypoFound  float64 `json:"typo_found"`
+		CleanFound float64 `json:"clean_found"`
 	} `json:"complete"`
 	// Titles and People: FindArticle on 2–4 words of a title and
 	// FindPerson on a surname or full name, half of them with a typo.
@@ -299,8 +308,68 @@ func Run(c *corpus.Corpus, cfg Config) (Report, error) {
 		}
 	}
 
-	// Titles and people, half of the queries with a typo.
 	typos := []perturb.Kind{perturb.Substitution, perturb.Deletion, perturb.Insertion, perturb.Transposition}
+
+	// Autocomplete with a typo in the word being typed: the words before
+	// it, then the mistyped word cut after the typo.
+	{
+		r := rand.New(rand.NewPCG(cfg.Seed, 501))
+		n := max(1, cfg.PerKind/3)
+		top := func(query string, want []string) bool {
+			hs := c.SuggestQuotes(query, cfg.Limit)
+			return len(hs) > 0 && containsSeq(text.Words(hs[0].Quote.Text), want)
+		}
+		var typoFound, cleanFound int
+		for tries := 0; rep.Complete.TypoN < n && tries < 50*n; tries++ {
+			q := quotes[r.IntN(len(quotes))]
+			toks := strings.Fields(q.text)
+			if len(toks) < 3 {
+				continue
+			}
+			k := 3 + r.IntN(min(8, len(toks))-2)
+			at := r.IntN(len(toks) - k + 1)
+			frag := toks[at : at+k]
+			var long []int // words after the first with one folded word of 6+ letters
+			for i := 1; i < len(frag); i++ {
+				if ws := text.Words(frag[i]); len(ws) == 1 && utf8.RuneCountInString(ws[0]) >= 6 {
+					long = append(long, i)
+				}
+			}
+			if len(long) == 0 {
+				continue
+			}
+			i := long[r.IntN(len(long))]
+			want := text.Words(strings.Join(frag[:i+1], " "))
+			if !identifies(want) || functionOnly(want) {
+				continue
+			}
+			word := []rune(text.Words(frag[i])[0])
+			typo := []rune(perturb.Typo(typos[r.IntN(len(typos))], string(word), r))
+			d := 0 // first rune that differs
+			for d < len(word) && d < len(typo) && word[d] == typo[d] {
+				d++
+			}
+			lo, hi := max(5, d+1), min(len(typo), len(word))-1
+			if d == len(word) || lo > hi {
+				continue // no cut holds the typo and leaves the word unfinished
+			}
+			cut := lo + r.IntN(hi-lo+1)
+			before := strings.Join(frag[:i], " ") + " "
+			rep.Complete.TypoN++
+			if top(before+string(typo[:cut]), want) {
+				typoFound++
+			}
+			if top(before+string(word[:cut]), want) {
+				cleanFound++
+			}
+		}
+		if rep.Complete.TypoN > 0 {
+			rep.Complete.TypoFound = float64(typoFound) / float64(rep.Complete.TypoN)
+			rep.Complete.CleanFound = float64(cleanFound) / float64(rep.Complete.TypoN)
+		}
+	}
+
+	// Titles and people, half of the queries with a typo.
 	typo := func(ws []string, r *rand.Rand) []string {
 		ws = slices.Clone(ws)
 		if r.IntN(2) == 0 {
@@ -599,6 +668,11 @@ func (rep Report) Write(w io.Writer) error {
 	}
 	_, err = fmt.Fprintf(w, "autocomplete: %d fragments typed a character at a time; first by the end of the fragment: %.3f, after %.0f%% of its characters on average; p99 %.2f ms a keystroke\n",
 		rep.Complete.N, rep.Complete.Found, 100*rep.Complete.Typed, rep.Complete.P99ms)
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	_, err = fmt.Fprintf(w, "autocomplete with a typo in the word being typed: %d queries; first %.3f (the same queries without the typo: %.3f)\n",
+		rep.Complete.TypoN, rep.Complete.TypoFound, rep.Complete.CleanFound)
 	if err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
