@@ -24,7 +24,7 @@ import (
 // (see checkAnswer). Their seeds run as ordinary tests in go test ./...;
 // to fuzz one, e.g.
 //
-//	go test -run '^$' -fuzz '^FuzzCommand$' -fuzztime 60s ./commands
+//	go test -run '^$' -fuzz '^FuzzCommand$' -fuzztime 60s -fuzzminimizetime 5s ./commands
 //
 // A crasher the fuzzer finds lands in testdata/fuzz/<Target>/ and stays
 // there as a seed.
