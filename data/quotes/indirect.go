@@ -315,6 +315,10 @@ func (d *doc) reported(a, b int) []Quote {
 				sa, sb, ok = d.npAfter(v+1, b)
 			} else {
 				sa, sb, ok = d.subjectOf(v, k+1)
+				// the tail is the attribution alone: its subject opens it
+				// ("…, but it’s not certain the EU would agree" is a
+				// clause of its own, not "…, the EU agreed")
+				ok = ok && sa == k+1
 			}
 			if !ok {
 				break
