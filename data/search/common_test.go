@@ -144,3 +144,23 @@ func TestTwoWordQueries(t *testing.T) {
 		})
 	}
 }
+
+// A known content word is not taken for a typo of a function word: "dare"
+// must not find every quotation with "are".
+func TestContentWordNotTypoOfFunctionWord(t *testing.T) {
+	quotes := seedQuotes(t)
+	ix := Build(quotes)
+	for _, q := range []string{"dare", "mess with our people"} {
+		t.Run(q, func(t *testing.T) {
+			hs := ix.Search(q, 10)
+			if len(hs) == 0 || hs[0].Score < confident {
+				t.Fatalf("Search(%q) = %v, want a confident hit", q, hs)
+			}
+			for _, h := range hs {
+				if !strings.Contains(quotes[h.ID], "dare") {
+					t.Errorf("Search(%q): hit %q has no %q", q, quotes[h.ID], "dare")
+				}
+			}
+		})
+	}
+}

@@ -331,6 +331,9 @@ func (ix *Index) expand(word string, prefix bool) group {
 		if hasExact {
 			seen[exact] = true
 		}
+		// A known content word is not a typo of a function word: "dare"
+		// does not stand for "are" (an unknown one may: "thier").
+		noFunction := hasExact && !text.IsFunctionWord(word)
 		var trs []rune
 		eachVariant(rs, variants, func(h uint32) {
 			ix.dels.lookup(h, func(t uint32) {
@@ -338,6 +341,9 @@ func (ix *Index) expand(word string, prefix bool) group {
 					return
 				}
 				seen[t] = true
+				if noFunction && text.IsFunctionWord(ix.terms[t]) {
+					return
+				}
 				trs = appendRunes(trs[:0], ix.terms[t])
 				if k := osa(rs, trs, d); k <= d && k > 0 {
 					g.matches = append(g.matches, termMatch{t, uint8(k)})
@@ -371,11 +377,13 @@ func (ix *Index) expand(word string, prefix bool) group {
 		g.df += int(ix.termStart[g.hi] - ix.termStart[g.lo])
 	}
 	n := len(ix.texts)
-	g.idf = ix.idf(g, hasExact, exact, len(rs))
+	var likely uint32 // the term the word most likely stands for
+	g.idf, likely = ix.idf(g, hasExact, exact, len(rs))
 	g.anyIDF = math.Log(1 + float64(n)/(float64(g.df)+0.5))
 	// A function word, or (in an index large enough for frequencies to
 	// mean something) a word most likely standing for a very frequent term.
 	g.common = text.IsFunctionWord(word) ||
+		!hasExact && len(g.matches) > 0 && text.IsFunctionWord(ix.terms[likely]) ||
 		n >= commonMinTexts && g.idf < math.Log(1+1/(commonShare+0.5/float64(n)))
 	if g.common {
 		c := commonIDF(n)
@@ -455,14 +463,17 @@ func (ix *Index) prefixTypos(p []rune, ms []termMatch) []termMatch {
 }
 
 // idf is a query word's rarity: the IDF of the term it most likely stands
-// for. Its square root weighs the word in the coverage, damped so that one
-// rare word, perhaps one the user added, does not outweigh all the others.
-func (ix *Index) idf(g group, hasExact bool, exact uint32, runes int) float64 {
+// for, which it returns too when that is an exact or typo match. Its square
+// root weighs the word in the coverage, damped so that one rare word,
+// perhaps one the user added, does not outweigh all the others.
+func (ix *Index) idf(g group, hasExact bool, exact uint32, runes int) (float64, uint32) {
 	n := float64(len(ix.texts))
 	var df float64
+	var term uint32
 	switch {
 	case hasExact:
 		df = float64(ix.df(exact))
+		term = exact
 	case len(g.matches) > 0:
 		best := g.matches[0]
 		for _, m := range g.matches[1:] {
@@ -471,6 +482,7 @@ func (ix *Index) idf(g group, hasExact bool, exact uint32, runes int) float64 {
 			}
 		}
 		df = float64(ix.df(best.term))
+		term = best.term
 	case g.hi > g.lo:
 		// the most frequent completion is the likeliest
 		for t := g.lo; t < g.hi && t < g.lo+256; t++ {
@@ -482,7 +494,7 @@ func (ix *Index) idf(g group, hasExact bool, exact uint32, runes int) float64 {
 	default:
 		df = 1 // an unknown word: as rare as can be
 	}
-	return math.Log(1 + n/(df+0.5))
+	return math.Log(1 + n/(df+0.5)), term
 }
 
 func (ix *Index) df(t uint32) int { return int(ix.termStart[t+1] - ix.termStart[t]) }
