@@ -320,6 +320,9 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 			if pa, pb, ok := d.ownerBefore(a, b, lo); ok {
 				return pa, pb, true
 			}
+			if pa, pb, ok := d.reducedRelative(a, lo); ok {
+				return pa, pb, true
+			}
 			return a, b, true
 		}
 	}
@@ -335,6 +338,44 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 			ss = lo
 		}
 		return d.mainSubject(ss, v)
+	}
+	return 0, 0, false
+}
+
+// relPreps open the phrase after a participle in a reduced relative clause.
+var relPreps = toSet(`for in at on with from by during near outside inside`)
+
+// reducedRelative reads the subject before a reduced relative clause that
+// ends at token a, the start of the phrase found before the verb: "team
+// members dressed for a game say", "workers based in Ottawa said" — the
+// speaker is the noun phrase before the participle, not "a game". The
+// participle (-ed) stands within three words before a preposition right
+// before a, after a name, a role noun or a plural noun.
+func (d *doc) reducedRelative(a, lo int) (int, int, bool) {
+	k := a - 1
+	if k-1 < lo || !d.wordTok(k) || !relPreps[d.lower(k)] {
+		return 0, 0, false
+	}
+	for p := k - 1; p >= lo && p >= k-3; p-- {
+		if !d.wordTok(p) || d.inQuote[p] >= 0 {
+			return 0, 0, false
+		}
+		w := d.lower(p)
+		if !strings.HasSuffix(w, "ed") || d.toks[p].Cap {
+			continue
+		}
+		n := p - 1
+		if n < lo || !d.wordTok(n) {
+			return 0, 0, false
+		}
+		nw := d.lower(n)
+		if !(d.tokPerson[n] >= 0 || people.RoleNoun(nw) || plural(nw) && !npStop[nw]) || isSubjectPronoun(nw) {
+			return 0, 0, false
+		}
+		if na, nb, ok := d.npBefore(n, lo); ok && nb == p {
+			return na, nb, true
+		}
+		return 0, 0, false
 	}
 	return 0, 0, false
 }

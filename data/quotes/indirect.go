@@ -318,7 +318,7 @@ func (d *doc) reported(a, b int) []Quote {
 				// the tail is the attribution alone: its subject opens it
 				// ("…, but it’s not certain the EU would agree" is a
 				// clause of its own, not "…, the EU agreed")
-				ok = ok && sa == k+1
+				ok = ok && d.onlyModifiers(k+1, sa)
 			}
 			if !ok {
 				break
@@ -432,6 +432,27 @@ func (d *doc) reportPhrase(v, b int) (c int, verb string, ok bool) {
 		return 0, "", false
 	}
 	return k + 1, d.body[d.toks[v].Start:d.toks[k-1].End], true
+}
+
+// onlyModifiers reports whether tokens [a, b) can only open the noun
+// phrase that starts at b ("the New York Times", "the zoo's executive
+// director", "the boys and their parents"): up to four words that are no
+// conjunction (but a coordinating "and" inside), preposition, pronoun or
+// speech verb.
+func (d *doc) onlyModifiers(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := d.lower(k)
+		if w == "and" && k > a {
+			continue // "the boys and their parents say"
+		}
+		if !d.wordTok(k) || npStop[w] || isSubjectPronoun(w) {
+			return false
+		}
+		if _, ok := d.verbAt(k, speechVerbs); ok {
+			return false
+		}
+	}
+	return b-a <= 4
 }
 
 // parenthetical reads "…, S said, …" and "…, said S, …" inside a sentence:

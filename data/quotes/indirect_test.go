@@ -132,6 +132,14 @@ func TestReportingPhrases(t *testing.T) {
 		{"a final attribution opening the tail still counts",
 			"Helen Marsh chairs the board. The depot could close in May, the council warned.",
 			map[string]string{"The depot could close in May": "council"}, nil},
+		{"a final attribution with a determiner and a name",
+			"Helen Marsh chairs the board. The depot could close in May, the Harbour Times reported.",
+			map[string]string{"The depot could close in May": "Harbour Times"}, nil},
+		// the clause is found; the speaker is the last conjunct only
+		// (joint speakers are read for names, not for common nouns)
+		{"a final attribution with a coordinated subject",
+			"Helen Marsh chairs the board. The depot could close in May, the drivers and their union say.",
+			map[string]string{"The depot could close in May": "their union"}, nil},
 		{"a quotation introduced by its own verb ends the clause",
 			"Helen Marsh chairs the board. Marsh made it clear that the depot would stay open, saying, “We are not going anywhere.”",
 			map[string]string{"the depot would stay open": "Helen Marsh"}, nil},
