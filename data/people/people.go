@@ -129,7 +129,9 @@ func Runs(toks []Token, starts []bool) []Run {
 			}
 		}
 		a, b := i, j
-		for a < b && (notNames[toks[a].Lower()] && !titleWords[toks[a].Lower()] || starts[a] && b-a > 1 && starterWord(toks[a].Lower())) {
+		// "Grandmother-of-three Pat Smith": a hyphenated description
+		for a < b && (notNames[toks[a].Lower()] && !titleWords[toks[a].Lower()] || starts[a] && b-a > 1 && starterWord(toks[a].Lower()) ||
+			strings.Contains(toks[a].Lower(), "-of-")) {
 			a++
 		}
 		// "Fisherman Paul Grant": a capitalised description opening the

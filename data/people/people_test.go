@@ -78,6 +78,8 @@ func TestFind(t *testing.T) {
 		{"surname that is a common noun", "Artistic director Christopher House chose the music.", "Christopher House", "", "House", Male},
 		{"pronouns tell the gender", "Sam Okoro said the plan had failed. She blamed the council, and she resigned.",
 			"Sam Okoro", "", "Okoro", Female},
+		{"hyphenated description before the name", "Mother-of-two Lena Hart opened the cafe. Hart said it was her dream.",
+			"Lena Hart", "", "Hart", Female},
 		{"month as surname", "Prime Minister Theresa Mayfield and Ms. June spoke. Prime Minister Theresa May also spoke.",
 			"Theresa May", "Prime Minister", "May", Female},
 	}
@@ -115,6 +117,7 @@ func TestNotPeople(t *testing.T) {
 		{"acronyms", "The RCMP said the CBC reported it first."},
 		{"country initials", "The U.S. Navy sailed on. U.K. Steel closed."},
 		{"an office's object", "The Mother of Parliaments met. The CEO of Harbour Action spoke."},
+		{"institutions", "The Eastfield Metroparks Zoo said the cheetahs were fine. Northbank Prison closed."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

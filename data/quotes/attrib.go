@@ -55,6 +55,9 @@ func (d *doc) verbAt(i int, set map[string]string) (string, bool) {
 	}
 	if i > 0 {
 		pv := d.lower(i - 1)
+		if i > 1 && isIng(pv) && determiners[d.lower(i-2)] {
+			return "", false // "the running joke": a noun after a participle adjective
+		}
 		if determiners[pv] || d.toks[i-1].Poss || isQuantifier(pv) || pv == "several" || pv == "numerous" || pv == "recent" || pv == "media" || pv == "news" {
 			return "", false // "several reports", "media reports"
 		}
