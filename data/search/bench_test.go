@@ -33,6 +33,9 @@ type benchSet struct {
 	heapPerQ   float64 // retained heap after build, per quotation
 	queries    []benchQuery
 	keystrokes []string
+	// typoKeys: the same fragments with their typo, typed one character
+	// at a time (a typo in the word being typed, then in a finished word)
+	typoKeys []string
 }
 
 type benchQuery struct {
@@ -89,6 +92,9 @@ func getBenchSet(b *testing.B, n int) *benchSet {
 	for _, q := range s.queries[:20] {
 		for i := 1; i <= len(q.want); i++ {
 			s.keystrokes = append(s.keystrokes, q.want[:i])
+		}
+		for i := 1; i <= len(q.query); i++ {
+			s.typoKeys = append(s.typoKeys, q.query[:i])
 		}
 	}
 	benchCache[n] = s
@@ -193,6 +199,23 @@ func BenchmarkAutocomplete(b *testing.B) {
 		b.StopTimer()
 		t.report(b)
 		reportSize(b, s)
+	})
+}
+
+// BenchmarkAutocompleteTypo is BenchmarkAutocomplete on fragments with a
+// typo: while the mistyped word is being typed, its prefix matches no term
+// and the one-edit prefixes are looked up.
+func BenchmarkAutocompleteTypo(b *testing.B) {
+	runSizes(b, func(b *testing.B, s *benchSet) {
+		t := newTimer(b.N)
+		for i := 0; i < b.N; i++ {
+			q := s.typoKeys[i%len(s.typoKeys)]
+			t.start()
+			s.ix.Complete(q, 25)
+			t.stop()
+		}
+		b.StopTimer()
+		t.report(b)
 	})
 }
 

@@ -10,7 +10,9 @@
 //     itself, the terms within its typo allowance (SymSpell deletion
 //     dictionary, see typo.go) and, for the word still being typed in
 //     Complete, every term it is a prefix of (one binary search: the
-//     vocabulary is sorted, so a prefix is a contiguous range of term IDs).
+//     vocabulary is sorted, so a prefix is a contiguous range of term IDs)
+//     or, when no term begins with it and it has 5 letters or more, every
+//     term beginning one edit away from it ("secuir" → "security").
 //  3. Candidates come from the postings of the rarest expanded words only,
 //     so that a query never walks the postings of "the" or "said".
 //  4. The best few hundred candidates by rarity of their matched words are
@@ -20,7 +22,9 @@
 // A Hit's Score is a confidence in [0, 1]: the IDF-weighted share of the
 // query matched, discounted when the matched words are out of order or far
 // apart. A fragment that is in no text scores low even when some of its
-// words are common.
+// words are common. Function words (text.IsFunctionWord) never make a hit
+// on their own: a query of nothing else scores at most 0.5, and a hit that
+// shares only such words with a query that has others is left out.
 package search
 
 import (
@@ -341,11 +345,8 @@ func (ix *Index) expand(word string, prefix bool) group {
 					return
 				}
 				seen[t] = true
-				if noFunction && text.IsFunctionWord(ix.terms[t]) {
-					return
-				}
 				trs = appendRunes(trs[:0], ix.terms[t])
-				if k := osa(rs, trs, d); k <= d && k > 0 {
+				if k := osa(rs, trs, d); k <= d && k > 0 && !(noFunction && text.IsFunctionWord(ix.terms[t])) {
 					g.matches = append(g.matches, termMatch{t, uint8(k)})
 				}
 			})
