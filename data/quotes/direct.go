@@ -36,6 +36,17 @@ func (d *doc) strongVerbBefore(v, l0 int) bool {
 	return false
 }
 
+// absoluteSubject reports a participle with a subject of its own after
+// "with" ("…, with a spokesperson for the camp describing the scene as
+// “Q”"): it reports for that subject, not for the sentence's main verb.
+func (d *doc) absoluteSubject(v, l0 int) bool {
+	if !isIng(d.lower(v)) {
+		return false
+	}
+	sa, _, ok := d.subjectOf(v, l0)
+	return ok && sa-1 >= l0 && d.lower(sa-1) == "with"
+}
+
 // namingVerbs give a name when the quotation follows them directly.
 var namingVerbs = toSet(`call dub label term`)
 
@@ -275,7 +286,7 @@ func (d *doc) leftAttr(l0, l1 int) attribution {
 		if namingVerbs[base] && v+1 < len(d.toks) && v+1 >= l1 {
 			continue // "an app called “Screenwise”": a name, not speech
 		}
-		if weakVerbs[base] && !d.closeTo(v, l1) && d.strongVerbBefore(v, l0) {
+		if weakVerbs[base] && !d.closeTo(v, l1) && d.strongVerbBefore(v, l0) && !d.absoluteSubject(v, l0) {
 			continue // "He said RCMP will maintain …": the outer verb reports
 		}
 		// the verb directly introduces the quotation ("said:", "said,", "said that")
