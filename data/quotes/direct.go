@@ -69,6 +69,11 @@ func (d *doc) direct() []Quote {
 		if wordCount(txt) == 0 {
 			continue
 		}
+		if sp.para < len(d.headPara) && d.headPara[sp.para] && !sp.unclosed {
+			// a heading or a link to another story: headline words (an
+			// unclosed quotation runs on into the next paragraph instead)
+			continue
+		}
 		att := d.attribute(i)
 		short := wordCount(txt) < 4
 		title := titleCase(txt) && wordCount(txt) < 12

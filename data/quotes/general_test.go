@@ -82,3 +82,43 @@ func TestGeneralRules(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadlineQuotes checks that quotations in headings and links to other
+// stories (short paragraphs without a final stop) are not extracted, while
+// a quotation running on into the next paragraph is. Texts are invented.
+func TestHeadlineQuotes(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want, none []string
+	}{
+		{"a heading with a scare quote",
+			"Harbour board calls flooding ‘unprecedented’\n\nHelen Marsh said the pumps failed. “We were not ready,” she said.",
+			[]string{"We were not ready,"}, []string{"unprecedented"}},
+		{"a link line to another story",
+			"Helen Marsh said the pumps failed.\n\nREAD MORE: ‘Nobody warned us,’ harbour residents say after the second flood this winter\n\n“We were not ready,” she said.",
+			[]string{"We were not ready,"}, []string{"Nobody warned us,"}},
+		{"a quotation broken over paragraphs is kept",
+			"Helen Marsh wrote to the board.\n\n“The pumps are the responsibility of the operator\n\nand not of the council,” Marsh wrote.",
+			[]string{"The pumps are the responsibility of the operator"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := map[string]bool{}
+			for _, q := range extract(tc.body) {
+				if q.Direct {
+					got[q.Text] = true
+				}
+			}
+			for _, w := range tc.want {
+				if !got[w] {
+					t.Errorf("%q not found in %v", w, got)
+				}
+			}
+			for _, n := range tc.none {
+				if got[n] {
+					t.Errorf("%q extracted from a heading", n)
+				}
+			}
+		})
+	}
+}

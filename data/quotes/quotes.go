@@ -57,6 +57,10 @@ type doc struct {
 	// heading, byline or caption (a short paragraph with no final stop). A
 	// pronoun or description in the story does not refer back to them.
 	aside []bool
+	// headPara marks short paragraphs without a final stop, a closing
+	// quotation mark aside: headings, "READ MORE:" and "WATCH:" links to
+	// other stories, bylines. Quotations there are headline words.
+	headPara []bool
 	// sentence start tokens
 	sentTok []int
 }
@@ -143,6 +147,7 @@ func newDoc(body string, sents []text.Sentence, ppl []people.Person) *doc {
 func (d *doc) markAsides() {
 	n := len(d.toks)
 	d.aside = make([]bool, n)
+	d.headPara = make([]bool, len(d.paras))
 	for pi, p := range d.paras {
 		a := d.tokAt(p.Start)
 		b := d.tokAt(p.End)
@@ -157,6 +162,11 @@ func (d *doc) markAsides() {
 		}
 		last := strings.TrimRightFunc(d.body[p.Start:p.End], unicode.IsSpace)
 		r, _ := utf8.DecodeLastRuneInString(last)
+		bare := strings.TrimRightFunc(last, func(r rune) bool { return isQuoteRune(r) || unicode.IsSpace(r) })
+		br, _ := utf8.DecodeLastRuneInString(bare)
+		if words <= 20 && !strings.ContainsRune(".!?…:", br) {
+			d.headPara[pi] = true
+		}
 		if words <= 12 && !strings.ContainsRune(".!?\"”’'…:", r) {
 			for k := a; k < b; k++ {
 				if d.paraOf[k] == pi {
