@@ -141,8 +141,8 @@ func Runs(toks []Token, starts []bool) []Run {
 			a++
 		}
 		for b > a && (notNames[toks[b-1].Lower()] && !titleWords[toks[b-1].Lower()] || particles[toks[b-1].Lower()]) {
-			if nameMonths[toks[b-1].Lower()] && b-1 > a && !notNames[toks[b-2].Lower()] {
-				break // Theresa May
+			if nameMonths[toks[b-1].Lower()] && b-1 > a && (!notNames[toks[b-2].Lower()] || titleWords[strings.TrimSuffix(toks[b-2].Lower(), ".")]) {
+				break // Theresa May, Mrs May
 			}
 			if toks[b-1].Poss && b-1 > a && !notNames[toks[b-1].Lower()] {
 				break

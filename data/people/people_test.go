@@ -78,6 +78,8 @@ func TestFind(t *testing.T) {
 		{"surname that is a common noun", "Artistic director Christopher House chose the music.", "Christopher House", "", "House", Male},
 		{"pronouns tell the gender", "Sam Okoro said the plan had failed. She blamed the council, and she resigned.",
 			"Sam Okoro", "", "Okoro", Female},
+		{"month as surname after a title", "Prime Minister Theresa May spoke. Later Mrs May left for Brussels.",
+			"Theresa May", "Prime Minister", "Mrs May", Female},
 		{"hyphenated description before the name", "Mother-of-two Lena Hart opened the cafe. Hart said it was her dream.",
 			"Lena Hart", "", "Hart", Female},
 		{"month as surname", "Prime Minister Theresa Mayfield and Ms. June spoke. Prime Minister Theresa May also spoke.",

@@ -257,6 +257,8 @@ func (d *doc) skipAuxBack(j, lo int) int {
 	for j >= lo && d.wordTok(j) {
 		w := d.lower(j)
 		switch {
+		case d.tokPerson[j] >= 0 && d.toks[j].Cap:
+			return j // "Mrs May said": a name, not the modal
 		case auxWords[w] || strings.HasSuffix(w, "ly") && !d.toks[j].Cap:
 			j--
 		case timeNouns[w] && j-1 >= lo && timeMods[d.lower(j-1)]:
