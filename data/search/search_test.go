@@ -157,6 +157,31 @@ func TestTypoLengthGates(t *testing.T) {
 	}
 }
 
+// TestLongWordsNoTypos checks that words over maxTypoLen runes match only
+// exactly: their deletion variants grow with the cube of their length, and a
+// hostile query of one huge word must cost no more than a lookup.
+func TestLongWordsNoTypos(t *testing.T) {
+	long := strings.Repeat("abcdefgh", 5) // 40 runes
+	ix := Build([]string{"see " + long + " here", "plain words only"})
+	if hs := ix.Search(long, 3); len(hs) == 0 {
+		t.Errorf("the long word itself is not found")
+	}
+	typo := long[:10] + "x" + long[11:]
+	if hs := ix.Search(typo, 3); len(hs) != 0 {
+		t.Errorf("a typo in a %d-rune word matched %v; long words must match exactly", len(long), hs)
+	}
+	huge := strings.Repeat("q", 5000)
+	if hs := ix.Search(huge, 3); len(hs) != 0 {
+		t.Errorf("a 5,000-letter word matched %v", hs)
+	}
+	if got, want := allowedTypos(maxTypoLen+1), 0; got != want {
+		t.Errorf("allowedTypos(%d) = %d, want %d", maxTypoLen+1, got, want)
+	}
+	if got, want := termDeletions(maxTypoLen+1), 0; got != want {
+		t.Errorf("termDeletions(%d) = %d, want %d", maxTypoLen+1, got, want)
+	}
+}
+
 func TestOSA(t *testing.T) {
 	tests := []struct {
 		a, b string

@@ -9,14 +9,23 @@ import (
 // than minLen1Typo letters must match exactly, one of minLen2Typos letters or
 // more may be two edits away, and anything between one edit. Edits are
 // Damerau (optimal string alignment): a transposition counts as one.
+//
+// Words longer than maxTypoLen runes (URLs, hashtags run together, junk)
+// get no typo tolerance, neither in the vocabulary nor in a query: their
+// deletion variants grow with the cube of the length, so one hostile
+// 5,000-letter word would otherwise cost minutes, and no real word is that
+// long.
 const (
 	minLen1Typo  = 4
 	minLen2Typos = 8
+	maxTypoLen   = 32
 )
 
 // allowedTypos is the number of edits tolerated in a query word of n runes.
 func allowedTypos(n int) int {
 	switch {
+	case n > maxTypoLen:
+		return 0
 	case n >= minLen2Typos:
 		return 2
 	case n >= minLen1Typo:
@@ -78,6 +87,8 @@ func eachVariant(w []rune, d int, fn func(h uint32)) {
 // indexed under (see above).
 func termDeletions(n int) int {
 	switch {
+	case n > maxTypoLen:
+		return 0
 	case n >= minLen2Typos:
 		return 2
 	case n >= minLen1Typo:
