@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"newsbot/data/corpus"
 )
 
 // PersonResult is one person in a /people answer, as --json prints it.
@@ -44,10 +46,14 @@ func runPeople(ctx context.Context, req Request) Response {
 	quoted, reported := map[string]int{}, map[string]int{}
 	allReported := 0
 	for _, q := range d.Quotes {
-		quoted[q.Speaker]++
 		if !q.Direct {
-			reported[q.Speaker]++
 			allReported++
+		}
+		for _, s := range corpus.Speakers(q.Speaker) {
+			quoted[s]++
+			if !q.Direct {
+				reported[s]++
+			}
 		}
 	}
 	people := make([]PersonResult, 0, len(d.People))

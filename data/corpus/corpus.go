@@ -291,12 +291,44 @@ func (c *Corpus) QuotesBy(name string, doc *Doc) []QuoteHit {
 			continue
 		}
 		for i := range d.Quotes {
-			if d.Quotes[i].Speaker == name {
+			if Spoke(d.Quotes[i].Speaker, name) {
 				out = append(out, QuoteHit{Doc: d, Quote: &d.Quotes[i], Score: 1})
 			}
 		}
 	}
 	return out
+}
+
+// Speakers splits a quotation's speaker into the people it names: a joint
+// attribution ("Ann Lee and Bo Chan said") is kept whole by the analysis,
+// since that is what the article says, but each of them said it.
+func Speakers(speaker string) []string {
+	if speaker == "" {
+		return nil
+	}
+	var out []string
+	for _, part := range strings.Split(speaker, " and ") {
+		for _, p := range strings.Split(part, ", ") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// Spoke reports whether a quotation attributed to speaker was said by the
+// person with canonical name (alone or jointly with others).
+func Spoke(speaker, name string) bool {
+	if speaker == name {
+		return true
+	}
+	for _, s := range Speakers(speaker) {
+		if s == name {
+			return true
+		}
+	}
+	return false
 }
 
 // SearchText finds sentences that mention the words, best first.
