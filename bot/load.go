@@ -89,6 +89,12 @@ func startCorpus(ctx context.Context, opts loadOptions, log *slog.Logger) *corpu
 		// does not show it twice; defaults come first and keep their IDs.
 		all, w := article.Dedup(append(append([]article.Article(nil), defaults...), arts...))
 		logWarnings(log, append(warns, w...))
+		// The defaults were analysed above; a Doc is immutable, so the new
+		// corpus shares them rather than analysing them again.
+		analysed := make(map[article.Article]*corpus.Doc, len(docs))
+		for _, d := range docs {
+			analysed[d.Article] = d
+		}
 		// A fresh slice: the corpus being served holds the old one.
 		docs := make([]*corpus.Doc, 0, len(all))
 		next := analyzeBatch
@@ -96,7 +102,11 @@ func startCorpus(ctx context.Context, opts loadOptions, log *slog.Logger) *corpu
 			if ctx.Err() != nil {
 				return
 			}
-			docs = append(docs, corpus.Analyze(a))
+			d, ok := analysed[a]
+			if !ok {
+				d = corpus.Analyze(a)
+			}
+			docs = append(docs, d)
 			if i+1 == next && i+1 < len(all) {
 				store.Swap(corpus.New(append([]*corpus.Doc(nil), docs...)))
 				log.Info("loading articles", "analysed", i+1, "of", len(all))

@@ -53,6 +53,9 @@ func TestStartCorpusAnswersWhileLoading(t *testing.T) {
 	if len(first.Docs) != firstLen || first.Docs[0] != firstDoc {
 		t.Fatal("the first snapshot changed under its readers")
 	}
+	if final.Docs[0] != firstDoc {
+		t.Error("the default articles were analysed again instead of shared")
+	}
 	hits := final.WhoSaid("tide number 123 came in early", 1)
 	if len(hits) == 0 || hits[0].Quote.Speaker != "Ann Lee" {
 		t.Fatalf("a quotation from the loaded folder is not found with its speaker: %+v", hits)
