@@ -144,7 +144,9 @@ func waitLoaded(ctx context.Context, store *corpus.Store) bool {
 // typed, without the slash.
 func consoleAnswer(ctx context.Context, router *commands.Router, store *corpus.Store, line string, log *slog.Logger) (string, commands.Response) {
 	req, name := parseConsoleLine(router, line)
-	req.Corpus, req.Loading = store.Current(), store.Loading()
+	// Loading first: see discordBot.onInteraction.
+	req.Loading = store.Loading()
+	req.Corpus = store.Current()
 	if !strings.HasPrefix(line, "/") {
 		resp := commands.Response{Ephemeral: true, Err: "Commands start with /",
 			Content: "Commands start with /, e.g. /who-said quote: security guarantees. Type /help for the list."}

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -145,6 +146,7 @@ func routeDiscordgoLogs(log *slog.Logger, token string) {
 			if raw := strings.TrimPrefix(sink.token, "Bot "); raw != "" {
 				msg = strings.ReplaceAll(msg, raw, "(redacted)")
 			}
+			msg = redactTokens(msg)
 			l := slog.LevelInfo
 			switch level {
 			case discordgo.LogError:
@@ -332,7 +334,7 @@ func (b *discordBot) reconnect(ctx context.Context) error {
 		if why, ok := fatalClose(err); ok {
 			return fmt.Errorf("reconnect to Discord: %s; not retrying", why)
 		}
-		b.log.Warn("reconnect failed", "err", err, "retry_in", wait)
+		b.log.Warn("reconnect failed", errAttr(err), "retry_in", wait)
 		select {
 		case <-ctx.Done():
 			return nil
@@ -350,7 +352,7 @@ func (b *discordBot) shutdown() {
 	b.closing = true
 	b.mu.Unlock()
 	if err := b.session.Close(); err != nil {
-		b.log.Warn("close gateway", "err", err)
+		b.log.Warn("close gateway", errAttr(err))
 	}
 	done := make(chan struct{})
 	go func() { b.inflight.Wait(); close(done) }()
@@ -442,23 +444,33 @@ func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.Interacti
 	defer b.inflight.Done()
 	i := ic.Interaction
 	start := time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), b.replyTimeout)
+	defer cancel()
+	log := b.log.With("interaction", i.ID)
+	var req commands.Request
+	answered := false
+	// Set up before anything reads the payload: discordgo runs handlers on
+	// bare goroutines, so a panic here would end the whole process.
+	defer func() {
+		// A bug in the adapter itself: log it and tell the user (an
+		// autocomplete cannot carry a message, so it gets nothing).
+		if p := recover(); p != nil {
+			log.Error("panic answering an interaction", "panic", p, "stack", string(debug.Stack()))
+			if req.Kind != commands.KindAutocomplete {
+				b.sendError(ctx, i, answered)
+			}
+		}
+	}()
 	req, ok := request(i)
-	log := b.log.With("interaction", i.ID, "command", req.Name, "user", req.UserID)
+	log = log.With("command", req.Name, "user", req.UserID)
 	if !ok {
 		log.Debug("ignored interaction", "type", i.Type.String())
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), b.replyTimeout)
-	defer cancel()
-	answered := false
-	defer func() {
-		// A bug in the adapter itself: log it and tell the user.
-		if p := recover(); p != nil {
-			log.Error("panic answering an interaction", "panic", p, "stack", string(debug.Stack()))
-			b.sendError(ctx, i, answered)
-		}
-	}()
-	req.Corpus, req.Loading = b.store.Current(), b.store.Loading()
+	// Loading first: the loader swaps in the full corpus before it clears
+	// the flag, so this order never shows a partial corpus as complete.
+	req.Loading = b.store.Loading()
+	req.Corpus = b.store.Current()
 	if req.Kind == commands.KindAutocomplete {
 		b.autocomplete(ctx, i, req, log)
 		return
@@ -487,7 +499,7 @@ func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.Interacti
 	case <-timer.C:
 		// Too slow for the 3-second window: acknowledge now, answer later.
 		if err := s.InteractionRespond(i, commands.Deferred(req.Kind), discordgo.WithContext(ctx)); err != nil {
-			log.Error("defer answer", "err", err)
+			log.Error("defer answer", errAttr(err))
 			return
 		}
 		answered, deferred = true, true
@@ -505,19 +517,25 @@ func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.Interacti
 		}
 	}
 	if r.err != nil {
-		log.Error("command failed", "err", r.err)
+		log.Error("command failed", errAttr(r.err))
 	}
 	var err error
 	switch {
 	case !deferred:
 		err = s.InteractionRespond(i, r.resp.InteractionResponse(), discordgo.WithContext(sendCtx))
 	case r.resp.Ephemeral && req.Kind == commands.KindCommand:
-		// A public "thinking…" cannot turn ephemeral: remove it and
-		// answer privately.
-		if derr := s.InteractionResponseDelete(i, discordgo.WithContext(sendCtx)); derr != nil {
-			log.Warn("delete deferral", "err", derr)
+		// A public "thinking…" cannot turn ephemeral. Discord ignores the
+		// flags of the first follow-up after a deferral (it replaces the
+		// deferral), so settle the deferral with an edit first, then
+		// answer privately, then remove the public placeholder.
+		settle := commands.Response{Content: "Answered privately."}
+		if eerr := editOriginal(s, i, settle, sendCtx); eerr != nil {
+			log.Warn("settle deferral", errAttr(eerr))
 		}
 		_, err = s.FollowupMessageCreate(i, false, r.resp.Followup(), discordgo.WithContext(sendCtx))
+		if derr := s.InteractionResponseDelete(i, discordgo.WithContext(sendCtx)); derr != nil {
+			log.Warn("delete deferral", errAttr(derr))
+		}
 	case r.resp.Ephemeral:
 		// A button press that failed: leave the message as it was.
 		_, err = s.FollowupMessageCreate(i, false, r.resp.Followup(), discordgo.WithContext(sendCtx))
@@ -525,7 +543,7 @@ func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.Interacti
 		_, err = s.InteractionResponseEdit(i, r.resp.WebhookEdit(), discordgo.WithContext(sendCtx))
 	}
 	if err != nil {
-		log.Error("send answer", "err", err, "deferred", deferred)
+		log.Error("send answer", errAttr(err), "deferred", deferred)
 		return
 	}
 	log.Debug("answered", "ok", r.resp.Err == "", "deferred", deferred, "took", time.Since(start))
@@ -537,12 +555,37 @@ func (b *discordBot) autocomplete(ctx context.Context, i *discordgo.Interaction,
 	defer cancel()
 	resp, err := b.router.Handle(actx, req)
 	if err != nil {
-		log.Error("autocomplete failed", "err", err)
+		log.Error("autocomplete failed", errAttr(err))
 	}
 	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
 	if _, err := b.session.RequestWithBucketID(http.MethodPost, endpoint, resp.Autocomplete(), endpoint, discordgo.WithContext(ctx)); err != nil {
-		log.Error("send autocomplete", "err", err)
+		log.Error("send autocomplete", errAttr(err))
 	}
+}
+
+// editOriginal replaces the interaction's original answer with resp.
+func editOriginal(s *discordgo.Session, i *discordgo.Interaction, resp commands.Response, ctx context.Context) error {
+	_, err := s.InteractionResponseEdit(i, resp.WebhookEdit(), discordgo.WithContext(ctx))
+	return err
+}
+
+// interactionTokenPath matches the secret part of interaction and webhook
+// URLs: /interactions/{id}/{token}/… and /webhooks/{app}/{token}/….
+var interactionTokenPath = regexp.MustCompile(`(/(?:interactions|webhooks)/\d+/)[^/\s"?]+`)
+
+// redactTokens blanks out interaction tokens in s: net/http errors carry the
+// full request URL, and an interaction token lets whoever reads the log post
+// as the bot for 15 minutes.
+func redactTokens(s string) string {
+	return interactionTokenPath.ReplaceAllString(s, "${1}(redacted)")
+}
+
+// errAttr is err as a log attribute, with interaction tokens redacted.
+func errAttr(err error) slog.Attr {
+	if err == nil {
+		return slog.String("err", "")
+	}
+	return slog.String("err", redactTokens(err.Error()))
 }
 
 // sendError tells the user that something broke, privately.
@@ -555,6 +598,6 @@ func (b *discordBot) sendError(ctx context.Context, i *discordgo.Interaction, an
 		err = b.session.InteractionRespond(i, resp.InteractionResponse(), discordgo.WithContext(ctx))
 	}
 	if err != nil {
-		b.log.Error("send error answer", "err", err)
+		b.log.Error("send error answer", errAttr(err))
 	}
 }

@@ -371,6 +371,13 @@ func TestDiscordBot(t *testing.T) {
 		if !strings.Contains(string(r.Body), `"flags":64`) || !strings.Contains(string(r.Body), "failed slowly") {
 			t.Errorf("follow-up %s", r.Body)
 		}
+		// Discord ignores the flags of the first follow-up after a
+		// deferral, so the deferral must be settled by an edit before the
+		// private follow-up, and the placeholder removed after it.
+		edit, post, del := f.indexOf(webhookFor(http.MethodPatch, tok)), f.indexOf(webhookFor(http.MethodPost, tok)), f.indexOf(webhookFor(http.MethodDelete, tok))
+		if edit < 0 || edit > post || post > del {
+			t.Errorf("order: edit %d, follow-up %d, delete %d; want edit < follow-up < delete\n%s", edit, post, del, f.describe())
+		}
 	})
 
 	t.Run("slow button is deferred then edited", func(t *testing.T) {
@@ -639,3 +646,25 @@ func TestRewriteTransport(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestRedactTokens(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`Post "https://discord.com/api/v9/interactions/123/SECRET-TOKEN/callback": dial tcp: refused`,
+			`Post "https://discord.com/api/v9/interactions/123/(redacted)/callback": dial tcp: refused`},
+		{`Patch "https://discord.com/api/v9/webhooks/456/aW50ZXJhY3Rpb24/messages/@original": EOF`,
+			`Patch "https://discord.com/api/v9/webhooks/456/(redacted)/messages/@original": EOF`},
+		{`Post "http://127.0.0.1:1/api/v9/webhooks/456/tok?wait=true": timeout`,
+			`Post "http://127.0.0.1:1/api/v9/webhooks/456/(redacted)?wait=true": timeout`},
+		{"HTTP 404 Not Found, {\"message\": \"Unknown interaction\"}", "HTTP 404 Not Found, {\"message\": \"Unknown interaction\"}"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := redactTokens(tt.in); got != tt.want {
+				t.Errorf("redactTokens(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+	if a := errAttr(errors.New(`Post "https://discord.com/api/v9/interactions/1/SECRET/callback": x`)); strings.Contains(a.Value.String(), "SECRET") {
+		t.Errorf("errAttr leaks the token: %s", a.Value)
+	}
+}

@@ -338,6 +338,19 @@ func callbackFor(id string) func(fakeRequest) bool {
 
 // webhookFor matches a webhook call (edit, delete, follow-up) for the
 // interaction token tok.
+// indexOf is the position of the first recorded REST call that matches,
+// or -1.
+func (f *fakeDiscord) indexOf(match func(fakeRequest) bool) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i, r := range f.requests {
+		if match(r) {
+			return i
+		}
+	}
+	return -1
+}
+
 func webhookFor(method, tok string) func(fakeRequest) bool {
 	return func(r fakeRequest) bool {
 		return r.Method == method && strings.Contains(r.Path, "/webhooks/") && strings.Contains(r.Path, "/"+tok)
