@@ -192,3 +192,25 @@ func TestConsoleDefaultArticle(t *testing.T) {
 		t.Errorf("summary: %s", lines[3])
 	}
 }
+
+func TestIsTerminal(t *testing.T) {
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Skipf("no %s: %v", os.DevNull, err)
+	}
+	defer null.Close()
+	if isTerminal(null) {
+		t.Errorf("%s counts as a terminal; a container without -i would get the interactive console", os.DevNull)
+	}
+	f, err := os.CreateTemp(t.TempDir(), "in")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Error("a regular file counts as a terminal")
+	}
+	if isTerminal(strings.NewReader("/help\n")) {
+		t.Error("a reader that is not a file counts as a terminal")
+	}
+}
