@@ -108,7 +108,11 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		fmt.Fprintln(stderr, "bot: warning: -token puts the token where other users of this machine can see it; prefer DISCORD_TOKEN or -token-file")
 		token = strings.TrimSpace(*tokenFlag)
 	}
-	if *tokenFile != "" {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	// A flag wins over the environment: -token beats a DISCORD_TOKEN_FILE
+	// from the environment (but not a -token-file also given as a flag).
+	if *tokenFile != "" && !(set["token"] && !set["token-file"]) {
 		b, err := os.ReadFile(*tokenFile)
 		if err != nil {
 			// The error names the file, never its contents.

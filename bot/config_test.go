@@ -63,6 +63,12 @@ func TestParseConfig(t *testing.T) {
 					t.Errorf("token from file not used")
 				}
 			}},
+		{name: "token flag beats a token file from env", env: map[string]string{"DISCORD_TOKEN_FILE": filepath.Join(dir, "nope")}, args: []string{"-token", "flag-token"},
+			check: func(t *testing.T, c config) {
+				if c.Token != "Bot flag-token" {
+					t.Errorf("token %q, want the flag's", string(c.Token))
+				}
+			}},
 		{name: "prefix kept", env: map[string]string{"DISCORD_TOKEN": "Bot already.prefixed"},
 			check: func(t *testing.T, c config) {
 				if c.Token != "Bot already.prefixed" {
