@@ -72,6 +72,9 @@ func startCorpus(ctx context.Context, opts loadOptions, log *slog.Logger) *corpu
 	}
 	store := corpus.NewStore(corpus.New(docs))
 	if len(opts.Paths) == 0 {
+		if len(docs) == 0 {
+			log.Error("no articles: the defaults are off and no article folder is set (NEWSBOT_ARTICLES); every command will answer \"not found\"")
+		}
 		log.Info("articles loaded", "articles", len(docs), "quotes", store.Current().QuoteCount())
 		return store
 	}
@@ -114,6 +117,9 @@ func startCorpus(ctx context.Context, opts loadOptions, log *slog.Logger) *corpu
 			}
 		}
 		store.Swap(corpus.New(docs))
+		if len(docs) == 0 {
+			log.Error("no articles loaded: check NEWSBOT_ARTICLES and the warnings above; every command will answer \"not found\"", "paths", opts.Paths)
+		}
 		log.Info("articles loaded", "articles", len(docs), "quotes", store.Current().QuoteCount(), "took", time.Since(start).Round(time.Millisecond))
 	}()
 	return store

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -70,5 +71,29 @@ func TestStartCorpusDefaultsOnly(t *testing.T) {
 	}
 	if store.Current().QuoteCount() == 0 {
 		t.Error("no quotations in the embedded defaults")
+	}
+}
+
+func TestStartCorpusSaysWhenNothingLoaded(t *testing.T) {
+	tests := []struct {
+		name  string
+		paths []string
+	}{
+		{"no defaults, no folder", nil},
+		{"no defaults, missing folder", []string{filepath.Join(t.TempDir(), "missing")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs syncBuffer
+			log := slog.New(slog.NewTextHandler(&logs, nil))
+			store := startCorpus(context.Background(), loadOptions{Paths: tt.paths}, log)
+			deadline := time.Now().Add(10 * time.Second)
+			for store.Loading() && time.Now().Before(deadline) {
+				time.Sleep(5 * time.Millisecond)
+			}
+			if !strings.Contains(logs.String(), "level=ERROR") || !strings.Contains(logs.String(), "no articles") {
+				t.Errorf("no error logged for an empty corpus; logs:\n%s", logs.String())
+			}
+		})
 	}
 }
