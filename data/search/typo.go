@@ -84,18 +84,9 @@ func eachVariant(w []rune, d int, fn func(h uint32)) {
 }
 
 // termDeletions is how many deletions a vocabulary term of n runes is
-// indexed under (see above).
-func termDeletions(n int) int {
-	switch {
-	case n > maxTypoLen:
-		return 0
-	case n >= minLen2Typos:
-		return 2
-	case n >= minLen1Typo:
-		return 1
-	}
-	return 0
-}
+// indexed under (see above): as many as the typos a word of its length may
+// have, so that the deletion lookup is symmetric.
+func termDeletions(n int) int { return allowedTypos(n) }
 
 // deletions is the deletion dictionary: entries hash<<32 | term, grouped
 // in buckets by the top bits of the hash (a counting sort, which builds
