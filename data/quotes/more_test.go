@@ -42,21 +42,7 @@ func TestMorePatterns(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			qs := extract(tc.body)
-			for want, speaker := range tc.want {
-				found := false
-				for _, q := range qs {
-					if q.Direct && q.Text == want {
-						found = true
-						if q.Speaker != speaker {
-							t.Errorf("%q: speaker %q (mention %q), want %q", want, q.Speaker, q.Mention, speaker)
-						}
-					}
-				}
-				if !found {
-					t.Errorf("%q not found in %q", want, directTexts(qs))
-				}
-			}
+			checkDirect(t, tc.body, tc.want)
 		})
 	}
 }
@@ -81,21 +67,7 @@ func TestMoreBritish(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			qs := extract(tc.body)
-			for want, speaker := range tc.want {
-				found := false
-				for _, q := range qs {
-					if q.Direct && q.Text == want {
-						found = true
-						if q.Speaker != speaker {
-							t.Errorf("%q: speaker %q (mention %q), want %q", want, q.Speaker, q.Mention, speaker)
-						}
-					}
-				}
-				if !found {
-					t.Errorf("%q not found in %q", want, directTexts(qs))
-				}
-			}
+			checkDirect(t, tc.body, tc.want)
 		})
 	}
 }

@@ -15,6 +15,27 @@ func extract(body string) []Quote {
 	return Extract(body, sents, people.Find("", body, sents))
 }
 
+// checkDirect asserts that each quotation in want (text → speaker) is
+// extracted from body as a direct quote with that speaker.
+func checkDirect(t *testing.T, body string, want map[string]string) {
+	t.Helper()
+	qs := extract(body)
+	for text, speaker := range want {
+		found := false
+		for _, q := range qs {
+			if q.Direct && q.Text == text {
+				found = true
+				if q.Speaker != speaker {
+					t.Errorf("%q: speaker %q (mention %q), want %q", text, q.Speaker, q.Mention, speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q not found in %q", text, directTexts(qs))
+		}
+	}
+}
+
 func directTexts(qs []Quote) []string {
 	var out []string
 	for _, q := range qs {
@@ -190,21 +211,7 @@ func TestAttribution(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			qs := extract(tc.body)
-			for want, speaker := range tc.want {
-				found := false
-				for _, q := range qs {
-					if q.Direct && q.Text == want {
-						found = true
-						if q.Speaker != speaker {
-							t.Errorf("%q: speaker %q, want %q", want, q.Speaker, speaker)
-						}
-					}
-				}
-				if !found {
-					t.Errorf("%q not found in %q", want, directTexts(qs))
-				}
-			}
+			checkDirect(t, tc.body, tc.want)
 		})
 	}
 }
