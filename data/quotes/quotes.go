@@ -34,6 +34,59 @@ type Quote struct {
 	Start   int    `json:"start"`             // byte offset of Text in the body
 	End     int    `json:"end"`
 	Direct  bool   `json:"direct"` // in quotation marks (false: reported speech)
+
+	// Confidence is the calibrated probability that Speaker is right (0 when
+	// Speaker is ""). Answers tell a confident speaker (Confidence >=
+	// CertainAt) from a likely one (>= LikelyAt) and an unclear one.
+	Confidence float64 `json:"confidence"`
+	// SpeakerKind says what the speaker is: "person", "organisation",
+	// "document" (it speaks for whoever issued it), "group", or "".
+	SpeakerKind string `json:"speaker_kind,omitempty"`
+	// Alternatives are the runner-up candidate speakers, best first, for
+	// "speaker unclear (X or Y)".
+	Alternatives []string `json:"alternatives,omitempty"`
+	// Why explains the attribution: the features that weighed most for the
+	// chosen speaker, strongest first.
+	Why []Reason `json:"why,omitempty"`
+}
+
+// Reason is one feature's contribution to an attribution, as bleve's
+// search.Explanation is for a score.
+type Reason struct {
+	Feature string  `json:"feature"` // a named feature or rule, e.g. "subject_of_adjacent_speech_verb"
+	Value   float64 `json:"value"`   // the feature's value for the chosen candidate
+	Weight  float64 `json:"weight"`  // its contribution to the candidate's score (value × learned weight)
+}
+
+// Confidence levels the answers use. They are chosen from the
+// precision–coverage curve of `bot eval quotes` (see the README), so that a
+// speaker shown as certain is right at least 97% of the time.
+const (
+	CertainAt = 0.9 // from here a speaker is shown as certain
+	LikelyAt  = 0.5 // from here "probably X"; below it "speaker unclear"
+)
+
+// Certainty is how an answer presents a speaker.
+type Certainty int
+
+// The three ways of presenting a speaker.
+const (
+	Unclear Certainty = iota // "speaker unclear (X or Y)" or "the article does not say"
+	Likely                   // "probably X"
+	Certain                  // "X"
+)
+
+// Certainty reports how sure the attribution is, by the thresholds above.
+func (q Quote) Certainty() Certainty {
+	switch {
+	case q.Speaker == "":
+		return Unclear
+	case q.Confidence >= CertainAt:
+		return Certain
+	case q.Confidence >= LikelyAt:
+		return Likely
+	}
+	return Unclear
 }
 
 // doc is the working state of one extraction.
