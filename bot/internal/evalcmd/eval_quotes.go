@@ -1,4 +1,4 @@
-package main
+package evalcmd
 
 import (
 	"errors"
@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 
+	"newsbot/bot/internal/cli"
 	"newsbot/data/quotes"
 )
 
@@ -33,11 +34,11 @@ func runEvalQuotes(args []string, stdout, stderr io.Writer) error {
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
-		return errUsage
+		return cli.ErrUsage
 	}
 	if *split != "" && *split != "even" && *split != "odd" {
 		fmt.Fprintf(stderr, "eval quotes: --split must be even or odd, not %q\n", *split)
-		return errUsage
+		return cli.ErrUsage
 	}
 	files := fl.Args()
 	if len(files) == 0 {
