@@ -390,9 +390,12 @@ func (b *Bot) track() bool {
 // request turns an interaction into a router request; false for kinds the
 // bot does not handle.
 func request(i *discordgo.Interaction) (commands.Request, bool) {
-	req := commands.Request{Options: map[string]string{}}
+	req := commands.Request{Options: map[string]string{}, GuildID: i.GuildID, ChannelID: i.ChannelID}
 	if i.Member != nil && i.Member.User != nil {
 		req.UserID = i.Member.User.ID
+		// The member's permissions in the channel, as Discord resolved
+		// them (overwrites included): what a Manage Server check reads.
+		req.Permissions = i.Member.Permissions
 	} else if i.User != nil { // direct messages (discordgo #888)
 		req.UserID = i.User.ID
 	}

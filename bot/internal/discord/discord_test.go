@@ -517,9 +517,10 @@ func TestRequestFromInteraction(t *testing.T) {
 		json string
 		want commands.Request
 	}{
-		{"options of every type", `{"type":2,"member":{"user":{"id":"u1"}},"data":{"name":"summary","type":1,"options":[
+		{"options of every type", `{"type":2,"guild_id":"42","channel_id":"7","member":{"user":{"id":"u1"},"permissions":"32"},"data":{"name":"summary","type":1,"options":[
 			{"name":"article","type":3,"value":"starmer"},{"name":"sentences","type":4,"value":2},{"name":"flag","type":5,"value":true}]}}`,
-			commands.Request{Name: "summary", UserID: "u1", Options: map[string]string{"article": "starmer", "sentences": "2", "flag": "true"}}},
+			commands.Request{Name: "summary", UserID: "u1", GuildID: "42", ChannelID: "7", Permissions: discordgo.PermissionManageGuild,
+				Options: map[string]string{"article": "starmer", "sentences": "2", "flag": "true"}}},
 		{"sub-command options are flattened", `{"type":2,"user":{"id":"u2"},"data":{"name":"x","type":1,"options":[
 			{"name":"sub","type":1,"options":[{"name":"text","type":3,"value":"hi"}]}]}}`,
 			commands.Request{Name: "x", UserID: "u2", Options: map[string]string{"text": "hi"}}},
