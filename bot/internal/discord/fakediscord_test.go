@@ -30,6 +30,21 @@ type fakeDiscord struct {
 	// silent, when set, makes the gateway accept connections and never
 	// say HELLO.
 	silent bool
+	// refuseResume, when set, makes the gateway answer every RESUME with an
+	// Invalid Session (op 9) and then close the connection, as Discord
+	// does for a session it has dropped.
+	refuseResume bool
+	// restDelay, when set, delays every answer to an interaction callback
+	// or webhook call (a slow Discord REST API).
+	restDelay time.Duration
+	// editFailures is how many of the next webhook edits (PATCH) fail
+	// with 503 Service Unavailable.
+	editFailures int
+	// rateLimits is how many of the next interaction callbacks are
+	// answered 429 Too Many Requests (retry after 50 ms).
+	rateLimits int
+	// stopped is closed when the test ends, releasing delayed answers.
+	stopped chan struct{}
 
 	mu       sync.Mutex
 	conn     *websocket.Conn // the current gateway connection
@@ -49,7 +64,7 @@ type fakeRequest struct {
 }
 
 func newFakeDiscord(t *testing.T) *fakeDiscord {
-	f := &fakeDiscord{t: t, appID: "900000000000000001", notify: make(chan struct{}, 1)}
+	f := &fakeDiscord{t: t, appID: "900000000000000001", notify: make(chan struct{}, 1), stopped: make(chan struct{})}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/v9/gateway", func(w http.ResponseWriter, r *http.Request) {
 		f.record(r, nil)
@@ -61,6 +76,7 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 	mux.HandleFunc("/api/v9/", f.rest)
 	f.srv = httptest.NewServer(mux)
 	t.Cleanup(f.srv.Close)
+	t.Cleanup(func() { close(f.stopped) }) // runs first: releases delayed answers
 	return f
 }
 
@@ -91,6 +107,11 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	f.record(r, body)
 	p := strings.TrimPrefix(r.URL.Path, "/api/v9")
+	if strings.HasPrefix(p, "/interactions/") || strings.HasPrefix(p, "/webhooks/") {
+		if f.fault(w, r, p) {
+			return
+		}
+	}
 	switch {
 	case r.Method == http.MethodPut && strings.HasPrefix(p, "/applications/"+f.appID+"/") && strings.HasSuffix(p, "/commands"):
 		var cmds []map[string]any
@@ -124,6 +145,41 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 	default:
 		writeJSON(w, http.StatusNotFound, map[string]any{"message": "404: Not Found", "code": 0})
 	}
+}
+
+// fault plays the REST faults the test asked for on an interaction call;
+// true when it answered the call.
+func (f *fakeDiscord) fault(w http.ResponseWriter, r *http.Request, p string) bool {
+	f.mu.Lock()
+	delay := f.restDelay
+	fail := r.Method == http.MethodPatch && f.editFailures > 0
+	if fail {
+		f.editFailures--
+	}
+	limit := strings.HasSuffix(p, "/callback") && f.rateLimits > 0
+	if limit {
+		f.rateLimits--
+	}
+	f.mu.Unlock()
+	if delay > 0 {
+		select {
+		case <-time.After(delay):
+		case <-r.Context().Done():
+			return true
+		case <-f.stopped:
+			return true
+		}
+	}
+	switch {
+	case fail:
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"message": "503: Service Unavailable", "code": 0})
+		return true
+	case limit:
+		w.Header().Set("Retry-After", "0.05")
+		writeJSON(w, http.StatusTooManyRequests, map[string]any{"message": "You are being rate limited.", "retry_after": 0.05, "global": false})
+		return true
+	}
+	return false
 }
 
 var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
@@ -171,6 +227,16 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 		}
 	case 6:
 		f.logins = append(f.logins, "resume")
+		if f.refuseResume {
+			f.mu.Unlock()
+			f.poke()
+			// Invalid Session, not resumable; then Discord closes.
+			f.writeMu.Lock()
+			c.WriteJSON(map[string]any{"op": 9, "d": false})
+			f.writeMu.Unlock()
+			time.Sleep(50 * time.Millisecond)
+			return
+		}
 	default:
 		f.mu.Unlock()
 		f.t.Errorf("fake gateway: got op %d, want IDENTIFY or RESUME", hello.Op)
@@ -315,6 +381,28 @@ func (f *fakeDiscord) waitLogins(n int) []string {
 		case <-time.After(20 * time.Millisecond):
 		case <-deadline:
 			f.t.Fatalf("fake gateway: %d logins, want %d", len(l), n)
+		}
+	}
+}
+
+// waitReady waits until the gateway has seen n IDENTIFY/RESUME and sent
+// ready READY/RESUMED (some logins may have been refused).
+func (f *fakeDiscord) waitReady(n, ready int) []string {
+	f.t.Helper()
+	deadline := time.After(20 * time.Second)
+	for {
+		f.mu.Lock()
+		l := append([]string(nil), f.logins...)
+		ok := len(l) >= n && f.ready >= ready && f.conn != nil
+		f.mu.Unlock()
+		if ok {
+			return l
+		}
+		select {
+		case <-f.notify:
+		case <-time.After(20 * time.Millisecond):
+		case <-deadline:
+			f.t.Fatalf("fake gateway: logins %v, want %d with %d ready", l, n, ready)
 		}
 	}
 }
