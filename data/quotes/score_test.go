@@ -64,7 +64,7 @@ func TestSameSpeaker(t *testing.T) {
 		{"Keir Starmer", "Keir Starmer", true},
 		{"Keir Starmer", "Starmer", true},
 		{"Lord Mandelson", "Peter Mandelson", true},
-		{"Mr. Hemming", "Brian Hemming", true},
+		{"Mr. Tolland", "Brian Tolland", true},
 		{"a spokesperson", "spokesperson", true},
 		{"Donald Trump", "Keir Starmer", false},
 		{"Donald Trump", "", false},
