@@ -1,4 +1,9 @@
-package quotes
+// Package quoteeval scores quotation extraction and attribution against
+// annotated articles (../shared/eval, see its README): the matching rule,
+// speaker accuracy by surname and by full name, calibration of the
+// attribution confidence and the precision–coverage curve. It is used by
+// `bot eval quotes` and `bot train attribution` only; no answer depends on it.
+package quoteeval
 
 import (
 	"bufio"
@@ -9,8 +14,12 @@ import (
 	"strings"
 
 	"newsbot/data/people"
+	"newsbot/data/quotes"
 	"newsbot/data/text"
 )
+
+// Quote is the system's quotation, as data/quotes extracts it.
+type Quote = quotes.Quote
 
 // Gold is one annotated quotation of an evaluation set.
 type Gold struct {
@@ -19,6 +28,14 @@ type Gold struct {
 	Mention string `json:"mention"`
 	Verb    string `json:"verb"`
 	Direct  bool   `json:"direct"`
+	// Resolved says where a PolNeAR speaker comes from: "name" (the
+	// mention names the speaker), "coref" (a pronoun or description resolved
+	// by automatic coreference, wrong about 1 time in 6), "relative"; "" in
+	// GGT.
+	Resolved string `json:"resolved,omitempty"`
+	// MentionBytes are the byte spans of the speaker's mention in the text
+	// (PolNeAR only).
+	MentionBytes [][2]int `json:"mention_bytes,omitempty"`
 }
 
 // Scores counts what a comparison of quotations found; Add sums them over
@@ -26,13 +43,18 @@ type Gold struct {
 type Scores struct {
 	GoldDirect, OursDirect, MatchedDirect, RightDirect         int
 	GoldIndirect, OursIndirect, MatchedIndirect, RightIndirect int
+	// StrictDirect and StrictIndirect count matched quotations whose speaker
+	// is right by full name (not only by surname): a relative with the same
+	// surname is wrong here.
+	StrictDirect, StrictIndirect int
 }
 
 // Add returns the sum of two Scores.
 func (s Scores) Add(o Scores) Scores {
 	return Scores{s.GoldDirect + o.GoldDirect, s.OursDirect + o.OursDirect, s.MatchedDirect + o.MatchedDirect,
 		s.RightDirect + o.RightDirect, s.GoldIndirect + o.GoldIndirect, s.OursIndirect + o.OursIndirect,
-		s.MatchedIndirect + o.MatchedIndirect, s.RightIndirect + o.RightIndirect}
+		s.MatchedIndirect + o.MatchedIndirect, s.RightIndirect + o.RightIndirect,
+		s.StrictDirect + o.StrictDirect, s.StrictIndirect + o.StrictIndirect}
 }
 
 func ratio(a, b int) float64 {
@@ -50,6 +72,13 @@ func (s Scores) DirectRecall() float64 { return ratio(s.MatchedDirect, s.GoldDir
 
 // SpeakerAccuracy is the share of matched direct quotations with the right speaker.
 func (s Scores) SpeakerAccuracy() float64 { return ratio(s.RightDirect, s.MatchedDirect) }
+
+// StrictAccuracy is the share of matched direct quotations whose speaker is
+// right by full name.
+func (s Scores) StrictAccuracy() float64 { return ratio(s.StrictDirect, s.MatchedDirect) }
+
+// StrictIndirectAccuracy is StrictAccuracy for indirect quotations.
+func (s Scores) StrictIndirectAccuracy() float64 { return ratio(s.StrictIndirect, s.MatchedIndirect) }
 
 // EndToEnd is the share of gold direct quotations found with the right speaker.
 func (s Scores) EndToEnd() float64 { return ratio(s.RightDirect, s.GoldDirect) }
@@ -161,12 +190,63 @@ func SameSpeaker(a, b string) bool {
 	return la != "" && la == lb
 }
 
+// SameFullName reports whether two speaker names are the same person by
+// the strict rule: the surname rule holds and the other words of the two
+// names, where both have some, share at least one ("Ann Ortiz" is "Ms. Ann
+// Ortiz", "Ann M. Ortiz" and "Ortiz"; "Tom Ortiz", a relative, is not).
+// Gold names in the evaluation sets come with and without given names and
+// with titles and places ("Sen. Ann Ortiz"), so a missing given name is no
+// conflict; two different ones are.
+func SameFullName(a, b string) bool {
+	if !SameSpeaker(a, b) {
+		return false
+	}
+	given := func(s string) map[string]bool {
+		w := NormWords(s)
+		out := map[string]bool{}
+		for i := 0; i < len(w)-1; i++ {
+			if !speakerTitles[w[i]] && len(w[i]) > 1 {
+				out[w[i]] = true
+			}
+		}
+		return out
+	}
+	ga, gb := given(a), given(b)
+	if len(ga) == 0 || len(gb) == 0 {
+		return true
+	}
+	for w := range ga {
+		if gb[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// Judged is one matched quotation's attribution as scored: how sure the
+// system was and whether it was right, for calibration and the
+// precision–coverage curve.
+type Judged struct {
+	Confidence float64
+	Right      bool // by the surname rule
+	Strict     bool // by full name
+	Direct     bool
+	Resolved   string // the gold's "resolved" field ("" in GGT)
+	Kind       string // the error kind when wrong (see ErrorKind), "" when right
+}
+
 // Score compares our quotations of one article with the gold ones: direct
 // with direct and indirect with indirect, each gold quotation matched to at
 // most one of ours (best F1 first).
 func Score(gold []Gold, ours []Quote) (Scores, []Miss) {
+	s, m, _ := score(gold, ours)
+	return s, m
+}
+
+func score(gold []Gold, ours []Quote) (Scores, []Miss, []Judged) {
 	var s Scores
 	var misses []Miss
+	var judged []Judged
 	for _, direct := range []bool{true, false} {
 		var gi, oi []int
 		for i, g := range gold {
@@ -200,7 +280,7 @@ func Score(gold []Gold, ours []Quote) (Scores, []Miss) {
 			gm[p.g] = p.o
 			om[p.o] = true
 		}
-		matched, right := 0, 0
+		matched, right, strict := 0, 0, 0
 		for _, g := range gi {
 			o, ok := gm[g]
 			gg := gold[g]
@@ -210,11 +290,18 @@ func Score(gold []Gold, ours []Quote) (Scores, []Miss) {
 			}
 			matched++
 			oo := ours[o]
-			if SameSpeaker(gg.Speaker, oo.Speaker) {
+			j := Judged{Confidence: oo.Confidence, Direct: direct, Resolved: gg.Resolved,
+				Right: SameSpeaker(gg.Speaker, oo.Speaker), Strict: SameFullName(gg.Speaker, oo.Speaker)}
+			if j.Strict {
+				strict++
+			}
+			if j.Right {
 				right++
 			} else {
+				j.Kind = ErrorKind(gg, oo)
 				misses = append(misses, Miss{Kind: kind("speaker", direct), Gold: &gg, Ours: &oo})
 			}
+			judged = append(judged, j)
 		}
 		if direct {
 			for _, o := range oi {
@@ -223,12 +310,12 @@ func Score(gold []Gold, ours []Quote) (Scores, []Miss) {
 					misses = append(misses, Miss{Kind: "extra", Ours: &oo})
 				}
 			}
-			s.GoldDirect, s.OursDirect, s.MatchedDirect, s.RightDirect = len(gi), len(oi), matched, right
+			s.GoldDirect, s.OursDirect, s.MatchedDirect, s.RightDirect, s.StrictDirect = len(gi), len(oi), matched, right, strict
 		} else {
-			s.GoldIndirect, s.OursIndirect, s.MatchedIndirect, s.RightIndirect = len(gi), len(oi), matched, right
+			s.GoldIndirect, s.OursIndirect, s.MatchedIndirect, s.RightIndirect, s.StrictIndirect = len(gi), len(oi), matched, right, strict
 		}
 	}
-	return s, misses
+	return s, misses, judged
 }
 
 func kind(k string, direct bool) string {
@@ -236,6 +323,32 @@ func kind(k string, direct bool) string {
 		return k
 	}
 	return k + "-indirect"
+}
+
+// pronouns that stand for a speaker in a mention.
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "i": true, "we": true,
+	"him": true, "her": true, "them": true, "his": true, "their": true, "its": true}
+
+// ErrorKind names why a matched quotation got the wrong speaker, by what
+// the system chose: "unknown" (no speaker), "pronoun" (a pronoun resolved
+// to the wrong person), "inherited" (no attribution of its own: the
+// previous speaker or subject), "description" (a role or description kept
+// or resolved wrongly), "name" (a named mention, the wrong person).
+func ErrorKind(g Gold, o Quote) string {
+	switch {
+	case strings.TrimSpace(o.Speaker) == "":
+		return "unknown"
+	case o.Mention == "" && o.Verb == "":
+		return "inherited"
+	}
+	w := NormWords(o.Mention)
+	switch {
+	case len(w) == 1 && pronouns[w[0]]:
+		return "pronoun"
+	case o.Mention != "" && strings.ToLower(o.Mention[:1]) == o.Mention[:1]:
+		return "description"
+	}
+	return "name"
 }
 
 // EvalArticle is one line of a quotes evaluation file (JSON lines, see
@@ -275,20 +388,125 @@ type EvalResult struct {
 	ID     string
 	Scores Scores
 	Misses []Miss
+	Judged []Judged
 }
 
-// Evaluate runs the whole analysis (sentences, people, quotations) on each
-// article and scores it against its gold quotations.
+// Analyse runs the whole analysis an article gets when it is loaded
+// (sentences, people, quotations) on one text.
+func Analyse(body string) []Quote {
+	sents := text.Sentences(body)
+	ppl := people.Find("", body, sents)
+	return quotes.Extract(body, sents, ppl)
+}
+
+// Evaluate runs the whole analysis on each article and scores it against
+// its gold quotations.
 func Evaluate(arts []EvalArticle) ([]EvalResult, Scores) {
 	var total Scores
 	out := make([]EvalResult, 0, len(arts))
 	for _, a := range arts {
-		sents := text.Sentences(a.Text)
-		ppl := people.Find("", a.Text, sents)
-		ours := Extract(a.Text, sents, ppl)
-		s, m := Score(a.Quotes, ours)
+		s, m, j := score(a.Quotes, Analyse(a.Text))
 		total = total.Add(s)
-		out = append(out, EvalResult{ID: a.ID, Scores: s, Misses: m})
+		out = append(out, EvalResult{ID: a.ID, Scores: s, Misses: m, Judged: j})
 	}
 	return out, total
+}
+
+// AllJudged gathers the judged attributions of every result.
+func AllJudged(rs []EvalResult) []Judged {
+	var out []Judged
+	for _, r := range rs {
+		out = append(out, r.Judged...)
+	}
+	return out
+}
+
+// ECE is the expected calibration error of the confidences over bins
+// equal-width bins: the mean, weighted by bin size, of |accuracy −
+// mean confidence| in each bin. 0 is perfectly calibrated.
+func ECE(js []Judged, bins int) float64 {
+	if len(js) == 0 || bins <= 0 {
+		return 0
+	}
+	n := make([]int, bins)
+	conf := make([]float64, bins)
+	right := make([]int, bins)
+	for _, j := range js {
+		b := int(j.Confidence * float64(bins))
+		b = max(0, min(b, bins-1))
+		n[b]++
+		conf[b] += j.Confidence
+		if j.Right {
+			right[b]++
+		}
+	}
+	e := 0.0
+	for b := range n {
+		if n[b] == 0 {
+			continue
+		}
+		d := float64(right[b])/float64(n[b]) - conf[b]/float64(n[b])
+		if d < 0 {
+			d = -d
+		}
+		e += float64(n[b]) / float64(len(js)) * d
+	}
+	return e
+}
+
+// Point is one point of the precision–coverage curve: of the attributions
+// with a confidence of at least Threshold, the share that are right
+// (Precision) and their share of all (Coverage).
+type Point struct {
+	Threshold, Precision, Coverage float64
+	N                              int
+}
+
+// At is the curve's point at one threshold.
+func At(js []Judged, t float64) Point {
+	p := Point{Threshold: t}
+	right := 0
+	for _, j := range js {
+		if j.Confidence >= t {
+			p.N++
+			if j.Right {
+				right++
+			}
+		}
+	}
+	p.Precision = ratio(right, p.N)
+	p.Coverage = ratio(p.N, len(js))
+	return p
+}
+
+// Curve is the precision–coverage curve at the given thresholds.
+func Curve(js []Judged, thresholds []float64) []Point {
+	out := make([]Point, len(thresholds))
+	for i, t := range thresholds {
+		out[i] = At(js, t)
+	}
+	return out
+}
+
+// Threshold returns the lowest confidence threshold at which the
+// attributions above it are right at least a share prec of the time, with at
+// least minN of them (1.01 when none is).
+func Threshold(js []Judged, prec float64, minN int) float64 {
+	sorted := append([]Judged(nil), js...)
+	sort.Slice(sorted, func(a, b int) bool { return sorted[a].Confidence > sorted[b].Confidence })
+	best := 1.01
+	right := 0
+	for i, j := range sorted {
+		if j.Right {
+			right++
+		}
+		// only between distinct confidences can a threshold fall
+		if i+1 < len(sorted) && sorted[i+1].Confidence == j.Confidence {
+			continue
+		}
+		if i+1 >= minN && float64(right)/float64(i+1) >= prec {
+			best = j.Confidence
+		}
+	}
+	return best
 }
