@@ -475,10 +475,18 @@ func (p *personBuild) addAlias(a string) {
 // not read: news bodies repeat every name a headline carries, and headline
 // capitals would only add false names.
 func Find(title, body string, sents []text.Sentence) []Person {
+	return FindTokens(body, sents, nil)
+}
+
+// FindTokens is Find on a body already tokenised by text.Tokenize (toks nil:
+// tokenise it here), so that an analysis tokenises an article once.
+func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 	if sents == nil {
 		sents = text.Sentences(body)
 	}
-	toks := Tokenize(body)
+	if toks == nil {
+		toks = text.Tokenize(body)
+	}
 	starts := sentenceStarts(toks, sents, body)
 	runs := Runs(toks, starts)
 	var builds []*personBuild

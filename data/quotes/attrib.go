@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"newsbot/data/people"
+	"newsbot/data/text"
 )
 
 // auxiliaries and adverbs that may stand between a speaker and the verb
@@ -93,7 +94,7 @@ func isIng(w string) bool { return strings.HasSuffix(w, "ing") }
 // wordTok reports whether token i is a word.
 func (d *doc) wordTok(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].Word }
 
-func isPunct(t people.Token, marks string) bool { return !t.Word && strings.Contains(marks, t.Text) }
+func isPunct(t text.Token, marks string) bool { return !t.Word && strings.Contains(marks, t.Text) }
 
 // npBefore reads a noun phrase backwards from token j (inclusive), not
 // below lo: a name run, a pronoun, or a short common noun phrase with its

@@ -395,8 +395,9 @@ type EvalResult struct {
 // (sentences, people, quotations) on one text.
 func Analyse(body string) []Quote {
 	sents := text.Sentences(body)
-	ppl := people.Find("", body, sents)
-	return quotes.Extract(body, sents, ppl)
+	toks := text.Tokenize(body)
+	ppl := people.FindTokens(body, sents, toks)
+	return quotes.ExtractTokens(body, sents, toks, ppl)
 }
 
 // Evaluate runs the whole analysis on each article and scores it against
