@@ -27,12 +27,13 @@ type Doc struct {
 // Analyze runs the whole analysis on one article.
 func Analyze(a article.Article) *Doc {
 	sents := text.Sentences(a.Body)
-	ppl := people.Find(a.Title, a.Body, sents)
+	toks := text.Tokenize(a.Body) // once, for people and quotes
+	ppl := people.FindTokens(a.Body, sents, toks)
 	return &Doc{
 		Article:   a,
 		Sentences: sents,
 		People:    ppl,
-		Quotes:    quotes.Extract(a.Body, sents, ppl),
+		Quotes:    quotes.ExtractTokens(a.Body, sents, toks, ppl),
 	}
 }
 
