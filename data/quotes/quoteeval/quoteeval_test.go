@@ -1,9 +1,12 @@
-package quotes
+package quoteeval
 
 import (
+	"math"
 	"os"
 	"strings"
 	"testing"
+
+	"newsbot/data/internal/evaldata"
 )
 
 func TestNormWords(t *testing.T) {
@@ -64,7 +67,7 @@ func TestSameSpeaker(t *testing.T) {
 		{"Keir Starmer", "Keir Starmer", true},
 		{"Keir Starmer", "Starmer", true},
 		{"Lord Mandelson", "Peter Mandelson", true},
-		{"Mr. Hemming", "Brian Hemming", true},
+		{"Mr. Tolland", "Brian Tolland", true},
 		{"a spokesperson", "spokesperson", true},
 		{"Donald Trump", "Keir Starmer", false},
 		{"Donald Trump", "", false},
@@ -94,7 +97,7 @@ func TestScore(t *testing.T) {
 	}
 	s, misses := Score(gold, ours)
 	want := Scores{GoldDirect: 3, OursDirect: 3, MatchedDirect: 2, RightDirect: 1,
-		GoldIndirect: 1, OursIndirect: 1, MatchedIndirect: 1, RightIndirect: 1}
+		GoldIndirect: 1, OursIndirect: 1, MatchedIndirect: 1, RightIndirect: 1, StrictDirect: 1, StrictIndirect: 1}
 	if s != want {
 		t.Errorf("scores %+v, want %+v", s, want)
 	}
@@ -139,7 +142,7 @@ func TestReadEvalSet(t *testing.T) {
 // and keeps the figures above floors just under those measured (see the
 // package's closing figures in the eval README of the project).
 func TestGGTFloors(t *testing.T) {
-	p := sharedFile(t, "eval/ggt-dev.jsonl")
+	p := evaldata.Require(t, "ggt-dev.jsonl")
 	f, err := os.Open(p)
 	if err != nil {
 		t.Fatalf("open %s: %v", p, err)
@@ -167,5 +170,76 @@ func TestGGTFloors(t *testing.T) {
 		if fl.got < fl.want {
 			t.Errorf("%s %.3f fell below %.2f", fl.name, fl.got, fl.want)
 		}
+	}
+}
+
+func TestSameFullName(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Ann Ortiz", "Ann Ortiz", true},
+		{"Ms. Ann Ortiz", "Ann Ortiz", true},
+		{"Sen. Ann M. Ortiz", "Ann Ortiz", true},
+		{"Ann Ortiz", "Ortiz", true},
+		{"Ann Ortiz", "Tom Ortiz", false},
+		{"Ann Ortiz", "Ann Reyes", false},
+		{"", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"|"+tc.b, func(t *testing.T) {
+			if got := SameFullName(tc.a, tc.b); got != tc.want {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestErrorKind(t *testing.T) {
+	tests := []struct {
+		name string
+		ours Quote
+		want string
+	}{
+		{"no speaker", Quote{}, "unknown"},
+		{"inherited", Quote{Speaker: "Tom Reyes"}, "inherited"},
+		{"pronoun", Quote{Speaker: "Tom Reyes", Mention: "he", Verb: "said"}, "pronoun"},
+		{"description", Quote{Speaker: "Tom Reyes", Mention: "the mayor", Verb: "said"}, "description"},
+		{"name", Quote{Speaker: "Tom Reyes", Mention: "Reyes", Verb: "said"}, "name"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ErrorKind(Gold{Speaker: "Ann Ortiz"}, tc.ours); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCalibration(t *testing.T) {
+	// ten at 0.95 with nine right, ten at 0.55 with five right
+	var js []Judged
+	for i := range 10 {
+		js = append(js, Judged{Confidence: 0.95, Right: i < 9}, Judged{Confidence: 0.55, Right: i < 5})
+	}
+	tests := []struct {
+		name      string
+		got, want float64
+	}{
+		{"ece", ECE(js, 10), 0.5*0.05 + 0.5*0.05},
+		{"precision at 0.9", At(js, 0.9).Precision, 0.9},
+		{"coverage at 0.9", At(js, 0.9).Coverage, 0.5},
+		{"coverage at 0.5", At(js, 0.5).Coverage, 1},
+		{"threshold for 0.9", Threshold(js, 0.9, 1), 0.95},
+		{"threshold for 0.7", Threshold(js, 0.7, 1), 0.55},
+		{"threshold for 0.99", Threshold(js, 0.99, 1), 1.01},
+		{"empty ece", ECE(nil, 10), 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if math.Abs(tc.got-tc.want) > 1e-9 {
+				t.Errorf("got %v, want %v", tc.got, tc.want)
+			}
+		})
 	}
 }
