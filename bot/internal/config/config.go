@@ -107,27 +107,10 @@ func Parse(ctx context.Context, args []string, getenv func(string) string, stder
 		return cfg, cli.ErrUsage
 	}
 
-	rawEnv := getenv("DISCORD_TOKEN")
-	token := strings.TrimSpace(rawEnv)
-	if rawEnv != "" && token == "" {
-		// Set but blank: a mistake, not a request for the console.
-		return cfg, errors.New("DISCORD_TOKEN is set but blank: give the token, or unset it to run the console")
-	}
-	if *tokenFlag != "" {
-		fmt.Fprintln(stderr, "bot: warning: -token puts the token where other users of this machine can see it; prefer DISCORD_TOKEN or -token-file")
-		token = strings.TrimSpace(*tokenFlag)
-	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	// A flag wins over the environment: -token beats a DISCORD_TOKEN_FILE
-	// from the environment (but not a -token-file also given as a flag).
-	if *tokenFile != "" && !(set["token"] && !set["token-file"]) {
-		var err error
-		if token, err = readTokenFile(ctx, *tokenFile); err != nil {
-			return cfg, err
-		}
-	}
-	if err := checkToken(token); err != nil {
+	token, err := resolveToken(ctx, getenv("DISCORD_TOKEN"), *tokenFlag, *tokenFile, set, stderr)
+	if err != nil {
 		return cfg, err
 	}
 	cfg.Token = Secret(BotToken(token))
@@ -138,7 +121,6 @@ func Parse(ctx context.Context, args []string, getenv func(string) string, stder
 		}
 	}
 
-	var err error
 	if cfg.APIBase, err = parseAPIBase(cfg.APIBase); err != nil {
 		return cfg, err
 	}
@@ -155,6 +137,32 @@ func Parse(ctx context.Context, args []string, getenv func(string) string, stder
 		return cfg, errors.New("no articles: NEWSBOT_DEFAULTS=false needs NEWSBOT_ARTICLES (or -articles)")
 	}
 	return cfg, nil
+}
+
+// resolveToken picks the token from DISCORD_TOKEN (env), -token (flag) and
+// a token file, and checks it. A flag wins over the environment: -token
+// beats a DISCORD_TOKEN_FILE from the environment (but not a -token-file
+// also given as a flag); set holds the flags given.
+func resolveToken(ctx context.Context, env, flagToken, file string, set map[string]bool, stderr io.Writer) (string, error) {
+	token := strings.TrimSpace(env)
+	if env != "" && token == "" {
+		// Set but blank: a mistake, not a request for the console.
+		return "", errors.New("DISCORD_TOKEN is set but blank: give the token, or unset it to run the console")
+	}
+	if flagToken != "" {
+		fmt.Fprintln(stderr, "bot: warning: -token puts the token where other users of this machine can see it; prefer DISCORD_TOKEN or -token-file")
+		token = strings.TrimSpace(flagToken)
+	}
+	if file != "" && !(set["token"] && !set["token-file"]) {
+		var err error
+		if token, err = readTokenFile(ctx, file); err != nil {
+			return "", err
+		}
+	}
+	if err := checkToken(token); err != nil {
+		return "", err
+	}
+	return token, nil
 }
 
 // maxTokenFile bounds a token file: a bot token is about 70 bytes, and a

@@ -184,7 +184,9 @@ func (f *fakeDiscord) fault(w http.ResponseWriter, r *http.Request, p string) bo
 
 var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
 
-// gateway plays one gateway connection.
+// gateway plays one gateway connection: HELLO, the client's IDENTIFY or
+// RESUME (with the faults the test asked for), READY or RESUMED, then
+// heartbeat ACKs until the connection ends.
 func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 	c, err := upgrader.Upgrade(w, r, nil)
 	if err != nil {
@@ -207,49 +209,8 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 	if err := send(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 45000}}); err != nil {
 		return
 	}
-	var hello struct {
-		Op int `json:"op"`
-		D  struct {
-			Token   string `json:"token"`
-			Intents *int   `json:"intents"`
-		} `json:"d"`
-	}
-	if err := c.ReadJSON(&hello); err != nil {
-		return
-	}
-	f.mu.Lock()
-	f.tokens = append(f.tokens, hello.D.Token)
-	switch hello.Op {
-	case 2:
-		f.logins = append(f.logins, "identify")
-		if hello.D.Intents == nil || *hello.D.Intents != 0 {
-			f.t.Errorf("fake gateway: IDENTIFY intents = %v, want 0 (no privileged intents needed)", hello.D.Intents)
-		}
-	case 6:
-		f.logins = append(f.logins, "resume")
-		if f.refuseResume {
-			f.mu.Unlock()
-			f.poke()
-			// Invalid Session, not resumable; then Discord closes.
-			f.writeMu.Lock()
-			c.WriteJSON(map[string]any{"op": 9, "d": false})
-			f.writeMu.Unlock()
-			time.Sleep(50 * time.Millisecond)
-			return
-		}
-	default:
-		f.mu.Unlock()
-		f.t.Errorf("fake gateway: got op %d, want IDENTIFY or RESUME", hello.Op)
-		return
-	}
-	closeCode := f.closeAfterIdentify
-	f.mu.Unlock()
-	f.poke()
-	if closeCode != 0 {
-		f.writeMu.Lock()
-		c.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(closeCode, "Authentication failed."))
-		f.writeMu.Unlock()
-		time.Sleep(50 * time.Millisecond)
+	op, ok := f.login(c)
+	if !ok {
 		return
 	}
 	// Publish the connection before READY, so that a test that saw the
@@ -257,19 +218,7 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	f.conn = c
 	f.mu.Unlock()
-	if hello.Op == 2 {
-		err = send(map[string]any{"op": 0, "t": "READY", "s": f.nextSeq(), "d": map[string]any{
-			"v": 9, "session_id": "fake-session", "resume_gateway_url": "ws://unused",
-			// The bot user's ID differs from the application's, as for
-			// some old applications: commands belong to the application.
-			"user":        map[string]any{"id": "900000000000000002", "username": "newsbot", "discriminator": "0", "bot": true},
-			"application": map[string]any{"id": f.appID, "flags": 0},
-			"guilds":      []any{},
-		}})
-	} else {
-		err = send(map[string]any{"op": 0, "t": "RESUMED", "s": f.nextSeq(), "d": map[string]any{}})
-	}
-	if err != nil {
+	if err := f.sendReady(send, op); err != nil {
 		return
 	}
 	f.mu.Lock()
@@ -289,6 +238,72 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+}
+
+// login reads the client's IDENTIFY (op 2) or RESUME (op 6) and plays the
+// faults set for it; ok is false when the connection is over.
+func (f *fakeDiscord) login(c *websocket.Conn) (op int, ok bool) {
+	var hello struct {
+		Op int `json:"op"`
+		D  struct {
+			Token   string `json:"token"`
+			Intents *int   `json:"intents"`
+		} `json:"d"`
+	}
+	if err := c.ReadJSON(&hello); err != nil {
+		return 0, false
+	}
+	f.mu.Lock()
+	f.tokens = append(f.tokens, hello.D.Token)
+	refuse := false
+	switch hello.Op {
+	case 2:
+		f.logins = append(f.logins, "identify")
+		if hello.D.Intents == nil || *hello.D.Intents != 0 {
+			f.t.Errorf("fake gateway: IDENTIFY intents = %v, want 0 (no privileged intents needed)", hello.D.Intents)
+		}
+	case 6:
+		f.logins = append(f.logins, "resume")
+		refuse = f.refuseResume
+	default:
+		f.mu.Unlock()
+		f.t.Errorf("fake gateway: got op %d, want IDENTIFY or RESUME", hello.Op)
+		return 0, false
+	}
+	closeCode := f.closeAfterIdentify
+	f.mu.Unlock()
+	f.poke()
+	switch {
+	case refuse:
+		// Invalid Session, not resumable; then Discord closes.
+		f.writeMu.Lock()
+		c.WriteJSON(map[string]any{"op": 9, "d": false})
+		f.writeMu.Unlock()
+		time.Sleep(50 * time.Millisecond)
+		return 0, false
+	case closeCode != 0:
+		f.writeMu.Lock()
+		c.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(closeCode, "Authentication failed."))
+		f.writeMu.Unlock()
+		time.Sleep(50 * time.Millisecond)
+		return 0, false
+	}
+	return hello.Op, true
+}
+
+// sendReady answers a login: READY for an IDENTIFY, RESUMED for a RESUME.
+func (f *fakeDiscord) sendReady(send func(any) error, op int) error {
+	if op != 2 {
+		return send(map[string]any{"op": 0, "t": "RESUMED", "s": f.nextSeq(), "d": map[string]any{}})
+	}
+	return send(map[string]any{"op": 0, "t": "READY", "s": f.nextSeq(), "d": map[string]any{
+		"v": 9, "session_id": "fake-session", "resume_gateway_url": "ws://unused",
+		// The bot user's ID differs from the application's, as for some
+		// old applications: commands belong to the application.
+		"user":        map[string]any{"id": "900000000000000002", "username": "newsbot", "discriminator": "0", "bot": true},
+		"application": map[string]any{"id": f.appID, "flags": 0},
+		"guilds":      []any{},
+	}})
 }
 
 func (f *fakeDiscord) nextSeq() int {
