@@ -178,3 +178,50 @@ func TestDiscordAutocompleteInTime(t *testing.T) {
 		t.Errorf("answer %+v, want an empty choice list", cb)
 	}
 }
+
+// TestDiscordAnswersEachOnce: under a burst of interactions every one is
+// answered exactly once (one callback each, none twice).
+func TestDiscordAnswersEachOnce(t *testing.T) {
+	f := newFakeDiscord(t)
+	startBot(t, f, commands.New(withCorpus(corpustest.Small(t, 25))))
+	f.waitLogins(1)
+	const n = 300
+	ids := map[string]bool{}
+	for i := range n {
+		var ev map[string]any
+		var id string
+		switch i % 3 {
+		case 0:
+			ev, id, _ = slash("help")
+		case 1:
+			ev, id, _ = slash("who-said", "quote", "security guarantees")
+		default:
+			ev, id, _ = slash("articles", "page", 2)
+		}
+		ids[id] = true
+		f.dispatch(ev)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		f.mu.Lock()
+		per := map[string]int{}
+		for _, r := range f.requests {
+			if r.Method == http.MethodPost && strings.HasSuffix(r.Path, "/callback") {
+				per[strings.Split(strings.TrimPrefix(r.Path, "/api/v9/interactions/"), "/")[0]]++
+			}
+		}
+		f.mu.Unlock()
+		if len(per) == n {
+			for id, c := range per {
+				if !ids[id] || c != 1 {
+					t.Errorf("interaction %s: %d callbacks", id, c)
+				}
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d interactions answered", len(per), n)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
