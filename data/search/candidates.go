@@ -26,7 +26,9 @@ const (
 // the rarest groups within budget, keeps the texts that matched the most
 // weight and re-weighs those tied at the edge on all groups. It returns
 // nothing when no group has postings.
-func (ix *Index) candidates(ctx context.Context, groups []group, limit int) ([]uint32, error) {
+//
+// keep, when not nil, leaves out texts (removed, or outside a collection).
+func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep *keeper) ([]uint32, error) {
 	order := make([]int, 0, len(groups))
 	for i, g := range groups {
 		if g.df > 0 {
@@ -54,7 +56,7 @@ func (ix *Index) candidates(ctx context.Context, groups []group, limit int) ([]u
 		default: // enough kept for the queries that run at once
 		}
 	}()
-	drivers, err := ix.walk(ctx, sc, groups, order)
+	drivers, err := ix.walk(ctx, sc, groups, order, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +67,7 @@ func (ix *Index) candidates(ctx context.Context, groups []group, limit int) ([]u
 // rarest first, while they stay within budget (always at least
 // minDrivers groups when the query has them). It returns how many groups
 // it walked.
-func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []int) (int, error) {
+func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []int, keep *keeper) (int, error) {
 	walked, drivers := 0, 0
 	for k, gi := range order {
 		if err := ctx.Err(); err != nil {
@@ -79,6 +81,9 @@ func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []
 		bit := uint32(1) << gi
 		mark := func(t uint32) {
 			for _, d := range ix.postings[ix.termStart[t]:ix.termStart[t+1]] {
+				if keep != nil && !keep.keeps(d) {
+					continue
+				}
 				if sc.mask[d] == 0 {
 					sc.touched = append(sc.touched, d)
 				}

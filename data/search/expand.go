@@ -65,6 +65,15 @@ func commonIDF(n int) float64 {
 
 // expand finds the terms word may stand for and weighs it by rarity.
 func (ix *Index) expand(word string, prefix bool) group {
+	g := ix.match(word, prefix)
+	g.weigh(len(ix.texts))
+	return g
+}
+
+// match finds the terms word may stand for and their statistics, without
+// weighing them (a segmented index adds up the statistics of its segments
+// first).
+func (ix *Index) match(word string, prefix bool) group {
 	g := group{word: word}
 	rs := []rune(word)
 	d := allowedTypos(len(rs))
@@ -129,8 +138,20 @@ func (ix *Index) expand(word string, prefix bool) group {
 		g.df += int(ix.termStart[g.hi] - ix.termStart[g.lo])
 	}
 	g.stats = ix.stats(g, hasExact, exact, len(rs))
-	g.weigh(len(ix.texts))
 	return g
+}
+
+// add adds the statistics of the same word in another index: postings add
+// up, and the word is exact, matched or completed when it is in either.
+func (st *wordStats) add(o wordStats) {
+	st.runes = o.runes
+	st.exact = st.exact || o.exact
+	st.matched = st.matched || o.matched
+	st.likelyDF += o.likelyDF
+	st.likelyFunction = st.likelyFunction || o.likelyFunction
+	st.completed = st.completed || o.completed
+	st.prefixDF = max(st.prefixDF, o.prefixDF)
+	st.df += o.df
 }
 
 // wordStats are what a group is weighed from (weigh): how frequent the

@@ -184,7 +184,9 @@ func (ix *Index) collect(oc *occurrences, d int, groups []group, q queryTerms) {
 //
 // When at is not nil, at[g] is set to the word position in text d that
 // group g was matched at (-1 when it was not), for highlighting.
-func (ix *Index) score(d int, groups []group, q queryTerms, at []int) float64 {
+// n is the number of texts the query is asked of (ix's, or all the
+// segments' of a segmented index).
+func (ix *Index) score(d int, groups []group, q queryTerms, at []int, n int) float64 {
 	p := ix.params
 	var oc occurrences
 	ix.collect(&oc, d, groups, q)
@@ -205,7 +207,7 @@ func (ix *Index) score(d int, groups []group, q queryTerms, at []int) float64 {
 		return s
 	}
 	// as much as one exact word found in one text only
-	need := math.Log(1 + float64(len(ix.texts))/p.evidenceTexts)
+	need := math.Log(1 + float64(n)/p.evidenceTexts)
 	s *= min(1, p.evidenceOf(groups, &oc, &pl)/need)
 	if !content {
 		// A query of common words only ("of the") is in nearly every
@@ -411,7 +413,7 @@ func (ix *Index) matchedSpans(d int, at []int) []text.Span {
 // scoreHits scores cands fully and returns the best limit of them, best
 // first, with the spans that matched. When ctx is done it stops and
 // returns the hits scored so far with ctx.Err().
-func (ix *Index) scoreHits(ctx context.Context, groups []group, cands []uint32, limit int) ([]Hit, error) {
+func (ix *Index) scoreHits(ctx context.Context, groups []group, cands []uint32, limit, n int) ([]Hit, error) {
 	q := newQueryTerms(groups, ix.params)
 	hits := make([]Hit, 0, len(cands))
 	var err error
@@ -421,7 +423,7 @@ func (ix *Index) scoreHits(ctx context.Context, groups []group, cands []uint32, 
 				break // answer with what is scored
 			}
 		}
-		if s := ix.score(int(d), groups, q, nil); s > 0 {
+		if s := ix.score(int(d), groups, q, nil, n); s > 0 {
 			hits = append(hits, Hit{ID: int(d), Score: s})
 		}
 	}
@@ -440,7 +442,7 @@ func (ix *Index) scoreHits(ctx context.Context, groups []group, cands []uint32, 
 	}
 	at := make([]int, len(groups))
 	for i := range hits {
-		ix.score(hits[i].ID, groups, q, at)
+		ix.score(hits[i].ID, groups, q, at, n)
 		hits[i].Matched = ix.matchedSpans(hits[i].ID, at)
 	}
 	return hits, err

@@ -134,13 +134,13 @@ func (ix *Index) find(ctx context.Context, query string, limit int, prefix bool)
 		}
 		groups[i] = ix.expand(w, prefix && i == len(words)-1)
 	}
-	cands, err := ix.candidates(ctx, groups, limit)
+	cands, err := ix.candidates(ctx, groups, limit, nil)
 	if err != nil {
 		return nil, err
 	}
 	var hits []Hit
 	if len(cands) > 0 {
-		if hits, err = ix.scoreHits(ctx, groups, cands, limit); err != nil {
+		if hits, err = ix.scoreHits(ctx, groups, cands, limit, len(ix.texts)); err != nil {
 			return hits, err
 		}
 	}
