@@ -40,6 +40,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			return runAnalyze(args[1:], stdout, stderr)
 		case "eval":
 			return runEval(args[1:], stdout, stderr)
+		case "train":
+			return runTrain(args[1:], stdout, stderr)
 		}
 	}
 	return runBot(ctx, args, stdin, stdout, stderr)

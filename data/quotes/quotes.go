@@ -48,6 +48,9 @@ type Quote struct {
 	// Why explains the attribution: the features that weighed most for the
 	// chosen speaker, strongest first.
 	Why []Reason `json:"why,omitempty"`
+
+	// rule names the extraction rule that chose the speaker before ranking.
+	rule string
 }
 
 // Reason is one feature's contribution to an attribution, as bleve's
@@ -123,8 +126,9 @@ type attribution struct {
 	speaker string
 	mention string
 	verb    string
-	ok      bool // a speech verb or "according to" was found
-	close   bool // the verb introduces the quotation directly (S said: “Q”)
+	ok      bool   // a speech verb or "according to" was found
+	rule    string // the named rule that found it (see rules in rank.go)
+	close   bool   // the verb introduces the quotation directly (S said: “Q”)
 }
 
 // Extract finds the quotations in body: direct ones in quotation marks and
@@ -136,8 +140,18 @@ func Extract(body string, sents []text.Sentence, ppl []people.Person) []Quote {
 // ExtractTokens is Extract on a body already tokenised by text.Tokenize
 // (toks nil: tokenise it here), so that an analysis tokenises once.
 func ExtractTokens(body string, sents []text.Sentence, toks []text.Token, ppl []people.Person) []Quote {
+	d, out := extractRules(body, sents, toks, ppl)
+	if d != nil {
+		d.rank(out, DefaultModel)
+	}
+	return out
+}
+
+// extractRules finds the quotations and attributes them by the rules alone
+// (no ranking); d is nil for an empty body.
+func extractRules(body string, sents []text.Sentence, toks []text.Token, ppl []people.Person) (*doc, []Quote) {
 	if strings.TrimSpace(body) == "" {
-		return nil
+		return nil, nil
 	}
 	if sents == nil {
 		sents = text.Sentences(body)
@@ -149,7 +163,7 @@ func ExtractTokens(body string, sents []text.Sentence, toks []text.Token, ppl []
 	out := d.direct()
 	out = append(out, d.indirect(out)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	return d, out
 }
 
 // maxSentenceTokens bounds the scan window of every attribution rule: a
