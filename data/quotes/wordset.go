@@ -45,4 +45,7 @@ var (
 	groupWords = loadWords("groups")
 	// pronounWords are the pronouns that can stand for a speaker.
 	pronounWords = loadWords("pronouns")
+	// definiteWords open a definite description ("the senator", "her
+	// lawyer"), which refers back to someone already named.
+	definiteWords = loadWords("definite")
 )
