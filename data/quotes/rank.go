@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -290,17 +291,35 @@ func alternatives(cs []Candidate, p []float64, best int) []string {
 }
 
 // explain lists the features that weighed most for candidate c, strongest
-// first (at most six, those contributing at least 0.05 either way).
+// first (at most six, those contributing at least 0.05 either way), and
+// always the extraction rule that proposed it, so every attribution traces
+// back to a named rule.
 func explain(c Candidate, m *Model) []Reason {
 	var rs []Reason
+	rule := -1
 	for i, v := range c.Values {
-		if w := v * m.Weights[i]; v != 0 && math.Abs(w) >= 0.05 {
-			rs = append(rs, Reason{Feature: FeatureNames[i], Value: v, Weight: math.Round(w*100) / 100})
+		if v == 0 {
+			continue
 		}
+		r := Reason{Feature: FeatureNames[i], Value: math.Round(v*1000) / 1000, Weight: math.Round(v*m.Weights[i]*100) / 100}
+		if strings.HasPrefix(r.Feature, "rule:") {
+			rule = len(rs)
+			rs = append(rs, r)
+		} else if math.Abs(r.Weight) >= 0.05 {
+			rs = append(rs, r)
+		}
+	}
+	var ruleReason *Reason
+	if rule >= 0 {
+		rr := rs[rule]
+		ruleReason = &rr
 	}
 	sort.SliceStable(rs, func(a, b int) bool { return math.Abs(rs[a].Weight) > math.Abs(rs[b].Weight) })
 	if len(rs) > 6 {
 		rs = rs[:6]
+		if ruleReason != nil && !slices.Contains(rs, *ruleReason) {
+			rs = append(rs, *ruleReason)
+		}
 	}
 	return rs
 }
