@@ -334,7 +334,10 @@ func Spoke(speaker, name string) bool {
 
 // SearchText finds sentences that mention the words, best first.
 func (c *Corpus) SearchText(words string, limit int) []PassageHit {
-	hs := c.sentences.Search(words, limit)
+	return c.passageHits(c.sentences.Search(words, limit))
+}
+
+func (c *Corpus) passageHits(hs []search.Hit) []PassageHit {
 	out := make([]PassageHit, 0, len(hs))
 	for _, h := range hs {
 		r := c.sentRefs[h.ID]

@@ -1,4 +1,8 @@
-package main
+// Package load loads the articles the bot answers from: the embedded
+// defaults at once, extra folders in the background, swapping ever bigger
+// corpora into a store so that a large archive never keeps the bot from
+// answering.
+package load
 
 import (
 	"context"
@@ -11,23 +15,23 @@ import (
 	"newsbot/data/corpus"
 )
 
-// loadOptions says which articles the bot answers from.
-type loadOptions struct {
+// Options says which articles the bot answers from.
+type Options struct {
 	Defaults bool     // include the articles embedded in the binary
 	Paths    []string // files or folders of extra articles
 }
 
-// errNoArticles is returned when nothing at all could be loaded.
-var errNoArticles = errors.New("no articles loaded")
+// ErrNoArticles is returned when nothing at all could be loaded.
+var ErrNoArticles = errors.New("no articles loaded")
 
 // defaultArticles loads the embedded articles.
 func defaultArticles() ([]article.Article, []article.Warning) {
 	return article.LoadFS(data.Articles, "articles", article.Options{})
 }
 
-// loadArticles loads everything opts names, synchronously, deduplicated, and
+// Articles loads everything opts names, synchronously, deduplicated, and
 // logs one warning per skipped file.
-func loadArticles(opts loadOptions, log *slog.Logger) []article.Article {
+func Articles(opts Options, log *slog.Logger) []article.Article {
 	var arts []article.Article
 	var warns []article.Warning
 	if opts.Defaults {
@@ -55,11 +59,22 @@ func logWarnings(log *slog.Logger, warns []article.Warning) {
 // the indexes costs O(n log n) overall rather than O(n²).
 const analyzeBatch = 64
 
-// startCorpus returns at once a store that answers from the embedded
+// Loader is a corpus being loaded: Store answers at once, Done is closed
+// when the load has finished (or stopped with its context).
+type Loader struct {
+	Store *corpus.Store
+	done  chan struct{}
+}
+
+// Done is closed when the load has finished: a script that wants answers
+// from every article waits on it rather than polling Store.Loading.
+func (l *Loader) Done() <-chan struct{} { return l.done }
+
+// Start returns at once a loader whose store answers from the embedded
 // defaults, then loads opts.Paths in the background, swapping in bigger
 // corpora as articles are analysed, so that a large archive never keeps the
 // bot from answering. Store.Loading reports true until the load is done.
-func startCorpus(ctx context.Context, opts loadOptions, log *slog.Logger) *corpus.Store {
+func Start(ctx context.Context, opts Options, log *slog.Logger) *Loader {
 	var docs []*corpus.Doc
 	var defaults []article.Article
 	if opts.Defaults {
@@ -71,15 +86,18 @@ func startCorpus(ctx context.Context, opts loadOptions, log *slog.Logger) *corpu
 		}
 	}
 	store := corpus.NewStore(corpus.New(docs))
+	l := &Loader{Store: store, done: make(chan struct{})}
 	if len(opts.Paths) == 0 {
 		if len(docs) == 0 {
 			log.Error("no articles: the defaults are off and no article folder is set (NEWSBOT_ARTICLES); every command will answer \"not found\"")
 		}
 		log.Info("articles loaded", "articles", len(docs), "quotes", store.Current().QuoteCount())
-		return store
+		close(l.done)
+		return l
 	}
 	store.SetLoading(true)
 	go func() {
+		defer close(l.done)
 		defer store.SetLoading(false)
 		start := time.Now()
 		var arts []article.Article
@@ -122,5 +140,5 @@ func startCorpus(ctx context.Context, opts loadOptions, log *slog.Logger) *corpu
 		}
 		log.Info("articles loaded", "articles", len(docs), "quotes", store.Current().QuoteCount(), "took", time.Since(start).Round(time.Millisecond))
 	}()
-	return store
+	return l
 }

@@ -1,4 +1,4 @@
-package main
+package console
 
 import (
 	"bufio"
@@ -17,6 +17,7 @@ import (
 	"newsbot/data"
 	"newsbot/data/article"
 	"newsbot/data/corpus"
+	"newsbot/data/corpus/corpustest"
 )
 
 // The console fuzz targets feed arbitrary lines to the console. Their
@@ -75,7 +76,7 @@ func corporaForConsoleFuzz(tb testing.TB) []*corpus.Corpus {
 		if len(arts) == 0 {
 			tb.Fatalf("no embedded articles (warnings: %v)", warns)
 		}
-		consoleCorpora = []*corpus.Corpus{corpus.Build(arts), testCorpus(tb, 12), corpus.New(nil)}
+		consoleCorpora = []*corpus.Corpus{corpus.Build(arts), corpustest.Small(tb, 12), corpus.New(nil)}
 	})
 	return consoleCorpora
 }
@@ -91,7 +92,7 @@ func FuzzConsoleLine(f *testing.F) {
 	router := commands.New()
 	f.Fuzz(func(t *testing.T, corpusSel byte, line string) {
 		cs := corporaForConsoleFuzz(t)
-		store := corpus.NewStore(cs[int(corpusSel)%len(cs)])
+		c := cs[int(corpusSel)%len(cs)]
 
 		req, name := parseConsoleLine(router, line)
 		if cmd := router.Lookup(req.Name); cmd != nil {
@@ -108,7 +109,7 @@ func FuzzConsoleLine(f *testing.F) {
 		}
 
 		var logs bytes.Buffer
-		name, resp := consoleAnswer(context.Background(), router, store, line, slog.New(slog.NewTextHandler(&logs, nil)))
+		name, resp := consoleAnswer(context.Background(), routerOn(c), line, slog.New(slog.NewTextHandler(&logs, nil)))
 		if strings.Contains(logs.String(), "panic") {
 			t.Errorf("a handler panicked: %s", logs.String())
 		}
@@ -140,9 +141,8 @@ func FuzzConsoleJSON(f *testing.F) {
 	f.Add(strings.Join(short, "\n"))
 	f.Add("/help\r\n\r\n# x\r\n/articles\n")
 	f.Add("/who-said quote: a\n\n\n/summary article: b\x00\n")
-	router := commands.New()
 	f.Fuzz(func(t *testing.T, input string) {
-		store := corpus.NewStore(corporaForConsoleFuzz(t)[1])
+		c := corporaForConsoleFuzz(t)[1]
 		want := 0
 		sc := bufio.NewScanner(strings.NewReader(input))
 		sc.Buffer(make([]byte, 64*1024), maxLine)
@@ -155,8 +155,8 @@ func FuzzConsoleJSON(f *testing.F) {
 			t.Skip("a line longer than the console reads")
 		}
 		var out bytes.Buffer
-		if err := runConsole(context.Background(), consoleOptions{JSON: true}, router, store, strings.NewReader(input), &out); err != nil {
-			t.Fatalf("runConsole --json: %v", err)
+		if err := runOn(context.Background(), Options{JSON: true}, c, strings.NewReader(input), &out); err != nil {
+			t.Fatalf("Run --json: %v", err)
 		}
 		got := 0
 		for _, l := range strings.SplitAfter(out.String(), "\n") {
@@ -170,8 +170,8 @@ func FuzzConsoleJSON(f *testing.F) {
 			t.Errorf("%d answers for %d commands:\n%s", got, want, out.String())
 		}
 		out.Reset()
-		if err := runConsole(context.Background(), consoleOptions{}, router, store, strings.NewReader(input), &out); err != nil {
-			t.Fatalf("runConsole: %v", err)
+		if err := runOn(context.Background(), Options{}, c, strings.NewReader(input), &out); err != nil {
+			t.Fatalf("Run: %v", err)
 		}
 	})
 }

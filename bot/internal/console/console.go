@@ -1,4 +1,7 @@
-package main
+// Package console is newsbot without Discord: commands typed one per line
+// (or piped in by a script) answered with the same responses the bot would
+// post, as text or as one JSON object per line.
+package console
 
 import (
 	"bufio"
@@ -10,23 +13,22 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"time"
 
 	"newsbot/commands"
 	"newsbot/data/corpus"
 )
 
-// consoleOptions says how the console talks.
-type consoleOptions struct {
+// Options says how the console talks.
+type Options struct {
 	JSON        bool // one JSON object per command instead of text
 	Interactive bool // a person at a terminal: banner and prompt
 	Log         *slog.Logger
 }
 
-// isTerminal reports whether r is a terminal: a character device other than
+// IsTerminal reports whether r is a terminal: a character device other than
 // the null device (a container started without -i, or a service, has
 // /dev/null as its input, which is a character device too).
-func isTerminal(r io.Reader) bool {
+func IsTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	if !ok {
 		return false
@@ -52,9 +54,12 @@ type consoleLine struct {
 // maxLine bounds one console input line.
 const maxLine = 1 << 20
 
-// runConsole answers commands typed one per line, rendering the same
-// responses the bot would post. It returns at end of input or when ctx ends.
-func runConsole(ctx context.Context, opts consoleOptions, router *commands.Router, store *corpus.Store, stdin io.Reader, stdout io.Writer) error {
+// Run answers commands typed one per line, rendering the same responses
+// the bot would post. The router answers from its own Corpora; store is
+// only read for the banner, and loaded is closed when the load is done (a
+// script waits for it, nil: already loaded). Run returns at end of input or
+// when ctx ends.
+func Run(ctx context.Context, opts Options, router *commands.Router, store *corpus.Store, loaded <-chan struct{}, stdin io.Reader, stdout io.Writer) error {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
@@ -71,7 +76,7 @@ func runConsole(ctx context.Context, opts consoleOptions, router *commands.Route
 		}
 		fmt.Fprint(out, ".\nType /help, or try /who-said quote: security guarantees. Ctrl-D quits.\n> ")
 		out.Flush()
-	} else if !waitLoaded(ctx, store) {
+	} else if !waitLoaded(ctx, loaded) {
 		// A script wants answers from every article it named: wait for
 		// the load rather than answer from part of it.
 		return nil
@@ -111,7 +116,7 @@ func runConsole(ctx context.Context, opts consoleOptions, router *commands.Route
 		}
 		line = strings.TrimSpace(line)
 		if line != "" && !strings.HasPrefix(line, "#") {
-			name, resp := consoleAnswer(ctx, router, store, line, opts.Log)
+			name, resp := consoleAnswer(ctx, router, line, opts.Log)
 			if opts.JSON {
 				writeJSONLine(out, name, resp)
 			} else {
@@ -135,35 +140,31 @@ func count(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// waitLoaded waits until the store has loaded everything; false when ctx
-// ended first.
-func waitLoaded(ctx context.Context, store *corpus.Store) bool {
-	for store.Loading() {
-		select {
-		case <-ctx.Done():
-			return false
-		case <-time.After(20 * time.Millisecond):
-		}
+// waitLoaded waits until loaded is closed (nil: nothing to wait for);
+// false when ctx ended first.
+func waitLoaded(ctx context.Context, loaded <-chan struct{}) bool {
+	if loaded == nil {
+		return ctx.Err() == nil
 	}
-	return true
+	select {
+	case <-ctx.Done():
+		return false
+	case <-loaded:
+		return true
+	}
 }
 
 // consoleAnswer parses and answers one line; name is the command's name as
 // typed, without the slash.
-func consoleAnswer(ctx context.Context, router *commands.Router, store *corpus.Store, line string, log *slog.Logger) (string, commands.Response) {
+func consoleAnswer(ctx context.Context, router *commands.Router, line string, log *slog.Logger) (string, commands.Response) {
 	req, name := parseConsoleLine(router, line)
-	// Loading first: see discordBot.onInteraction.
-	req.Loading = store.Loading()
-	req.Corpus = store.Current()
 	if !strings.HasPrefix(line, "/") {
 		resp := commands.Response{Ephemeral: true, Err: "Commands start with /",
 			Content: "Commands start with /, e.g. /who-said quote: security guarantees. Type /help for the list."}
 		return name, resp
 	}
-	resp, err := router.Handle(ctx, req)
-	if err != nil {
-		log.Error("command failed", "command", name, "err", err)
-	}
+	// The router logs the outcome (an Internal failure at error).
+	resp, _ := router.Handle(commands.ContextWithLogger(ctx, log), req)
 	return name, resp
 }
 

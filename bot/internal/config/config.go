@@ -1,4 +1,6 @@
-package main
+// Package config reads the bot's configuration from environment variables
+// and the flags that mirror them, and keeps the token from ever printing.
+package config
 
 import (
 	"errors"
@@ -11,13 +13,15 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"newsbot/bot/internal/cli"
 )
 
-// secret is a string that never prints: the bot token. Formatting it with
+// Secret is a string that never prints: the bot token. Formatting it with
 // any verb, or logging it with slog, shows only that it is set.
-type secret string
+type Secret string
 
-func (s secret) String() string {
+func (s Secret) String() string {
 	if s == "" {
 		return "(none)"
 	}
@@ -25,21 +29,18 @@ func (s secret) String() string {
 }
 
 // GoString keeps %#v from printing the token.
-func (s secret) GoString() string { return s.String() }
+func (s Secret) GoString() string { return s.String() }
 
 // LogValue keeps slog from printing the token.
-func (s secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
+func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
 
 // Format keeps every fmt verb (%s, %v, %q, %x…) from printing the token.
-func (s secret) Format(f fmt.State, verb rune) { io.WriteString(f, s.String()) }
+func (s Secret) Format(f fmt.State, verb rune) { io.WriteString(f, s.String()) }
 
-// getenv reads the environment (a variable so tests can replace it).
-var getenv = os.Getenv
-
-// config is the bot's configuration: environment variables, each overridden
+// Config is the bot's configuration: environment variables, each overridden
 // by the flag of the same meaning.
-type config struct {
-	Token    secret   // with the "Bot " prefix; empty: run the console
+type Config struct {
+	Token    Secret   // with the "Bot " prefix; empty: run the console
 	GuildID  string   // register commands in this guild only (instant); else globally
 	Articles []string // files or folders of extra articles
 	Defaults bool     // include the embedded articles
@@ -49,8 +50,8 @@ type config struct {
 	JSON     bool // console: one JSON object per command
 }
 
-// configUsage is printed by -h before the flags.
-const configUsage = `usage: bot [flags]
+// Usage is printed by -h before the flags.
+const Usage = `usage: bot [flags]
 
 Runs newsbot: the Discord bot when a token is set (DISCORD_TOKEN or
 DISCORD_TOKEN_FILE), otherwise a local console over the articles where you
@@ -65,14 +66,14 @@ Prefer DISCORD_TOKEN or a token file (DISCORD_TOKEN_FILE, -token-file) to
 Flags:
 `
 
-// parseConfig reads the configuration from getenv and args. Errors never
+// Parse reads the configuration from getenv and args. Errors never
 // contain the token.
-func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
-	var cfg config
+func Parse(args []string, getenv func(string) string, stderr io.Writer) (Config, error) {
+	var cfg Config
 	fs := flag.NewFlagSet("bot", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, configUsage)
+		fmt.Fprint(stderr, Usage)
 		fs.PrintDefaults()
 	}
 	defaults := true
@@ -93,14 +94,14 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.BoolVar(&cfg.JSON, "json", false, "console: print one JSON object per command")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return cfg, errHelp
+			return cfg, cli.ErrHelp
 		}
-		return cfg, errUsage
+		return cfg, cli.ErrUsage
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "bot: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
-		return cfg, errUsage
+		return cfg, cli.ErrUsage
 	}
 
 	token := strings.TrimSpace(getenv("DISCORD_TOKEN"))
@@ -123,7 +124,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 			return cfg, fmt.Errorf("token file %s is empty", *tokenFile)
 		}
 	}
-	cfg.Token = secret(botToken(token))
+	cfg.Token = Secret(BotToken(token))
 
 	for _, p := range filepath.SplitList(*articles) {
 		if p = strings.TrimSpace(p); p != "" {
@@ -150,12 +151,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	return cfg, nil
 }
 
-// errHelp is returned after -h printed the usage.
-var errHelp = errors.New("help requested")
-
-// botToken adds the "Bot " prefix Discord wants, unless the token already
+// BotToken adds the "Bot " prefix Discord wants, unless the token already
 // has one.
-func botToken(t string) string {
+func BotToken(t string) string {
 	if t == "" || strings.HasPrefix(t, "Bot ") || strings.HasPrefix(t, "Bearer ") {
 		return t
 	}

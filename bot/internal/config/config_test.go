@@ -1,8 +1,7 @@
-package main
+package config
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -27,10 +26,10 @@ func TestParseConfig(t *testing.T) {
 		name    string
 		env     map[string]string
 		args    []string
-		check   func(t *testing.T, c config)
+		check   func(t *testing.T, c Config)
 		wantErr string
 	}{
-		{name: "defaults", check: func(t *testing.T, c config) {
+		{name: "defaults", check: func(t *testing.T, c Config) {
 			if c.Token != "" || !c.Defaults || c.GuildID != "" || c.APIBase != "" || c.LogLevel != slog.LevelInfo || c.JSON || len(c.Articles) != 0 {
 				t.Errorf("%+v", c)
 			}
@@ -38,7 +37,7 @@ func TestParseConfig(t *testing.T) {
 		{name: "env", env: map[string]string{
 			"DISCORD_TOKEN": "abc.def", "DISCORD_GUILD_ID": "123456789", "NEWSBOT_ARTICLES": "/a" + string(filepath.ListSeparator) + "/b",
 			"NEWSBOT_DEFAULTS": "false", "DISCORD_API_BASE": "http://127.0.0.1:8080/", "LOG_LEVEL": "debug",
-		}, check: func(t *testing.T, c config) {
+		}, check: func(t *testing.T, c Config) {
 			if c.Token != "Bot abc.def" || c.GuildID != "123456789" || strings.Join(c.Articles, ",") != "/a,/b" || c.Defaults ||
 				c.APIBase != "http://127.0.0.1:8080" || c.LogLevel != slog.LevelDebug || !c.LevelSet {
 				t.Errorf("%+v", c)
@@ -46,31 +45,31 @@ func TestParseConfig(t *testing.T) {
 		}},
 		{name: "flags win", env: map[string]string{"DISCORD_GUILD_ID": "1", "NEWSBOT_DEFAULTS": "false", "NEWSBOT_ARTICLES": "/env"},
 			args: []string{"-guild", "2", "-defaults=true", "-articles", "/flag", "-api-base", "https://proxy.example:9000", "-log-level", "warn", "-json"},
-			check: func(t *testing.T, c config) {
+			check: func(t *testing.T, c Config) {
 				if c.GuildID != "2" || !c.Defaults || strings.Join(c.Articles, ",") != "/flag" || c.APIBase != "https://proxy.example:9000" || c.LogLevel != slog.LevelWarn || !c.JSON {
 					t.Errorf("%+v", c)
 				}
 			}},
 		{name: "token file", env: map[string]string{"DISCORD_TOKEN": "env-token"}, args: []string{"-token-file", tokenFile},
-			check: func(t *testing.T, c config) {
+			check: func(t *testing.T, c Config) {
 				if c.Token != "Bot file-token.xyz" {
 					t.Errorf("token from file not used")
 				}
 			}},
 		{name: "token file from env", env: map[string]string{"DISCORD_TOKEN_FILE": tokenFile},
-			check: func(t *testing.T, c config) {
+			check: func(t *testing.T, c Config) {
 				if c.Token != "Bot file-token.xyz" {
 					t.Errorf("token from file not used")
 				}
 			}},
 		{name: "token flag beats a token file from env", env: map[string]string{"DISCORD_TOKEN_FILE": filepath.Join(dir, "nope")}, args: []string{"-token", "flag-token"},
-			check: func(t *testing.T, c config) {
+			check: func(t *testing.T, c Config) {
 				if c.Token != "Bot flag-token" {
 					t.Errorf("token %q, want the flag's", string(c.Token))
 				}
 			}},
 		{name: "prefix kept", env: map[string]string{"DISCORD_TOKEN": "Bot already.prefixed"},
-			check: func(t *testing.T, c config) {
+			check: func(t *testing.T, c Config) {
 				if c.Token != "Bot already.prefixed" {
 					t.Errorf("prefix doubled")
 				}
@@ -85,7 +84,7 @@ func TestParseConfig(t *testing.T) {
 		{name: "nothing to load", env: map[string]string{"NEWSBOT_DEFAULTS": "false"}, wantErr: "no articles"},
 		{name: "stray argument", args: []string{"extra"}, wantErr: "usage"},
 		{name: "token flag", env: map[string]string{"DISCORD_TOKEN": "env-token"}, args: []string{"-token", "flag.token"},
-			check: func(t *testing.T, c config) {
+			check: func(t *testing.T, c Config) {
 				if c.Token != "Bot flag.token" {
 					t.Errorf("-token not used")
 				}
@@ -95,7 +94,7 @@ func TestParseConfig(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stderr bytes.Buffer
-			c, err := parseConfig(tt.args, envOf(tt.env), &stderr)
+			c, err := Parse(tt.args, envOf(tt.env), &stderr)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)
@@ -111,7 +110,7 @@ func TestParseConfig(t *testing.T) {
 }
 
 func TestSecretNeverPrints(t *testing.T) {
-	c := config{Token: secret("Bot super.secret.token")}
+	c := Config{Token: Secret("Bot super.secret.token")}
 	var logs bytes.Buffer
 	slog.New(slog.NewTextHandler(&logs, nil)).Info("config", "token", c.Token, "cfg", c)
 	slog.New(slog.NewJSONHandler(&logs, nil)).Info("config", "token", c.Token)
@@ -122,23 +121,7 @@ func TestSecretNeverPrints(t *testing.T) {
 	if !strings.Contains(out, "(redacted)") {
 		t.Errorf("no redaction marker: %s", out)
 	}
-	if secret("").String() != "(none)" {
+	if Secret("").String() != "(none)" {
 		t.Errorf("empty secret")
-	}
-}
-
-func TestRunBotHelp(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	err := runBot(t.Context(), []string{"-h"}, strings.NewReader(""), &stdout, &stderr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []string{"DISCORD_TOKEN_FILE", "-guild", "-articles", "-defaults", "-api-base", "-log-level", "-json", "/who-said"} {
-		if !strings.Contains(stderr.String(), s) {
-			t.Errorf("usage lacks %s", s)
-		}
-	}
-	if err := runBot(t.Context(), []string{"-bogus"}, strings.NewReader(""), &stdout, &stderr); !errors.Is(err, errUsage) {
-		t.Errorf("bad flag: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package evalcmd
 
 import (
 	"errors"
@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"newsbot/bot/internal/cli"
 	"newsbot/data/quotes"
 	"newsbot/data/quotes/quoteeval"
 )
@@ -35,11 +36,11 @@ func runEvalQuotes(args []string, stdout, stderr io.Writer) error {
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
-		return errUsage
+		return cli.ErrUsage
 	}
 	if *split != "" && *split != "even" && *split != "odd" {
 		fmt.Fprintf(stderr, "eval quotes: --split must be even or odd, not %q\n", *split)
-		return errUsage
+		return cli.ErrUsage
 	}
 	files := fl.Args()
 	if len(files) == 0 {

@@ -1,4 +1,4 @@
-package main
+package evalcmd
 
 import (
 	"bufio"
@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"newsbot/bot/internal/cli"
 	"newsbot/data"
 	"newsbot/data/article"
 	"newsbot/data/corpus"
@@ -34,7 +35,7 @@ func runEvalSearch(args []string, stdout, stderr io.Writer) error {
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
-		return errUsage
+		return cli.ErrUsage
 	}
 	files := fl.Args()
 	if len(files) == 0 {

@@ -1,4 +1,6 @@
-package main
+// Package analyze is the `analyze` subcommand: the analysis of articles
+// (quotations with speakers, people with roles, summary) as JSON lines.
+package analyze
 
 import (
 	"encoding/json"
@@ -8,6 +10,8 @@ import (
 	"log/slog"
 	"math"
 
+	"newsbot/bot/internal/cli"
+	"newsbot/bot/internal/load"
 	"newsbot/data/corpus"
 	"newsbot/data/quotes"
 	"newsbot/data/summary"
@@ -50,9 +54,9 @@ type analyzedArticle struct {
 	Summary []string         `json:"summary"`
 }
 
-// runAnalyze prints one JSON object per article per line: its quotes with
+// Run prints one JSON object per article per line: its quotes with
 // speakers, its people with roles, and its summary.
-func runAnalyze(args []string, stdout, stderr io.Writer) error {
+func Run(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("analyze", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	n := fl.Int("sentences", summary.DefaultSentences, "summary length in sentences (1-10)")
@@ -63,15 +67,15 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
-		return errUsage
+		return cli.ErrUsage
 	}
 	if *n < 1 || *n > 10 {
 		return fmt.Errorf("analyze: --sentences must be between 1 and 10, not %d", *n)
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	arts := loadArticles(loadOptions{Defaults: !*noDefaults, Paths: fl.Args()}, log)
+	arts := load.Articles(load.Options{Defaults: !*noDefaults, Paths: fl.Args()}, log)
 	if len(arts) == 0 {
-		return fmt.Errorf("analyze: %w (see the warnings above)", errNoArticles)
+		return fmt.Errorf("analyze: %w (see the warnings above)", load.ErrNoArticles)
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)

@@ -1,4 +1,4 @@
-package main
+package discord
 
 import (
 	"context"
@@ -17,16 +17,18 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"newsbot/bot/internal/testlog"
 	"newsbot/commands"
 	"newsbot/data/corpus"
+	"newsbot/data/corpus/corpustest"
 )
 
 const testToken = "test-token-not-real.abc123"
 
 // runningBot is a bot connected to a fake Discord.
 type runningBot struct {
-	bot      *discordBot
-	logs     *syncBuffer
+	bot      *Bot
+	logs     *testlog.Buffer
 	cancel   context.CancelFunc
 	finished chan struct{} // closed when run has returned
 	err      error         // what run returned
@@ -52,18 +54,23 @@ func (rb *runningBot) stop(t *testing.T) error {
 }
 
 // startBot runs a bot with router against f, registering in guild 42.
-func startBot(t *testing.T, f *fakeDiscord, router *commands.Router, store *corpus.Store) *runningBot {
+func startBot(t *testing.T, f *fakeDiscord, router *commands.Router) *runningBot {
 	t.Helper()
-	return startBotIn(t, f, router, store, "42", nil)
+	return startBotIn(t, f, router, "42", nil)
+}
+
+// withCorpus is the router options that answer from c.
+func withCorpus(c *corpus.Corpus) commands.Option {
+	return commands.WithCorpora(commands.StoreCorpora(corpus.NewStore(c)))
 }
 
 // startBotIn runs a bot with router against f, registering in guild (""
 // for globally).
-func startBotIn(t *testing.T, f *fakeDiscord, router *commands.Router, store *corpus.Store, guild string, tweak func(*discordBot)) *runningBot {
+func startBotIn(t *testing.T, f *fakeDiscord, router *commands.Router, guild string, tweak func(*Bot)) *runningBot {
 	t.Helper()
-	logs := &syncBuffer{}
-	cfg := config{Token: secret(botToken(testToken)), GuildID: guild, APIBase: f.srv.URL, Defaults: true}
-	b := newDiscordBot(cfg, router, store, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	logs := &testlog.Buffer{}
+	cfg := Options{Token: "Bot " + testToken, GuildID: guild, APIBase: f.srv.URL}
+	b := New(cfg, router, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	b.openTimeout = 5 * time.Second
 	b.backoffMax = 200 * time.Millisecond
 	if tweak != nil {
@@ -72,7 +79,7 @@ func startBotIn(t *testing.T, f *fakeDiscord, router *commands.Router, store *co
 	ctx, cancel := context.WithCancel(context.Background())
 	rb := &runningBot{bot: b, logs: logs, cancel: cancel, finished: make(chan struct{})}
 	go func() {
-		rb.err = b.run(ctx)
+		rb.err = b.Run(ctx)
 		close(rb.finished)
 	}()
 	t.Cleanup(func() {
@@ -144,8 +151,8 @@ func pingsNobody(t *testing.T, body []byte) {
 	}
 }
 
-func testRouter() *commands.Router {
-	r := commands.New()
+func testRouter(c *corpus.Corpus) *commands.Router {
+	r := commands.New(withCorpus(c))
 	r.Add(&commands.Command{
 		Def: &discordgo.ApplicationCommand{Name: "boom", Description: "panics"},
 		Run: func(ctx context.Context, req commands.Request) commands.Response { panic("kaboom") },
@@ -187,8 +194,8 @@ func testRouter() *commands.Router {
 
 func TestDiscordBot(t *testing.T) {
 	f := newFakeDiscord(t)
-	router := testRouter()
-	rb := startBot(t, f, router, corpus.NewStore(testCorpus(t, 25)))
+	router := testRouter(corpustest.Small(t, 25))
+	rb := startBot(t, f, router)
 
 	t.Run("registration", func(t *testing.T) {
 		r := f.waitFor("bulk overwrite", func(r fakeRequest) bool { return r.Method == http.MethodPut })
@@ -235,7 +242,7 @@ func TestDiscordBot(t *testing.T) {
 			t.Fatalf("callback %s", r.Body)
 		}
 		e := cb.Data.Embeds[0]
-		if e.Title != "Donald Trump" || !strings.Contains(e.Description, quoteGuarantee) || e.URL != "https://news.example/starmer" {
+		if e.Title != "Donald Trump" || !strings.Contains(e.Description, corpustest.QuoteGuarantee) || e.URL != "https://news.example/starmer" {
 			t.Errorf("embed %+v", e)
 		}
 	})
@@ -262,7 +269,7 @@ func TestDiscordBot(t *testing.T) {
 		f.dispatch(ev)
 		r := f.waitFor("autocomplete callback", callbackFor(id))
 		cb := decodeCallback(t, r)
-		if cb.Type != 8 || len(cb.Data.Choices) == 0 || len(cb.Data.Choices) > 25 || cb.Data.Choices[0].Value != quoteGuarantee {
+		if cb.Type != 8 || len(cb.Data.Choices) == 0 || len(cb.Data.Choices) > 25 || cb.Data.Choices[0].Value != corpustest.QuoteGuarantee {
 			t.Fatalf("callback %s", r.Body)
 		}
 		// Nothing matches: the choices list is sent, empty.
@@ -446,7 +453,7 @@ func TestDiscordBot(t *testing.T) {
 
 func TestDiscordRegistersGlobally(t *testing.T) {
 	f := newFakeDiscord(t)
-	rb := startBotIn(t, f, commands.New(), corpus.NewStore(testCorpus(t, 0)), "", nil)
+	rb := startBotIn(t, f, commands.New(withCorpus(corpustest.Small(t, 0))), "", nil)
 	r := f.waitFor("bulk overwrite", func(r fakeRequest) bool { return r.Method == http.MethodPut })
 	if want := "/api/v9/applications/" + f.appID + "/commands"; r.Path != want {
 		t.Errorf("registered at %s, want %s", r.Path, want)
@@ -458,7 +465,7 @@ func TestDiscordRegistersGlobally(t *testing.T) {
 
 func TestDiscordDefersLateAnswers(t *testing.T) {
 	f := newFakeDiscord(t)
-	r := commands.New()
+	r := commands.New(withCorpus(corpustest.Small(t, 0)))
 	r.Add(&commands.Command{
 		Def: &discordgo.ApplicationCommand{Name: "late", Description: "slower than expected"},
 		Run: func(ctx context.Context, req commands.Request) commands.Response {
@@ -473,7 +480,7 @@ func TestDiscordDefersLateAnswers(t *testing.T) {
 			return commands.Response{Content: "too late"}
 		},
 	})
-	startBotIn(t, f, r, corpus.NewStore(testCorpus(t, 0)), "42", func(b *discordBot) {
+	startBotIn(t, f, r, "42", func(b *Bot) {
 		b.deferAfter = 50 * time.Millisecond
 		b.replyTimeout = 500 * time.Millisecond
 	})
@@ -510,9 +517,10 @@ func TestRequestFromInteraction(t *testing.T) {
 		json string
 		want commands.Request
 	}{
-		{"options of every type", `{"type":2,"member":{"user":{"id":"u1"}},"data":{"name":"summary","type":1,"options":[
+		{"options of every type", `{"type":2,"guild_id":"42","channel_id":"7","member":{"user":{"id":"u1"},"permissions":"32"},"data":{"name":"summary","type":1,"options":[
 			{"name":"article","type":3,"value":"starmer"},{"name":"sentences","type":4,"value":2},{"name":"flag","type":5,"value":true}]}}`,
-			commands.Request{Name: "summary", UserID: "u1", Options: map[string]string{"article": "starmer", "sentences": "2", "flag": "true"}}},
+			commands.Request{Name: "summary", UserID: "u1", GuildID: "42", ChannelID: "7", Permissions: discordgo.PermissionManageGuild,
+				Options: map[string]string{"article": "starmer", "sentences": "2", "flag": "true"}}},
 		{"sub-command options are flattened", `{"type":2,"user":{"id":"u2"},"data":{"name":"x","type":1,"options":[
 			{"name":"sub","type":1,"options":[{"name":"text","type":3,"value":"hi"}]}]}}`,
 			commands.Request{Name: "x", UserID: "u2", Options: map[string]string{"text": "hi"}}},
@@ -550,7 +558,7 @@ func TestRequestFromInteraction(t *testing.T) {
 func TestDiscordStopsOnFatalClose(t *testing.T) {
 	f := newFakeDiscord(t)
 	f.closeAfterIdentify = 4004
-	rb := startBot(t, f, commands.New(), corpus.NewStore(testCorpus(t, 0)))
+	rb := startBot(t, f, commands.New(withCorpus(corpustest.Small(t, 0))))
 	if err := rb.wait(t, 10*time.Second); err == nil || !strings.Contains(err.Error(), "4004") || strings.Contains(err.Error(), testToken) {
 		t.Errorf("run = %v, want a 4004 error without the token", err)
 	}
@@ -561,7 +569,7 @@ func TestDiscordStopsOnFatalClose(t *testing.T) {
 
 func TestDiscordReconnects(t *testing.T) {
 	f := newFakeDiscord(t)
-	rb := startBot(t, f, commands.New(), corpus.NewStore(testCorpus(t, 0)))
+	rb := startBot(t, f, commands.New(withCorpus(corpustest.Small(t, 0))))
 	f.waitFor("registration", func(r fakeRequest) bool { return r.Method == http.MethodPut })
 	f.dropConnection()
 	if l := f.waitLogins(2); l[1] != "resume" {
@@ -593,12 +601,12 @@ func TestDiscordReconnects(t *testing.T) {
 func TestDiscordOpenTimeout(t *testing.T) {
 	f := newFakeDiscord(t)
 	f.silent = true
-	logs := &syncBuffer{}
-	cfg := config{Token: secret(botToken(testToken)), APIBase: f.srv.URL}
-	b := newDiscordBot(cfg, commands.New(), corpus.NewStore(nil), slog.New(slog.NewTextHandler(logs, nil)))
+	logs := &testlog.Buffer{}
+	cfg := Options{Token: "Bot " + testToken, APIBase: f.srv.URL}
+	b := New(cfg, commands.New(), slog.New(slog.NewTextHandler(logs, nil)))
 	b.openTimeout = 300 * time.Millisecond
 	start := time.Now()
-	err := b.run(context.Background())
+	err := b.Run(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "no answer from the gateway") {
 		t.Errorf("run = %v, want a timeout", err)
 	}

@@ -1,4 +1,8 @@
-package main
+// Package discord connects the command router to Discord through
+// discordgo: it turns interactions into router requests, answers within
+// Discord's windows (deferring when an answer is slow), reconnects on its
+// own and stops on close codes that reconnecting cannot fix.
+package discord
 
 import (
 	"context"
@@ -20,7 +24,6 @@ import (
 	"github.com/gorilla/websocket"
 
 	"newsbot/commands"
-	"newsbot/data/corpus"
 )
 
 // Timings of the Discord adapter (fields of discordBot so tests can shorten
@@ -56,11 +59,20 @@ var fatalCloseCodes = map[int]string{
 	4014: "disallowed intents",
 }
 
-// discordBot connects the command router to Discord through discordgo.
-type discordBot struct {
-	cfg     config
+// Options is what the adapter needs of the bot's configuration.
+type Options struct {
+	// Token is the bot token with its "Bot " prefix.
+	Token string
+	// GuildID registers the commands in this guild only; "" globally.
+	GuildID string
+	// APIBase replaces https://discord.com for every REST call ("": none).
+	APIBase string
+}
+
+// Bot connects the command router to Discord through discordgo.
+type Bot struct {
+	cfg     Options
 	router  *commands.Router
-	store   *corpus.Store
 	log     *slog.Logger
 	session *discordgo.Session
 
@@ -77,17 +89,18 @@ type discordBot struct {
 	conn     net.Conn       // the gateway connection last dialled
 }
 
-// newDiscordBot prepares (without connecting) a bot for cfg.
-func newDiscordBot(cfg config, router *commands.Router, store *corpus.Store, log *slog.Logger) *discordBot {
-	b := &discordBot{
-		cfg: cfg, router: router, store: store, log: log,
+// New prepares (without connecting) a bot for cfg. The router answers
+// every interaction; it takes its corpus from its own Corpora.
+func New(cfg Options, router *commands.Router, log *slog.Logger) *Bot {
+	b := &Bot{
+		cfg: cfg, router: router, log: log,
 		deferAfter:   defaultDeferAfter,
 		openTimeout:  defaultOpenTimeout,
 		replyTimeout: defaultReplyTimeout,
 		backoffMax:   defaultBackoffMax,
 		disconnected: make(chan struct{}, 1),
 	}
-	s, _ := discordgo.New(string(cfg.Token)) // New never fails in v0.29
+	s, _ := discordgo.New(cfg.Token) // New never fails in v0.29
 	// Interactions arrive whatever the intents: ask for none, so no
 	// privileged intent is ever needed.
 	s.Identify.Intents = discordgo.IntentsNone
@@ -119,7 +132,7 @@ func newDiscordBot(cfg config, router *commands.Router, store *corpus.Store, log
 		b.log.Info("connected to Discord", "user", name, "guilds", len(r.Guilds))
 	})
 	b.session = s
-	routeDiscordgoLogs(log, string(cfg.Token))
+	routeDiscordgoLogs(log, cfg.Token)
 	return b
 }
 
@@ -177,7 +190,7 @@ func newTransport(base string, next http.RoundTripper) http.RoundTripper {
 	}
 	t := &rewriteTransport{next: next}
 	if base != "" {
-		t.base, _ = url.Parse(base) // checked by parseConfig
+		t.base, _ = url.Parse(base) // checked by config.Parse
 	}
 	return t
 }
@@ -193,7 +206,7 @@ func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 
 // dial opens the gateway's TCP connection and remembers it, so that a
 // connection attempt that hangs can be aborted by closing it.
-func (b *discordBot) dial(ctx context.Context, network, addr string) (net.Conn, error) {
+func (b *Bot) dial(ctx context.Context, network, addr string) (net.Conn, error) {
 	var d net.Dialer
 	c, err := d.DialContext(ctx, network, addr)
 	if err == nil {
@@ -205,7 +218,7 @@ func (b *discordBot) dial(ctx context.Context, network, addr string) (net.Conn, 
 }
 
 // open connects to the gateway within openTimeout.
-func (b *discordBot) open(ctx context.Context) error {
+func (b *Bot) open(ctx context.Context) error {
 	done := make(chan error, 1)
 	go func() { done <- b.session.Open() }()
 	timer := time.NewTimer(b.openTimeout)
@@ -248,9 +261,9 @@ func fatalClose(err error) (string, bool) {
 	return "", false
 }
 
-// run connects, registers the commands, and serves until ctx ends or the
+// Run connects, registers the commands, and serves until ctx ends or the
 // connection fails for good.
-func (b *discordBot) run(ctx context.Context) error {
+func (b *Bot) Run(ctx context.Context) error {
 	if err := b.open(ctx); err != nil {
 		if ctx.Err() != nil {
 			return nil
@@ -284,7 +297,7 @@ func (b *discordBot) run(ctx context.Context) error {
 
 // register replaces the application's commands with the router's in one
 // bulk overwrite: in the configured guild (instant) or globally.
-func (b *discordBot) register(ctx context.Context) error {
+func (b *Bot) register(ctx context.Context) error {
 	// READY's application ID is the one commands belong to; the bot user's
 	// ID is the same for most applications but not for some old ones.
 	appID := ""
@@ -319,7 +332,7 @@ func (b *discordBot) register(ctx context.Context) error {
 
 // reconnect opens a new gateway connection, waiting longer after each
 // failure, and gives up only on fatal close codes.
-func (b *discordBot) reconnect(ctx context.Context) error {
+func (b *Bot) reconnect(ctx context.Context) error {
 	wait := time.Second
 	for {
 		b.log.Info("reconnecting to Discord")
@@ -346,7 +359,7 @@ func (b *discordBot) reconnect(ctx context.Context) error {
 
 // shutdown closes the gateway (no new interactions) and lets the answers
 // under way finish, for at most replyTimeout.
-func (b *discordBot) shutdown() {
+func (b *Bot) shutdown() {
 	b.log.Info("shutting down")
 	b.mu.Lock()
 	b.closing = true
@@ -364,7 +377,7 @@ func (b *discordBot) shutdown() {
 }
 
 // track registers an interaction being answered; false when shutting down.
-func (b *discordBot) track() bool {
+func (b *Bot) track() bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closing {
@@ -377,9 +390,12 @@ func (b *discordBot) track() bool {
 // request turns an interaction into a router request; false for kinds the
 // bot does not handle.
 func request(i *discordgo.Interaction) (commands.Request, bool) {
-	req := commands.Request{Options: map[string]string{}}
+	req := commands.Request{Options: map[string]string{}, GuildID: i.GuildID, ChannelID: i.ChannelID}
 	if i.Member != nil && i.Member.User != nil {
 		req.UserID = i.Member.User.ID
+		// The member's permissions in the channel, as Discord resolved
+		// them (overwrites included): what a Manage Server check reads.
+		req.Permissions = i.Member.Permissions
 	} else if i.User != nil { // direct messages (discordgo #888)
 		req.UserID = i.User.ID
 	}
@@ -437,7 +453,7 @@ func addOptions(req *commands.Request, opts []*discordgo.ApplicationCommandInter
 
 // onInteraction answers one interaction. discordgo calls it on its own
 // goroutine per event.
-func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 	if ic == nil || ic.Interaction == nil || !b.track() {
 		return
 	}
@@ -467,10 +483,6 @@ func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.Interacti
 		log.Debug("ignored interaction", "type", i.Type.String())
 		return
 	}
-	// Loading first: the loader swaps in the full corpus before it clears
-	// the flag, so this order never shows a partial corpus as complete.
-	req.Loading = b.store.Loading()
-	req.Corpus = b.store.Current()
 	if req.Kind == commands.KindAutocomplete {
 		b.autocomplete(ctx, i, req, log)
 		return
@@ -482,7 +494,9 @@ func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.Interacti
 	}
 	done := make(chan result, 1)
 	go func() {
-		resp, err := b.router.Handle(ctx, req)
+		// The router logs the outcome (an Internal failure at error, with
+		// its cause) with this interaction's logger.
+		resp, err := b.router.Handle(commands.ContextWithLogger(ctx, log), req)
 		done <- result{resp, err}
 	}()
 	wait := b.deferAfter
@@ -516,9 +530,6 @@ func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.Interacti
 			defer cancelSend()
 		}
 	}
-	if r.err != nil {
-		log.Error("command failed", errAttr(r.err))
-	}
 	var err error
 	switch {
 	case !deferred:
@@ -550,13 +561,10 @@ func (b *discordBot) onInteraction(s *discordgo.Session, ic *discordgo.Interacti
 }
 
 // autocomplete answers an autocomplete interaction within its budget.
-func (b *discordBot) autocomplete(ctx context.Context, i *discordgo.Interaction, req commands.Request, log *slog.Logger) {
+func (b *Bot) autocomplete(ctx context.Context, i *discordgo.Interaction, req commands.Request, log *slog.Logger) {
 	actx, cancel := context.WithTimeout(ctx, autocompleteBudget)
 	defer cancel()
-	resp, err := b.router.Handle(actx, req)
-	if err != nil {
-		log.Error("autocomplete failed", errAttr(err))
-	}
+	resp, _ := b.router.Handle(commands.ContextWithLogger(actx, log), req)
 	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
 	if _, err := b.session.RequestWithBucketID(http.MethodPost, endpoint, resp.Autocomplete(), endpoint, discordgo.WithContext(ctx)); err != nil {
 		log.Error("send autocomplete", errAttr(err))
@@ -589,7 +597,7 @@ func errAttr(err error) slog.Attr {
 }
 
 // sendError tells the user that something broke, privately.
-func (b *discordBot) sendError(ctx context.Context, i *discordgo.Interaction, answered bool) {
+func (b *Bot) sendError(ctx context.Context, i *discordgo.Interaction, answered bool) {
 	resp := commands.Response{Ephemeral: true, Content: "Something went wrong on newsbot's side. Please try again."}
 	var err error
 	if answered {

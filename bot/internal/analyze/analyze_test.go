@@ -1,4 +1,4 @@
-package main
+package analyze
 
 import (
 	"bufio"
@@ -28,7 +28,7 @@ var seedQuotes = []struct{ text, speaker string }{
 func runAnalyzeLines(t *testing.T, args ...string) ([]analyzedArticle, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	if err := runAnalyze(args, &out, &errb); err != nil {
+	if err := Run(args, &out, &errb); err != nil {
 		t.Fatalf("analyze %v: %v\nstderr: %s", args, err, errb.String())
 	}
 	var arts []analyzedArticle
@@ -58,7 +58,7 @@ func TestAnalyzeDefaultArticle(t *testing.T) {
 	if seed == nil {
 		t.Fatal("the seed article is not among the defaults")
 	}
-	body, err := os.ReadFile("../data/articles/keir-starmer-us-role-in-ukraine.txt")
+	body, err := os.ReadFile("../../../data/articles/keir-starmer-us-role-in-ukraine.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestAnalyzeMixedFolder(t *testing.T) {
 
 func TestAnalyzeNothingLoaded(t *testing.T) {
 	var out, errb bytes.Buffer
-	err := runAnalyze([]string{"--no-defaults", filepath.Join(t.TempDir(), "missing")}, &out, &errb)
+	err := Run([]string{"--no-defaults", filepath.Join(t.TempDir(), "missing")}, &out, &errb)
 	if err == nil {
 		t.Fatal("analyze with nothing to load succeeded")
 	}
@@ -151,7 +151,7 @@ func TestAnalyzeNothingLoaded(t *testing.T) {
 
 func TestAnalyzeRejectsBadSentences(t *testing.T) {
 	var out, errb bytes.Buffer
-	if err := runAnalyze([]string{"--sentences", "0"}, &out, &errb); err == nil {
+	if err := Run([]string{"--sentences", "0"}, &out, &errb); err == nil {
 		t.Fatal("--sentences 0 accepted")
 	}
 }

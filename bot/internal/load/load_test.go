@@ -1,4 +1,4 @@
-package main
+package load
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"newsbot/bot/internal/testlog"
 )
 
 // writeArticles writes n small distinct articles, each with one attributed
@@ -33,18 +35,20 @@ func TestStartCorpusAnswersWhileLoading(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	store := startCorpus(ctx, loadOptions{Defaults: true, Paths: []string{dir}}, log)
+	l := Start(ctx, Options{Defaults: true, Paths: []string{dir}}, log)
+	store := l.Store
 	first := store.Current()
 	if len(first.Docs) == 0 {
 		t.Fatal("the store does not answer from the embedded defaults at once")
 	}
 	firstLen, firstDoc := len(first.Docs), first.Docs[0]
-	deadline := time.Now().Add(30 * time.Second)
-	for store.Loading() {
-		if time.Now().After(deadline) {
-			t.Fatal("loading never finished")
-		}
-		time.Sleep(5 * time.Millisecond)
+	select {
+	case <-l.Done():
+	case <-time.After(30 * time.Second):
+		t.Fatal("loading never finished")
+	}
+	if store.Loading() {
+		t.Fatal("Done closed while the store still says it is loading")
 	}
 	final := store.Current()
 	if got, want := len(final.Docs), len(first.Docs)+n; got != want {
@@ -65,7 +69,7 @@ func TestStartCorpusAnswersWhileLoading(t *testing.T) {
 
 func TestStartCorpusDefaultsOnly(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	store := startCorpus(context.Background(), loadOptions{Defaults: true}, log)
+	store := Start(context.Background(), Options{Defaults: true}, log).Store
 	if store.Loading() {
 		t.Error("nothing to load in the background, yet the store says it is loading")
 	}
@@ -84,12 +88,12 @@ func TestStartCorpusSaysWhenNothingLoaded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var logs syncBuffer
+			var logs testlog.Buffer
 			log := slog.New(slog.NewTextHandler(&logs, nil))
-			store := startCorpus(context.Background(), loadOptions{Paths: tt.paths}, log)
-			deadline := time.Now().Add(10 * time.Second)
-			for store.Loading() && time.Now().Before(deadline) {
-				time.Sleep(5 * time.Millisecond)
+			select {
+			case <-Start(context.Background(), Options{Paths: tt.paths}, log).Done():
+			case <-time.After(10 * time.Second):
+				t.Fatal("loading never finished")
 			}
 			if !strings.Contains(logs.String(), "level=ERROR") || !strings.Contains(logs.String(), "no articles") {
 				t.Errorf("no error logged for an empty corpus; logs:\n%s", logs.String())

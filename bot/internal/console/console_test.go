@@ -1,9 +1,11 @@
-package main
+package console
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,7 @@ import (
 
 	"newsbot/commands"
 	"newsbot/data/corpus"
+	"newsbot/data/corpus/corpustest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -27,11 +30,21 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./bot -run %s -update to create it)", err, t.Name())
+		t.Fatalf("%v (run go test ./bot/internal/console -run %s -update to create it)", err, t.Name())
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./bot -run %s -update rewrites it after a deliberate change)\ngot:\n%s", path, t.Name(), got)
+		t.Errorf("%s differs from the golden file (go test ./bot/internal/console -run %s -update rewrites it after a deliberate change)\ngot:\n%s", path, t.Name(), got)
 	}
+}
+
+// routerOn is the standard router answering from c.
+func routerOn(c *corpus.Corpus) *commands.Router {
+	return commands.New(commands.WithCorpora(commands.StoreCorpora(corpus.NewStore(c))))
+}
+
+// runOn runs the console over c, already loaded.
+func runOn(ctx context.Context, opts Options, c *corpus.Corpus, in io.Reader, out io.Writer) error {
+	return Run(ctx, opts, routerOn(c), corpus.NewStore(c), nil, in, out)
 }
 
 func TestConsoleGolden(t *testing.T) {
@@ -49,8 +62,7 @@ func TestConsoleGolden(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
-			store := corpus.NewStore(testCorpus(t, 12))
-			err := runConsole(t.Context(), consoleOptions{JSON: tt.json}, commands.New(), store, bytes.NewReader(in), &out)
+			err := runOn(t.Context(), Options{JSON: tt.json}, corpustest.Small(t, 12), bytes.NewReader(in), &out)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -62,7 +74,7 @@ func TestConsoleGolden(t *testing.T) {
 func TestConsoleJSONShape(t *testing.T) {
 	var out bytes.Buffer
 	input := "/who-said quote: security guarantees beyond a certain point\n/summary article: portby sentences: 1\n/nope\n"
-	if err := runConsole(t.Context(), consoleOptions{JSON: true}, commands.New(), corpus.NewStore(testCorpus(t, 0)), strings.NewReader(input), &out); err != nil {
+	if err := runOn(t.Context(), Options{JSON: true}, corpustest.Small(t, 0), strings.NewReader(input), &out); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -83,7 +95,7 @@ func TestConsoleJSONShape(t *testing.T) {
 		got = append(got, m)
 	}
 	who := got[0]["results"].([]any)[0].(map[string]any)
-	if got[0]["command"] != "who-said" || got[0]["ok"] != true || who["speaker"] != "Donald Trump" || who["quote"] != quoteGuarantee ||
+	if got[0]["command"] != "who-said" || got[0]["ok"] != true || who["speaker"] != "Donald Trump" || who["quote"] != corpustest.QuoteGuarantee ||
 		who["article"] != "Keir Starmer Pushes for US Role in Ukraine" || who["score"] == nil {
 		t.Errorf("who-said line: %v", got[0])
 	}
@@ -134,9 +146,11 @@ func TestParseConsoleLine(t *testing.T) {
 
 func TestConsoleInteractive(t *testing.T) {
 	var out bytes.Buffer
-	store := corpus.NewStore(testCorpus(t, 0))
+	store := corpus.NewStore(corpustest.Small(t, 0))
 	store.SetLoading(true) // an interactive console answers while loading
-	err := runConsole(t.Context(), consoleOptions{Interactive: true}, commands.New(), store, strings.NewReader("/articles\n"), &out)
+	router := commands.New(commands.WithCorpora(commands.StoreCorpora(store)))
+	never := make(chan struct{}) // the load never finishes: an interactive console does not wait
+	err := Run(t.Context(), Options{Interactive: true}, router, store, never, strings.NewReader("/articles\n"), &out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,58 +162,13 @@ func TestConsoleInteractive(t *testing.T) {
 	}
 }
 
-// TestConsoleDefaultArticle is the README's promise: with no token and no
-// configuration, the console answers from the embedded article.
-func TestConsoleDefaultArticle(t *testing.T) {
-	defer func(g func(string) string) { getenv = g }(getenv)
-	getenv = envOf(nil)
-	in := strings.Join([]string{
-		"/who-said quote: security guarantees beyond a certain point",
-		"/who-said quote: the specifcs of the backstp are under discusion",
-		"/who-said quote: no one will dare mess with our people",
-		"/summary article: starmer sentences: 2",
-	}, "\n")
-	var out, stderr bytes.Buffer
-	if err := runBot(t.Context(), []string{"--json"}, strings.NewReader(in), &out, &stderr); err != nil {
-		t.Fatalf("runBot: %v\n%s", err, stderr.String())
-	}
-	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if len(lines) != 4 {
-		t.Fatalf("%d answers:\n%s", len(lines), out.String())
-	}
-	for i, want := range []string{"Donald Trump", "Keir Starmer", "Donald Trump"} {
-		var l consoleLine
-		if err := json.Unmarshal([]byte(lines[i]), &l); err != nil {
-			t.Fatal(err)
-		}
-		if !l.OK || len(l.Results) == 0 {
-			t.Errorf("line %d: %s", i, lines[i])
-			continue
-		}
-		if sp := l.Results[0].(map[string]any)["speaker"]; sp != want {
-			t.Errorf("line %d: speaker %v, want %s", i, sp, want)
-		}
-	}
-	var sum struct {
-		OK      bool `json:"ok"`
-		Results []struct {
-			Article   string   `json:"article"`
-			Sentences []string `json:"sentences"`
-		} `json:"results"`
-	}
-	if err := json.Unmarshal([]byte(lines[3]), &sum); err != nil || !sum.OK || len(sum.Results) != 1 || len(sum.Results[0].Sentences) != 2 ||
-		!strings.HasPrefix(sum.Results[0].Article, "Keir Starmer") {
-		t.Errorf("summary: %s", lines[3])
-	}
-}
-
 func TestIsTerminal(t *testing.T) {
 	null, err := os.Open(os.DevNull)
 	if err != nil {
 		t.Skipf("no %s: %v", os.DevNull, err)
 	}
 	defer null.Close()
-	if isTerminal(null) {
+	if IsTerminal(null) {
 		t.Errorf("%s counts as a terminal; a container without -i would get the interactive console", os.DevNull)
 	}
 	f, err := os.CreateTemp(t.TempDir(), "in")
@@ -207,10 +176,10 @@ func TestIsTerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if isTerminal(f) {
+	if IsTerminal(f) {
 		t.Error("a regular file counts as a terminal")
 	}
-	if isTerminal(strings.NewReader("/help\n")) {
+	if IsTerminal(strings.NewReader("/help\n")) {
 		t.Error("a reader that is not a file counts as a terminal")
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package evalcmd
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"newsbot/bot/internal/cli"
 	"newsbot/data/rouge"
 	"newsbot/data/summary"
 	"newsbot/data/text"
@@ -106,7 +107,7 @@ func runEvalSummary(args []string, stdout, stderr io.Writer) error {
 	var files []string
 	for rest := args; ; {
 		if err := fs.Parse(rest); err != nil {
-			return errUsage
+			return cli.ErrUsage
 		}
 		if fs.NArg() == 0 {
 			break
@@ -116,14 +117,14 @@ func runEvalSummary(args []string, stdout, stderr io.Writer) error {
 	}
 	if len(files) == 0 {
 		fs.Usage()
-		return errUsage
+		return cli.ErrUsage
 	}
 	fixed := 0
 	if *sentFlag != "ref" {
 		n, err := strconv.Atoi(*sentFlag)
 		if err != nil || n < 1 || n > 10 {
 			fmt.Fprintf(stderr, "eval summary: --sentences must be 1-10 or ref, not %q\n", *sentFlag)
-			return errUsage
+			return cli.ErrUsage
 		}
 		fixed = n
 	}
@@ -136,7 +137,7 @@ func runEvalSummary(args []string, stdout, stderr io.Writer) error {
 		half = 1
 	default:
 		fmt.Fprintf(stderr, "eval summary: --half must be all, even or odd, not %q\n", *halfFlag)
-		return errUsage
+		return cli.ErrUsage
 	}
 	for _, f := range files {
 		if err := evalSummaryFile(f, fixed, half, stdout); err != nil {

@@ -1,4 +1,8 @@
-package main
+// Package traincmd is the `train` subcommands: today `train attribution`,
+// which learns the speaker ranker of data/quotes from annotated articles
+// and writes its model file (data/quotes/model.json, embedded in the
+// binary). Training is deterministic; a test retrains and compares.
+package traincmd
 
 import (
 	"flag"
@@ -7,6 +11,7 @@ import (
 	"os"
 	"time"
 
+	"newsbot/bot/internal/cli"
 	"newsbot/data/quotes/quoteeval"
 )
 
@@ -15,12 +20,12 @@ const trainUsage = `usage: bot train attribution [-o FILE] [FILE.jsonl...]`
 // defaultTrainSet is the training set read when no file is given.
 const defaultTrainSet = "../shared/eval/polnear-train.jsonl"
 
-// runTrain dispatches the train subcommands; today one: attribution, which
+// Run dispatches the train subcommands; today one: attribution, which
 // learns the speaker ranker's weights (data/quotes/model.json).
-func runTrain(args []string, stdout, stderr io.Writer) error {
+func Run(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "attribution" {
 		fmt.Fprintln(stderr, trainUsage)
-		return errUsage
+		return cli.ErrUsage
 	}
 	fl := flag.NewFlagSet("train attribution", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -31,7 +36,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args[1:]); err != nil {
-		return errUsage
+		return cli.ErrUsage
 	}
 	files := fl.Args()
 	if len(files) == 0 {
@@ -40,7 +45,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	var arts []quoteeval.EvalArticle
 	for _, f := range files {
-		as, err := readEvalFile(f)
+		as, err := readSet(f)
 		if err != nil {
 			return err
 		}
@@ -62,4 +67,18 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
 	return nil
+}
+
+// readSet reads one JSON-lines training file.
+func readSet(path string) ([]quoteeval.EvalArticle, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("train attribution: %w (run from the module root next to ../shared, or name the file)", err)
+	}
+	defer f.Close()
+	arts, err := quoteeval.ReadEvalSet(f, path)
+	if err != nil {
+		return nil, fmt.Errorf("train attribution: %w", err)
+	}
+	return arts, nil
 }

@@ -1,4 +1,4 @@
-package main
+package evalcmd
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"newsbot/bot/internal/cli"
 )
 
 func TestEvalSummary(t *testing.T) {
@@ -67,7 +69,7 @@ func TestEvalSummaryErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("runEvalSummary(%v) succeeded; want an error", tc.args)
 			}
-			if got := errors.Is(err, errUsage); got != tc.usage {
+			if got := errors.Is(err, cli.ErrUsage); got != tc.usage {
 				t.Errorf("usage error = %v, want %v (err %v)", got, tc.usage, err)
 			}
 		})
