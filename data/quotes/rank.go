@@ -261,10 +261,19 @@ func (d *doc) rank(qs []Quote, m *Model) {
 			continue
 		}
 		c := cs[best]
+		conf := m.Calibrate(p[best], Guess(cs))
+		if Guess(cs) && conf < LikelyAt {
+			// the rules found no speaker and the best guess is weak: the
+			// article does not say, as far as we can tell; the guess is
+			// only an alternative
+			q.Speaker, q.Confidence = "", 0
+			q.Alternatives = alternatives(cs, p, -1)
+			continue
+		}
 		if c.Speaker != q.Speaker {
 			q.Speaker, q.Mention, q.Verb = c.Speaker, c.Mention, ""
 		}
-		q.Confidence = m.Calibrate(p[best], Guess(cs))
+		q.Confidence = conf
 		q.Why = explain(c, m)
 		q.SpeakerKind = d.speakerKind(c)
 		q.Alternatives = alternatives(cs, p, best)
