@@ -27,6 +27,7 @@ import (
 	"newsbot/bot/internal/discord"
 	"newsbot/bot/internal/evalcmd"
 	"newsbot/bot/internal/load"
+	"newsbot/bot/internal/traincmd"
 	"newsbot/commands"
 )
 
@@ -53,6 +54,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			return analyze.Run(args[1:], stdout, stderr)
 		case "eval":
 			return evalcmd.Run(args[1:], stdout, stderr)
+		case "train":
+			return traincmd.Run(args[1:], stdout, stderr)
 		}
 	}
 	return runBot(ctx, args, stdin, stdout, stderr)
