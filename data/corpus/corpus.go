@@ -83,6 +83,9 @@ type QuoteHit struct {
 type ArticleHit struct {
 	Doc   *Doc
 	Score float64
+	// Where says which part of the article matched (LookupArticle only;
+	// "" from the title searches).
+	Where Where
 }
 
 // PersonHit is a person found by a search, with every article that names them.
