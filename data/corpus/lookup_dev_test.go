@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"newsbot/data/article"
+	"newsbot/data/internal/evaldata"
 	"newsbot/data/text"
 )
 
@@ -18,7 +19,7 @@ func devArticles(t *testing.T) []article.Article {
 	t.Helper()
 	var arts []article.Article
 	for _, name := range []string{"cnndm-dev.jsonl", "ggt-dev.jsonl"} {
-		f, err := os.Open(filepath.Join("..", "..", "..", "shared", "eval", name))
+		f, err := os.Open(filepath.Join(evaldata.Require(t, ""), name))
 		if err != nil {
 			t.Skipf("evaluation data absent: %v", err)
 		}
