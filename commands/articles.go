@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"newsbot/data/corpus"
 )
 
 // articlesPerPage is how many articles one /articles page lists.
@@ -75,7 +77,7 @@ func articlesPage(req Request, page int) Response {
 			b.WriteString(" — " + Truncate(meta, 80))
 		}
 		b.WriteString("\n")
-		results = append(results, ArticleResult{ID: d.ID, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL})
+		results = append(results, articleResult(d))
 	}
 	footer := fmt.Sprintf("Page %d of %d", page, pages)
 	if page < pages {
@@ -99,4 +101,9 @@ func articlesPage(req Request, page int) Response {
 		}}}
 	}
 	return resp
+}
+
+// articleResult is d as --json prints it in a list of articles.
+func articleResult(d *corpus.Doc) ArticleResult {
+	return ArticleResult{ID: d.ID, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL}
 }
