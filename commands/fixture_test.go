@@ -32,7 +32,9 @@ func makeDoc(t testing.TB, a article.Article, paras []string, ppl []people.Perso
 		if i < 0 {
 			t.Fatalf("fixture: quote %q not in body of %s", q.text, a.ID)
 		}
-		d.Quotes = append(d.Quotes, quotes.Quote{Text: q.text, Speaker: q.speaker, Verb: "said", Start: i, End: i + len(q.text), Direct: true})
+		// Confidence 1: the handlers show the speaker as certain (the
+		// attribution's own confidence is tested in data/quotes).
+		d.Quotes = append(d.Quotes, quotes.Quote{Text: q.text, Speaker: q.speaker, Verb: "said", Start: i, End: i + len(q.text), Direct: true, Confidence: 1})
 	}
 	return d
 }
