@@ -245,17 +245,19 @@ func TestPeopleReported(t *testing.T) {
 		t.Errorf("first person %+v, want 2 quotes, 1 reported", p)
 	}
 	tests := []struct {
-		n, reported int
-		want        string
+		n, reported, likely, unclear int
+		want                         string
 	}{
-		{0, 0, "Not quoted"},
-		{1, 0, "Quoted 1 time"},
-		{3, 1, "Quoted 3 times, 1 in reported speech"},
-		{2, 2, "Quoted 2 times, all in reported speech"},
+		{0, 0, 0, 0, "Not quoted"},
+		{1, 0, 0, 0, "Quoted 1 time"},
+		{3, 1, 0, 0, "Quoted 3 times, 1 in reported speech"},
+		{2, 2, 0, 0, "Quoted 2 times, all in reported speech"},
+		{3, 0, 1, 1, "Quoted 3 times (1 probably, 1 unclear)"},
 	}
 	for _, tt := range tests {
-		if got := quotedLine(tt.n, tt.reported); got != tt.want {
-			t.Errorf("quotedLine(%d, %d) = %q, want %q", tt.n, tt.reported, got, tt.want)
+		p := PersonResult{Quotes: tt.n, Reported: tt.reported, Likely: tt.likely, Unclear: tt.unclear}
+		if got := quotedLine(p); got != tt.want {
+			t.Errorf("quotedLine(%+v) = %q, want %q", p, got, tt.want)
 		}
 	}
 }
