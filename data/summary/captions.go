@@ -11,8 +11,8 @@ import (
 )
 
 // Photo captions and credits are text the article's page shows beside a
-// picture, not part of the story: "Open this photo in gallery A cyclist
-// rides past … Jo Doe/The Portby Times", "(Photo: City of Portby)". Read
+// picture, not part of the story: a gallery prompt, the caption and a
+// "Jo Doe/The Portby Times" credit, or "(Photo: City of Portby)". Read
 // as sentences they look like good lede material (they restate the story in
 // one line), so they are named and kept out of every summary:
 //
