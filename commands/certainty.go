@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"slices"
 	"strings"
 
 	"newsbot/data/quotes"
@@ -12,8 +13,9 @@ import (
 //
 //   - Certain: the name alone ("Ann Ellis");
 //   - Likely: "probably Ann Ellis";
-//   - Unclear with candidates: "speaker unclear (Ann Ellis or Bo Chan)";
-//   - no speaker: "the article does not say".
+//   - Unclear with candidates: "speaker unclear (Ann Ellis or Bo Chan)"
+//     (also when the attribution named nobody but weighed candidates);
+//   - no speaker and no candidate: "the article does not say".
 //
 // The text match of a search (how well a quotation fits the words typed)
 // is a different thing and is always labelled "Text match", never shown as
@@ -26,7 +28,7 @@ const maxAlternatives = 2
 // "Ann Ellis", "probably Ann Ellis", "speaker unclear (Ann Ellis or Bo
 // Chan)", "the article does not say".
 func speakerText(q *quotes.Quote) string {
-	if q.Speaker == "" {
+	if q.Speaker == "" && len(q.Alternatives) == 0 {
 		return "the article does not say"
 	}
 	switch q.Certainty() {
@@ -40,7 +42,7 @@ func speakerText(q *quotes.Quote) string {
 
 // speakerTitle is speakerText for the start of a line or an embed title.
 func speakerTitle(q *quotes.Quote) string {
-	if q.Speaker == "" {
+	if q.Speaker == "" && len(q.Alternatives) == 0 {
 		return "The article does not say who said this"
 	}
 	s := speakerText(q)
@@ -53,12 +55,12 @@ func speakerTitle(q *quotes.Quote) string {
 // candidates is "X or Y" (or "perhaps X" when the attribution offers no
 // runner-up): the chosen speaker first, then its alternatives.
 func candidates(q *quotes.Quote) string {
-	names := []string{q.Speaker}
-	for _, a := range q.Alternatives {
+	var names []string
+	for _, a := range append([]string{q.Speaker}, q.Alternatives...) {
 		if len(names) == maxAlternatives {
 			break
 		}
-		if a != "" && a != q.Speaker {
+		if a != "" && !slices.Contains(names, a) {
 			names = append(names, a)
 		}
 	}
@@ -70,7 +72,7 @@ func candidates(q *quotes.Quote) string {
 
 // certaintyLabel names q's certainty for --json and footers.
 func certaintyLabel(q *quotes.Quote) string {
-	if q.Speaker == "" {
+	if q.Speaker == "" && len(q.Alternatives) == 0 {
 		return "not named"
 	}
 	switch q.Certainty() {
@@ -85,8 +87,11 @@ func certaintyLabel(q *quotes.Quote) string {
 // speakerNote is the footer's account of the speaker's certainty, kept
 // apart from the text match: "Speaker: certain (96%)".
 func speakerNote(q *quotes.Quote) string {
-	if q.Speaker == "" {
+	switch {
+	case q.Speaker == "" && len(q.Alternatives) == 0:
 		return "Speaker: not named in the article"
+	case q.Speaker == "":
+		return "Speaker: unclear"
 	}
 	return "Speaker: " + certaintyLabel(q) + " (" + percent(q.Confidence) + ")"
 }
@@ -101,6 +106,8 @@ func kindNote(kind string) string {
 		return "a document (it speaks for whoever issued it)"
 	case "group":
 		return "a group"
+	case "place":
+		return "a place (its government or people)"
 	}
 	return ""
 }

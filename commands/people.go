@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -162,7 +163,7 @@ func runPeople(ctx context.Context, req Request) Response {
 			results = append(results, o)
 			v = append(v, "**"+o.Name+"** ("+o.Kind+") — "+strings.ToLower(quotedLine(o)[:1])+quotedLine(o)[1:])
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Organisations and documents", Value: Truncate(strings.Join(v, "\n"), MaxFieldValue)})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: othersTitle(others), Value: Truncate(strings.Join(v, "\n"), MaxFieldValue)})
 	}
 	switch {
 	case len(people) == 0 && len(others) == 0:
@@ -182,6 +183,32 @@ func runPeople(ctx context.Context, req Request) Response {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: meta}
 	}
 	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: results}
+}
+
+// kindTitles name the kinds of speaker that are not people, as a field
+// title lists them.
+var kindTitles = []struct{ kind, title string }{
+	{"organisation", "organisations"}, {"document", "documents"}, {"group", "groups"}, {"place", "places"},
+}
+
+// othersTitle is the title of the field listing speakers that are not
+// people: "Organisations and documents" by default, else the kinds present
+// ("Organisations, groups and places"). Places are never listed as people.
+func othersTitle(others []PersonResult) string {
+	var have []string
+	for _, k := range kindTitles {
+		if slices.ContainsFunc(others, func(o PersonResult) bool { return o.Kind == k.kind }) {
+			have = append(have, k.title)
+		}
+	}
+	switch {
+	case len(have) == 0 || !slices.ContainsFunc(have, func(t string) bool { return t != "organisations" && t != "documents" }):
+		return "Organisations and documents"
+	case len(have) == 1:
+		return strings.ToUpper(have[0][:1]) + have[0][1:]
+	}
+	s := strings.Join(have[:len(have)-1], ", ") + " and " + have[len(have)-1]
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // quotedLine says how often a person is quoted, how much of it is reported

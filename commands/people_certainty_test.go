@@ -205,3 +205,44 @@ func TestArticlePickButtons(t *testing.T) {
 		t.Errorf("people press: %s", allText(got))
 	}
 }
+
+func TestOthersTitle(t *testing.T) {
+	tests := []struct {
+		kinds []string
+		want  string
+	}{
+		{[]string{"organisation"}, "Organisations and documents"},
+		{[]string{"document", "organisation"}, "Organisations and documents"},
+		{[]string{"place"}, "Places"},
+		{[]string{"organisation", "group", "place"}, "Organisations, groups and places"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.kinds, "+"), func(t *testing.T) {
+			var others []PersonResult
+			for _, k := range tt.kinds {
+				others = append(others, PersonResult{Name: "X", Kind: k})
+			}
+			if got := othersTitle(others); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSpeakerlessWithCandidates: an attribution that named nobody but
+// weighed candidates reads "speaker unclear (X or Y)", and the quotation
+// is listed, marked, under each candidate in /quotes.
+func TestSpeakerlessWithCandidates(t *testing.T) {
+	d := makeDoc(t, article.Article{ID: "x", Title: "X"}, []string{"Jo Marsh met Sam Okafor. “The quay needs new lights.”"},
+		[]people.Person{{Name: "Jo Marsh"}, {Name: "Sam Okafor"}}, []quoteSpec{{"The quay needs new lights.", ""}})
+	d.Quotes[0].Alternatives = []string{"Jo Marsh", "Sam Okafor"}
+	c := corpus.New([]*corpus.Doc{d})
+	resp := run(t, Request{Name: "who-said", Options: opts("quote", "the quay needs new lights"), Corpus: c})
+	if got := resp.Embeds[0].Title; got != "Speaker unclear (Jo Marsh or Sam Okafor)" {
+		t.Errorf("title %q", got)
+	}
+	resp = run(t, Request{Name: "quotes", Options: opts("person", "Sam Okafor"), Corpus: c})
+	if !strings.Contains(allText(resp), "(speaker unclear: Jo Marsh or Sam Okafor)") {
+		t.Errorf("/quotes:\n%s", allText(resp))
+	}
+}
