@@ -198,6 +198,9 @@ const (
 	// FeedDoc is a feed: RSS, Atom or JSON Feed (and the XML and JSON
 	// types servers give them).
 	FeedDoc
+	// File is an uploaded file of any type (a Discord attachment): the
+	// caller checks what it is from its name and its bytes.
+	File
 )
 
 var accepted = map[Kind]map[string]bool{
@@ -214,6 +217,7 @@ var accepted = map[Kind]map[string]bool{
 var acceptHeader = map[Kind]string{
 	Page:    "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
 	FeedDoc: "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.1",
+	File:    "*/*",
 }
 
 // Response is a fetched body.
@@ -265,14 +269,14 @@ func (c *Client) Get(ctx context.Context, u *url.URL, kind Kind, cond Conditiona
 		return nil, &Refusal{Err: ErrStatus, Detail: fmt.Sprintf("HTTP %d %s", resp.StatusCode, http.StatusText(resp.StatusCode))}
 	}
 	if resp.ContentLength > c.opts.MaxBytes {
-		return nil, c.tooLarge(resp.ContentLength)
+		return nil, c.tooLarge(resp.ContentLength, kind)
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, c.opts.MaxBytes+1))
 	if err != nil {
 		return nil, c.classify(ctx, err)
 	}
 	if int64(len(body)) > c.opts.MaxBytes {
-		return nil, c.tooLarge(-1)
+		return nil, c.tooLarge(-1, kind)
 	}
 	ct := resp.Header.Get("Content-Type")
 	if ct == "" {
@@ -282,7 +286,7 @@ func (c *Client) Get(ctx context.Context, u *url.URL, kind Kind, cond Conditiona
 	if err != nil {
 		media = strings.ToLower(strings.TrimSpace(strings.Split(ct, ";")[0]))
 	}
-	if !accepted[kind][media] {
+	if kind != File && !accepted[kind][media] {
 		return nil, &Refusal{Err: ErrContentType, Detail: media}
 	}
 	out.ContentType = media
@@ -302,19 +306,26 @@ func (c *Client) Get(ctx context.Context, u *url.URL, kind Kind, cond Conditiona
 }
 
 // tooLarge says how large a body was (when the server told) and the limit.
-func (c *Client) tooLarge(n int64) error {
+func (c *Client) tooLarge(n int64, kind Kind) error {
+	what := "the page"
+	switch kind {
+	case FeedDoc:
+		what = "the feed"
+	case File:
+		what = "the file"
+	}
 	limit := fmt.Sprintf("%d MB", c.opts.MaxBytes>>20)
 	if c.opts.MaxBytes < 1<<20 {
 		limit = fmt.Sprintf("%d bytes", c.opts.MaxBytes)
 	}
 	if n < 0 {
-		return &Refusal{Err: ErrTooLarge, Text: "the page is over " + limit + "; the limit is " + limit}
+		return &Refusal{Err: ErrTooLarge, Text: what + " is over " + limit + "; the limit is " + limit}
 	}
 	size := fmt.Sprintf("%d MB", (n+(1<<19))>>20)
 	if n < 1<<20 {
 		size = fmt.Sprintf("%d bytes", n)
 	}
-	return &Refusal{Err: ErrTooLarge, Text: "the page is " + size + "; the limit is " + limit}
+	return &Refusal{Err: ErrTooLarge, Text: what + " is " + size + "; the limit is " + limit}
 }
 
 // classify turns a transport error into a Refusal the user can read.
