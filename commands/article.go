@@ -119,7 +119,6 @@ func articleCommand(lib Library) *Command {
 		Complete: func(ctx context.Context, req Request) Response {
 			return Response{Choices: ownArticleChoices(lib.Own(req.GuildID), req.Option("article"))}
 		},
-		Defer:   true,
 		Usage:   "/article add url:<link> | /article add file:<upload> | /article remove article:<title>",
 		Example: "/article add url: https://gazette.example/harbour-wall",
 	}).With(moderatorOnly())

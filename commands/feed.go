@@ -74,7 +74,6 @@ func feedCommand(lib Library) *Command {
 			}
 			return Response{Choices: out}
 		},
-		Defer:   true,
 		Usage:   "/feed add url:<feed> | /feed remove feed:<feed> | /feed list",
 		Example: "/feed add url: https://gazette.example/rss.xml",
 	}).With(moderatorOnly())
