@@ -61,7 +61,7 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 
 // runBot runs the Discord bot, or the local console when no token is set.
 func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	cfg, err := config.Parse(args, getenv, stderr)
+	cfg, err := config.Parse(ctx, args, getenv, stderr)
 	if errors.Is(err, cli.ErrHelp) {
 		return nil
 	}

@@ -41,15 +41,16 @@ func quotesCommand() *Command {
 			if req.Focused == "article" {
 				return completeArticleOption(ctx, req)
 			}
-			return Response{Choices: personChoices(req.Corpus, req.Option("person"))}
+			return Response{Choices: personChoices(ctx, req.Corpus, req.Option("person"))}
 		},
 		Usage:   "/quotes person:<name> [article:<title>]",
 		Example: "/quotes person: Starmer",
 	}
 }
 
-// personChoices answers autocomplete for a person being typed.
-func personChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+// personChoices answers autocomplete for a person being typed. When ctx
+// ends first it answers with the suggestions found so far.
+func personChoices(ctx context.Context, c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
 	var hits []corpus.PersonHit
 	if strings.TrimSpace(partial) == "" {
 		// Nothing typed yet: offer the people of the first articles.
@@ -66,7 +67,7 @@ func personChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCom
 			}
 		}
 	} else {
-		hits = c.CompletePerson(partial, MaxChoices)
+		hits, _ = c.CompletePersonContext(ctx, partial, MaxChoices)
 	}
 	var out []*discordgo.ApplicationCommandOptionChoice
 	for _, h := range hits {
