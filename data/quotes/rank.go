@@ -101,6 +101,9 @@ type Model struct {
 	// speaker") by a candidate at least Margin more probable.
 	Choose bool    `json:"choose"`
 	Margin float64 `json:"margin"`
+	// FirmMargin is the margin needed to overrule a firm proposal (0: firm
+	// proposals stand).
+	FirmMargin float64 `json:"firm_margin"`
 	Note   string  `json:"note"` // how it was trained and what it measured
 }
 
@@ -126,7 +129,14 @@ func (m *Model) Pick(cs []Candidate) (int, []float64) {
 			best = j
 		}
 	}
-	if inc < 0 || best >= 0 && best != inc && !cs[inc].Firm && p[best] >= p[inc]+m.Margin {
+	margin := m.Margin
+	if inc >= 0 && cs[inc].Firm {
+		margin = m.FirmMargin
+		if margin <= 0 {
+			return inc, p
+		}
+	}
+	if inc < 0 || best >= 0 && best != inc && p[best] >= p[inc]+margin {
 		return best, p
 	}
 	return inc, p
