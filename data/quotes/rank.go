@@ -104,7 +104,7 @@ type Model struct {
 	// FirmMargin is the margin needed to overrule a firm proposal (0: firm
 	// proposals stand).
 	FirmMargin float64 `json:"firm_margin"`
-	Note   string  `json:"note"` // how it was trained and what it measured
+	Note       string  `json:"note"` // how it was trained and what it measured
 }
 
 // Pick returns the index of the chosen candidate (-1: no speaker) and the
