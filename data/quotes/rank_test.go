@@ -154,3 +154,21 @@ func TestDocumentIssuer(t *testing.T) {
 		})
 	}
 }
+
+// TestBodyDescriptions checks that "the company", "the drug maker" speak
+// for the body named before, even when no body spoke before them.
+func TestBodyDescriptions(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"the drug maker", "Halden Pharma's Ontario unit confirmed the recall. “We acted quickly,” the drug maker said.", "Halden Pharma"},
+		{"the company after a fronted phrase", "On Monday, Brightwater Foods sued the province. “We will not give up,” the company said.", "Brightwater Foods"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range extract(tc.body) {
+				if q.Direct && (q.Speaker != tc.want || q.SpeakerKind != "organisation") {
+					t.Errorf("speaker %q (%s), want %q (organisation)", q.Speaker, q.SpeakerKind, tc.want)
+				}
+			}
+		})
+	}
+}
