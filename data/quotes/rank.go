@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"newsbot/data/people"
 	"newsbot/data/text"
@@ -738,12 +740,25 @@ func mentionKind(m string) string {
 		return "none"
 	case len(w) == 1 && pronounWords.Has(w[0]):
 		return "pronoun"
+	case capitalisedAfterFirst(m):
+		return "name" // "the Harbour Trust statement": a description that names
 	case determinerStart(w[0]):
 		return "definite_description"
 	case strings.ToLower(m) == m:
 		return "indefinite_description"
 	}
 	return "name"
+}
+
+// capitalisedAfterFirst reports a capitalised word after the first in m.
+func capitalisedAfterFirst(m string) bool {
+	fs := strings.Fields(m)
+	for _, f := range fs[min(1, len(fs)):] {
+		if r, _ := utf8.DecodeRuneInString(f); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // determinerStart reports a definite determiner or possessive opening a

@@ -2,9 +2,12 @@ package evalcmd
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"newsbot/data/quotes"
 )
 
 // TestEvalQuotes runs eval quotes on two invented articles: one speaker
@@ -22,7 +25,7 @@ func TestEvalQuotes(t *testing.T) {
 			"speaker accuracy      0.500  (1 of 2 matched)",
 			"strict (full name)    0.500  (1 of 2 matched)",
 			"expected calibration error",
-			"certain  (≥ 0.93)",
+			fmt.Sprintf("certain  (≥ %.2f)", quotes.CertainAt),
 			"precision–coverage curve:",
 			"wrong speakers by kind: pronoun 1",
 		}, []string{"why:"}},
