@@ -1,9 +1,9 @@
 // Command bot is newsbot: a Discord bot that answers questions about news
 // articles (who said a quotation, summaries, people, search).
 //
-//	bot [flags]                     run the bot (a local console when no token is set)
-//	bot analyze [flags] [PATH...]   print the analysis of articles as JSON lines
-//	bot eval quotes|summary|search  measure answer quality on evaluation data
+//	newsbot [flags]                     run the bot (a local console when no token is set)
+//	newsbot analyze [flags] [PATH...]   print the analysis of articles as JSON lines
+//	newsbot eval quotes|summary|search  measure answer quality on evaluation data
 //
 // The parts live in packages under bot/internal: config (environment and
 // flags), load (articles, in the background), discord (the adapter),
@@ -26,6 +26,7 @@ import (
 	"newsbot/bot/internal/console"
 	"newsbot/bot/internal/discord"
 	"newsbot/bot/internal/evalcmd"
+	"newsbot/bot/internal/library"
 	"newsbot/bot/internal/load"
 	"newsbot/bot/internal/traincmd"
 	"newsbot/commands"
@@ -35,12 +36,20 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := dispatch(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	if err != nil {
-		if !errors.Is(err, cli.ErrUsage) {
-			fmt.Fprintln(os.Stderr, "newsbot:", err)
-		}
-		os.Exit(1)
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitCode is the exit status for what dispatch returned, printing the
+// error unless it was already explained: 0 for success and for -h (the
+// usage was asked for), 1 otherwise.
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil, errors.Is(err, cli.ErrHelp):
+		return 0
+	case !errors.Is(err, cli.ErrUsage):
+		fmt.Fprintln(stderr, "newsbot:", err)
 	}
+	return 1
 }
 
 // getenv reads the environment (a variable so tests can replace it).
@@ -63,7 +72,7 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 
 // runBot runs the Discord bot, or the local console when no token is set.
 func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	cfg, err := config.Parse(args, getenv, stderr)
+	cfg, err := config.Parse(ctx, args, getenv, stderr)
 	if errors.Is(err, cli.ErrHelp) {
 		return nil
 	}
@@ -77,11 +86,32 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	loader := load.Start(ctx, load.Options{Defaults: cfg.Defaults, Paths: cfg.Articles}, log)
-	router := commands.New(commands.WithLogger(log), commands.WithCorpora(commands.StoreCorpora(loader.Store)))
 	if cfg.Token == "" {
+		// The console has no servers, so no server collections or
+		// moderator commands: it needs no store.
+		router := commands.New(commands.WithLogger(log), commands.WithCorpora(commands.StoreCorpora(loader.Store)))
 		opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
 		return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
 	}
+	// The store, feeds and folder watching stop with runCtx, after the
+	// Discord connection has closed.
+	runCtx, stopLibrary := context.WithCancel(context.WithoutCancel(ctx))
+	lib, err := library.Start(runCtx, cfg, libraryOptions, loader, log)
+	if err != nil {
+		stopLibrary()
+		return err
+	}
+	defer func() {
+		stopLibrary()
+		if err := lib.Close(); err != nil {
+			log.Error("closing the store", "err", err)
+		}
+	}()
+	router := commands.New(commands.WithLogger(log), commands.WithCorpora(lib.Corpora()), commands.WithLibrary(lib.Collection))
 	b := discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase}, router, log)
 	return b.Run(ctx)
 }
+
+// libraryOptions are the living corpus's options; tests let its fetcher
+// reach their servers on 127.0.0.1.
+var libraryOptions library.Options

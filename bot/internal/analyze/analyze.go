@@ -62,12 +62,12 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	n := fl.Int("sentences", summary.DefaultSentences, "summary length in sentences (1-10)")
 	noDefaults := fl.Bool("no-defaults", false, "leave out the articles embedded in the binary")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bot analyze [--sentences N] [--no-defaults] [PATH...]")
+		fmt.Fprintln(stderr, "usage: newsbot analyze [--sentences N] [--no-defaults] [PATH...]")
 		fmt.Fprintln(stderr, "Prints the analysis of the embedded articles and of each PATH (file or folder) as JSON lines.")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
-		return cli.ErrUsage
+		return cli.ParseError(err)
 	}
 	if *n < 1 || *n > 10 {
 		return fmt.Errorf("analyze: --sentences must be between 1 and 10, not %d", *n)
