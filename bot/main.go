@@ -1,9 +1,9 @@
 // Command bot is newsbot: a Discord bot that answers questions about news
 // articles (who said a quotation, summaries, people, search).
 //
-//	bot [flags]                     run the bot (a local console when no token is set)
-//	bot analyze [flags] [PATH...]   print the analysis of articles as JSON lines
-//	bot eval quotes|summary|search  measure answer quality on evaluation data
+//	newsbot [flags]                     run the bot (a local console when no token is set)
+//	newsbot analyze [flags] [PATH...]   print the analysis of articles as JSON lines
+//	newsbot eval quotes|summary|search  measure answer quality on evaluation data
 //
 // The parts live in packages under bot/internal: config (environment and
 // flags), load (articles, in the background), discord (the adapter),
@@ -28,6 +28,7 @@ import (
 	"newsbot/bot/internal/evalcmd"
 	"newsbot/bot/internal/library"
 	"newsbot/bot/internal/load"
+	"newsbot/bot/internal/traincmd"
 	"newsbot/commands"
 )
 
@@ -35,12 +36,20 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := dispatch(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	if err != nil {
-		if !errors.Is(err, cli.ErrUsage) {
-			fmt.Fprintln(os.Stderr, "newsbot:", err)
-		}
-		os.Exit(1)
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitCode is the exit status for what dispatch returned, printing the
+// error unless it was already explained: 0 for success and for -h (the
+// usage was asked for), 1 otherwise.
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil, errors.Is(err, cli.ErrHelp):
+		return 0
+	case !errors.Is(err, cli.ErrUsage):
+		fmt.Fprintln(stderr, "newsbot:", err)
 	}
+	return 1
 }
 
 // getenv reads the environment (a variable so tests can replace it).
@@ -54,6 +63,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			return analyze.Run(args[1:], stdout, stderr)
 		case "eval":
 			return evalcmd.Run(args[1:], stdout, stderr)
+		case "train":
+			return traincmd.Run(args[1:], stdout, stderr)
 		}
 	}
 	return runBot(ctx, args, stdin, stdout, stderr)

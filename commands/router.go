@@ -214,6 +214,12 @@ type Command struct {
 	// later, for a command known to be slow. Others are deferred only when
 	// they turn out slow.
 	Defer bool
+	// ServerOnly keeps the command to servers that installed the bot
+	// (moderator commands, which change a server's articles). Every other
+	// command is read-only and installable anywhere: as a server app and
+	// as a user app, in servers, in DMs with the bot and in private
+	// channels (see Definitions).
+	ServerOnly bool
 	// Usage is how to call it, e.g. "/summary article:<title> [sentences:1-10]".
 	Usage string
 	// Example is one realistic call, for /help and the README.
@@ -387,9 +393,26 @@ func (r *Router) Commands() []*Command { return append([]*Command(nil), r.order.
 func (r *Router) Definitions() []*discordgo.ApplicationCommand {
 	defs := make([]*discordgo.ApplicationCommand, len(r.order))
 	for i, c := range r.order {
-		defs[i] = c.Def
+		def := *c.Def // a copy: the declaration stays as written
+		def.IntegrationTypes, def.Contexts = installs(c.ServerOnly)
+		defs[i] = &def
 	}
 	return defs
+}
+
+// installs says where a command can be installed and used. A read-only
+// command is a user app as well as a server app, so a member can use
+// /who-said in any conversation (a DM, a group DM, a server without the
+// bot); a ServerOnly one only in servers that installed the bot. Discord
+// honours both lists for global commands (a server's own command set is
+// always server-only).
+func installs(serverOnly bool) (*[]discordgo.ApplicationIntegrationType, *[]discordgo.InteractionContextType) {
+	if serverOnly {
+		return &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall},
+			&[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
+	}
+	return &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall, discordgo.ApplicationIntegrationUserInstall},
+		&[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM, discordgo.InteractionContextPrivateChannel}
 }
 
 // Handle routes req through the middleware chain to its command and returns

@@ -66,6 +66,10 @@ func TestAnalyzeDefaultArticle(t *testing.T) {
 		})
 	}
 	for _, q := range seed.Quotes {
+		// every attribution says how sure it is and why
+		if q.Speaker != "" && (q.Confidence <= 0 || q.Certainty == "" || len(q.Why) == 0) {
+			t.Errorf("quote %q: confidence %v, certainty %q, why %v", q.Text, q.Confidence, q.Certainty, q.Why)
+		}
 		if q.Speaker == articletest.SeedSilent {
 			t.Errorf("quote %q attributed to Putin, who says nothing", q.Text)
 		}

@@ -77,7 +77,9 @@ const (
 )
 
 // Usage is printed by -h before the flags.
-const Usage = `usage: bot [flags]
+const Usage = `usage: newsbot [flags]
+       newsbot analyze [flags] [PATH...]
+       newsbot eval quotes|summary|search [flags] [FILE.jsonl...]
 
 Runs newsbot: the Discord bot when a token is set (DISCORD_TOKEN or
 DISCORD_TOKEN_FILE), otherwise a local console over the articles where you
@@ -89,6 +91,13 @@ Every flag has an environment variable of the same meaning; a flag wins.
 Prefer DISCORD_TOKEN or a token file (DISCORD_TOKEN_FILE, -token-file) to
 -token: command lines are visible to other users of the machine.
 
+Subcommands (each takes -h):
+  analyze   print what the bot finds in articles (quotations, speakers,
+            people, summary) as JSON lines
+  eval      measure answer quality on the evaluation data (quotes,
+            summary, search); the data is not in the repository, it is
+            expected in ../shared/eval
+
 Flags:
 `
 
@@ -97,7 +106,7 @@ Flags:
 // that a signal stops the program even then.
 func Parse(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) (Config, error) {
 	var cfg Config
-	fs := flag.NewFlagSet("bot", flag.ContinueOnError)
+	fs := flag.NewFlagSet("newsbot", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, Usage)
@@ -117,7 +126,7 @@ func Parse(ctx context.Context, args []string, getenv func(string) string, stder
 	articles := fs.String("articles", getenv("NEWSBOT_ARTICLES"), "a folder or file of extra articles; several separated by "+string(filepath.ListSeparator)+" (env NEWSBOT_ARTICLES)")
 	fs.BoolVar(&cfg.Defaults, "defaults", defaults, "include the articles embedded in the binary (env NEWSBOT_DEFAULTS)")
 	fs.StringVar(&cfg.APIBase, "api-base", getenv("DISCORD_API_BASE"), "an origin that replaces https://discord.com for every REST call, e.g. a REST proxy (env DISCORD_API_BASE)")
-	level := fs.String("log-level", getenv("LOG_LEVEL"), "debug, info, warn or error (env LOG_LEVEL; default info)")
+	level := fs.String("log-level", getenv("LOG_LEVEL"), "debug, info, warn or error (env LOG_LEVEL; default info, warn in the console)")
 	fs.BoolVar(&cfg.JSON, "json", false, "console: print one JSON object per command")
 	dbDefault := getenv("NEWSBOT_DB")
 	if dbDefault == "" {
@@ -135,7 +144,7 @@ func Parse(ctx context.Context, args []string, getenv func(string) string, stder
 		return cfg, cli.ErrUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "bot: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "newsbot: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
 		return cfg, cli.ErrUsage
 	}
@@ -211,7 +220,7 @@ func resolveToken(ctx context.Context, env, flagToken, file string, set map[stri
 		return "", errors.New("DISCORD_TOKEN is set but blank: give the token, or unset it to run the console")
 	}
 	if flagToken != "" {
-		fmt.Fprintln(stderr, "bot: warning: -token puts the token where other users of this machine can see it; prefer DISCORD_TOKEN or -token-file")
+		fmt.Fprintln(stderr, "newsbot: warning: -token puts the token where other users of this machine can see it; prefer DISCORD_TOKEN or -token-file")
 		token = strings.TrimSpace(flagToken)
 	}
 	if file != "" && !(set["token"] && !set["token-file"]) {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"newsbot/commands"
 	"newsbot/data/corpus"
@@ -328,11 +329,19 @@ func renderText(w io.Writer, resp commands.Response) {
 		}
 		for _, f := range e.Fields {
 			name, value := plainText(f.Name), plainText(f.Value)
-			if !strings.Contains(value, "\n") && len(name)+len(value) < 100 {
-				fmt.Fprintf(w, "%s: %s\n", name, value)
+			// A label ("Article") gets a colon; a heading that already
+			// ends a sentence (an article title in /search) does not:
+			// "…Peace.:" reads as a typo. A one-line value stays on the
+			// label's line however long (the terminal wraps it), so a
+			// long title never leaves "Article:" alone on a line.
+			if !strings.ContainsAny(lastRune(name), ".:!?…") {
+				name += ":"
+			}
+			if !strings.Contains(value, "\n") {
+				fmt.Fprintf(w, "%s %s\n", name, value)
 				continue
 			}
-			fmt.Fprintf(w, "%s:\n", name)
+			fmt.Fprintln(w, name)
 			for _, l := range strings.Split(value, "\n") {
 				fmt.Fprintf(w, "  %s\n", l)
 			}
@@ -342,4 +351,13 @@ func renderText(w io.Writer, resp commands.Response) {
 		}
 	}
 	fmt.Fprintln(w)
+}
+
+// lastRune is the last character of s, or "".
+func lastRune(s string) string {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if n == 0 {
+		return ""
+	}
+	return string(r)
 }
