@@ -151,6 +151,17 @@ func TestModeratorDefinitions(t *testing.T) {
 			t.Errorf("%s: usable in DMs", name)
 		}
 	}
+	for _, d := range r.Definitions() {
+		if d.Name != "article" && d.Name != "feed" {
+			continue
+		}
+		if d.Contexts == nil || len(*d.Contexts) != 1 || (*d.Contexts)[0] != discordgo.InteractionContextGuild {
+			t.Errorf("%s registered for contexts %v; want servers only", d.Name, d.Contexts)
+		}
+		if d.IntegrationTypes == nil || len(*d.IntegrationTypes) != 1 || (*d.IntegrationTypes)[0] != discordgo.ApplicationIntegrationGuildInstall {
+			t.Errorf("%s installable as %v; want server installs only", d.Name, d.IntegrationTypes)
+		}
+	}
 	if New().Lookup("article") != nil {
 		t.Error("without a library the moderators' commands must not be offered")
 	}
