@@ -52,6 +52,10 @@ type Manager struct {
 	guilds map[string]*guild
 
 	keys atomic.Pointer[baseKeys]
+
+	// FeedAdded, when set, is called after a feed is added (to wake the
+	// poller). Set it before use.
+	FeedAdded func()
 }
 
 // guild is one server's own articles and the corpus built from them.

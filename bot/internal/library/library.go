@@ -60,6 +60,7 @@ func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Lo
 	fc := fetch.New(opts.Fetch)
 	l := &Library{Store: st, Collection: collection.New(loader.Store, st, fc, log)}
 	l.Poller = feed.NewPoller(st, fc, feed.Options{Interval: cfg.FeedInterval, DailyCap: cfg.FeedDailyCap}, log, l.Collection.Stored)
+	l.Collection.FeedAdded = l.Poller.Poke
 	l.wg.Add(2)
 	go func() {
 		defer l.wg.Done()
