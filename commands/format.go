@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -247,14 +248,37 @@ func intOptionDef(name, desc string, lo, hi int) *discordgo.ApplicationCommandOp
 
 // articleChoices answers autocomplete for an article option: titles shown,
 // IDs as values (a title stands in when an ID is too long for a value).
+//
+// Titles being typed come first. When the words typed are not a title
+// ("harbour repairs"), the articles whose opening or text is about them
+// follow (see corpus.LookupArticle), the one clearly meant first, so the
+// suggestion list offers what the command would answer.
 func articleChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+	hits := c.CompleteArticle(partial, MaxChoices)
+	if strings.TrimSpace(partial) != "" && (len(hits) == 0 || hits[0].Score < corpus.Confident) {
+		l := c.LookupArticle(partial, articleCandidates)
+		var content []corpus.ArticleHit
+		for _, h := range l.Hits {
+			if !slices.ContainsFunc(hits, func(o corpus.ArticleHit) bool { return o.Doc == h.Doc }) {
+				content = append(content, h)
+			}
+		}
+		if l.Clear && len(content) > 0 && content[0].Doc == l.Hits[0].Doc {
+			hits = append(content[:1:1], hits...)
+			content = content[1:]
+		}
+		hits = append(hits, content...)
+	}
 	var out []*discordgo.ApplicationCommandOptionChoice
-	for _, h := range c.CompleteArticle(partial, MaxChoices) {
+	for _, h := range hits {
+		if len(out) == MaxChoices {
+			break
+		}
 		v := h.Doc.ID
 		if len([]rune(v)) > MaxChoiceValue || v == "" {
 			v = h.Doc.Title
 		}
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: h.Doc.Title, Value: v})
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: Truncate(h.Doc.Title, MaxChoiceName), Value: v})
 	}
 	return out
 }
