@@ -4,6 +4,7 @@
 //	newsbot [flags]                     run the bot (a local console when no token is set)
 //	newsbot analyze [flags] [PATH...]   print the analysis of articles as JSON lines
 //	newsbot eval quotes|summary|search  measure answer quality on evaluation data
+//	newsbot train attribution           learn the speaker ranker from annotated articles
 //
 // The parts live in packages under bot/internal: config (environment and
 // flags), load (articles, in the background), discord (the adapter),
@@ -27,6 +28,7 @@ import (
 	"newsbot/bot/internal/discord"
 	"newsbot/bot/internal/evalcmd"
 	"newsbot/bot/internal/load"
+	"newsbot/bot/internal/traincmd"
 	"newsbot/commands"
 )
 
@@ -61,6 +63,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			return analyze.Run(args[1:], stdout, stderr)
 		case "eval":
 			return evalcmd.Run(args[1:], stdout, stderr)
+		case "train":
+			return traincmd.Run(args[1:], stdout, stderr)
 		}
 	}
 	return runBot(ctx, args, stdin, stdout, stderr)
@@ -68,7 +72,7 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 
 // runBot runs the Discord bot, or the local console when no token is set.
 func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	cfg, err := config.Parse(args, getenv, stderr)
+	cfg, err := config.Parse(ctx, args, getenv, stderr)
 	if errors.Is(err, cli.ErrHelp) {
 		return nil
 	}

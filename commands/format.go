@@ -64,7 +64,9 @@ func notFound(title string, closest []string, hint string) Response {
 
 // echo renders text the user typed for display inside an answer: short,
 // on one line, and unable to form a mention even where allowed mentions
-// are not in force (a zero-width space after every @, and <@…> broken up).
+// are not in force (a zero-width space after every @, and <@…> broken up)
+// or a link: a masked link "[x](https://…)" loses its "](" and any URL its
+// "://", so what a user typed never comes back as something to click.
 // Control characters and bidirectional controls are dropped: a right-to-left
 // override would otherwise turn the rest of the line around, the answer's
 // own words included.
@@ -79,6 +81,8 @@ func echo(s string) string {
 	s = strings.ReplaceAll(s, "@", "@\u200b")
 	s = strings.ReplaceAll(s, "<", "<\u200b")
 	s = strings.ReplaceAll(s, "`", "'")
+	s = strings.ReplaceAll(s, "](", "]\u200b(")
+	s = strings.ReplaceAll(s, "://", ":\u200b//")
 	return "“" + Truncate(s, 100) + "”"
 }
 

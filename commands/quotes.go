@@ -48,7 +48,7 @@ func quotesCommand() *Command {
 			if req.Focused == "article" {
 				return completeArticleOption(ctx, req)
 			}
-			return Response{Choices: personChoices(req.Corpus, req.Option("person"))}
+			return Response{Choices: personChoices(ctx, req.Corpus, req.Option("person"))}
 		},
 		// Buttons of an unclear person or article: the chosen person
 		// (and article).
@@ -61,8 +61,9 @@ func quotesCommand() *Command {
 	}
 }
 
-// personChoices answers autocomplete for a person being typed.
-func personChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+// personChoices answers autocomplete for a person being typed. When ctx
+// ends first it answers with the suggestions found so far.
+func personChoices(ctx context.Context, c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
 	var hits []corpus.PersonHit
 	if strings.TrimSpace(partial) == "" {
 		// Nothing typed yet: offer the people of the first articles.
@@ -79,7 +80,7 @@ func personChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCom
 			}
 		}
 	} else {
-		hits = c.CompletePerson(partial, MaxChoices)
+		hits, _ = c.CompletePersonContext(ctx, partial, MaxChoices)
 	}
 	var out []*discordgo.ApplicationCommandOptionChoice
 	for _, h := range hits {

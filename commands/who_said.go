@@ -59,7 +59,7 @@ func whoSaidCommand() *Command {
 			return whoSaid(req, req.Option("quote"))
 		},
 		Complete: func(ctx context.Context, req Request) Response {
-			return Response{Choices: quoteChoices(req.Corpus, req.Option("quote"))}
+			return Response{Choices: quoteChoices(ctx, req.Corpus, req.Option("quote"))}
 		},
 		Usage:   "/who-said quote:<words you remember>",
 		Example: "/who-said quote: security guarantees beyond a certain point",
@@ -228,8 +228,9 @@ func suggestionLines(hits []corpus.QuoteHit) []string {
 	return out
 }
 
-// quoteChoices answers autocomplete for a quotation being typed.
-func quoteChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+// quoteChoices answers autocomplete for a quotation being typed. When ctx
+// ends first it answers with the suggestions found so far.
+func quoteChoices(ctx context.Context, c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
 	var hits []corpus.QuoteHit
 	if strings.TrimSpace(partial) == "" {
 		// Nothing typed yet: offer the first quotations, to show what
@@ -245,7 +246,7 @@ func quoteChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationComm
 			}
 		}
 	} else {
-		hits = c.SuggestQuotes(partial, MaxChoices)
+		hits, _ = c.SuggestQuotesContext(ctx, partial, MaxChoices)
 	}
 	var out []*discordgo.ApplicationCommandOptionChoice
 	for _, h := range hits {

@@ -3,6 +3,7 @@
 package config
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"newsbot/bot/internal/cli"
 )
@@ -54,6 +56,7 @@ type Config struct {
 const Usage = `usage: newsbot [flags]
        newsbot analyze [flags] [PATH...]
        newsbot eval quotes|summary|search [flags] [FILE.jsonl...]
+       newsbot train attribution [flags] [FILE.jsonl...]
 
 Runs newsbot: the Discord bot when a token is set (DISCORD_TOKEN or
 DISCORD_TOKEN_FILE), otherwise a local console over the articles where you
@@ -71,13 +74,16 @@ Subcommands (each takes -h):
   eval      measure answer quality on the evaluation data (quotes,
             summary, search); the data is not in the repository, it is
             expected in ../shared/eval
+  train     learn the speaker ranker's weights from annotated articles
+            (default ../shared/eval/polnear-train.jsonl)
 
 Flags:
 `
 
 // Parse reads the configuration from getenv and args. Errors never
-// contain the token.
-func Parse(args []string, getenv func(string) string, stderr io.Writer) (Config, error) {
+// contain the token. A token file is read in a way ctx can interrupt, so
+// that a signal stops the program even then.
+func Parse(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) (Config, error) {
 	var cfg Config
 	fs := flag.NewFlagSet("newsbot", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -113,25 +119,11 @@ func Parse(args []string, getenv func(string) string, stderr io.Writer) (Config,
 		return cfg, cli.ErrUsage
 	}
 
-	token := strings.TrimSpace(getenv("DISCORD_TOKEN"))
-	if *tokenFlag != "" {
-		fmt.Fprintln(stderr, "newsbot: warning: -token puts the token where other users of this machine can see it; prefer DISCORD_TOKEN or -token-file")
-		token = strings.TrimSpace(*tokenFlag)
-	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	// A flag wins over the environment: -token beats a DISCORD_TOKEN_FILE
-	// from the environment (but not a -token-file also given as a flag).
-	if *tokenFile != "" && !(set["token"] && !set["token-file"]) {
-		b, err := os.ReadFile(*tokenFile)
-		if err != nil {
-			// The error names the file, never its contents.
-			return cfg, fmt.Errorf("read token file: %w", err)
-		}
-		token = strings.TrimSpace(string(b))
-		if token == "" {
-			return cfg, fmt.Errorf("token file %s is empty", *tokenFile)
-		}
+	token, err := resolveToken(ctx, getenv("DISCORD_TOKEN"), *tokenFlag, *tokenFile, set, stderr)
+	if err != nil {
+		return cfg, err
 	}
 	cfg.Token = Secret(BotToken(token))
 
@@ -141,7 +133,6 @@ func Parse(args []string, getenv func(string) string, stderr io.Writer) (Config,
 		}
 	}
 
-	var err error
 	if cfg.APIBase, err = parseAPIBase(cfg.APIBase); err != nil {
 		return cfg, err
 	}
@@ -158,6 +149,107 @@ func Parse(args []string, getenv func(string) string, stderr io.Writer) (Config,
 		return cfg, errors.New("no articles: NEWSBOT_DEFAULTS=false needs NEWSBOT_ARTICLES (or -articles)")
 	}
 	return cfg, nil
+}
+
+// resolveToken picks the token from DISCORD_TOKEN (env), -token (flag) and
+// a token file, and checks it. A flag wins over the environment: -token
+// beats a DISCORD_TOKEN_FILE from the environment (but not a -token-file
+// also given as a flag); set holds the flags given.
+func resolveToken(ctx context.Context, env, flagToken, file string, set map[string]bool, stderr io.Writer) (string, error) {
+	token := strings.TrimSpace(env)
+	if env != "" && token == "" {
+		// Set but blank: a mistake, not a request for the console.
+		return "", errors.New("DISCORD_TOKEN is set but blank: give the token, or unset it to run the console")
+	}
+	if flagToken != "" {
+		fmt.Fprintln(stderr, "newsbot: warning: -token puts the token where other users of this machine can see it; prefer DISCORD_TOKEN or -token-file")
+		token = strings.TrimSpace(flagToken)
+	}
+	if file != "" && !(set["token"] && !set["token-file"]) {
+		var err error
+		if token, err = readTokenFile(ctx, file); err != nil {
+			return "", err
+		}
+	}
+	if err := checkToken(token); err != nil {
+		return "", err
+	}
+	return token, nil
+}
+
+// maxTokenFile bounds a token file: a bot token is about 70 bytes, and a
+// file much bigger is not one (/dev/zero would otherwise be read forever).
+const maxTokenFile = 4 << 10
+
+// readTokenFile reads the token from path: a regular file of at most
+// maxTokenFile bytes, holding the token alone on one line. It is opened
+// without blocking (a FIFO would block an open for reading until a writer
+// came) and read on a goroutine that ctx abandons, so that a signal still
+// stops the program. Errors name the file, never its contents.
+func readTokenFile(ctx context.Context, path string) (string, error) {
+	type result struct {
+		token string
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		t, err := readTokenFileNow(path)
+		done <- result{t, err}
+	}()
+	select {
+	case r := <-done:
+		return r.token, r.err
+	case <-ctx.Done():
+		return "", fmt.Errorf("read token file %s: %w", path, ctx.Err())
+	}
+}
+
+func readTokenFileNow(path string) (string, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return "", fmt.Errorf("read token file: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return "", fmt.Errorf("read token file: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return "", fmt.Errorf("token file %s is not a regular file (%s): put the token in a plain file", path, st.Mode().Type())
+	}
+	b, err := io.ReadAll(io.LimitReader(f, maxTokenFile+1))
+	if err != nil {
+		return "", fmt.Errorf("read token file: %w", err)
+	}
+	if len(b) > maxTokenFile {
+		return "", fmt.Errorf("token file %s is larger than %d KiB: it holds something other than a token", path, maxTokenFile>>10)
+	}
+	token := strings.TrimSpace(string(b))
+	if token == "" {
+		return "", fmt.Errorf("token file %s is empty", path)
+	}
+	if n := len(strings.Split(token, "\n")); n > 1 {
+		return "", fmt.Errorf("token file %s has %d lines: it must hold the token alone on one line", path, n)
+	}
+	return token, nil
+}
+
+// checkToken refuses a token that cannot be sent in an HTTP header, with
+// a reason, instead of discordgo's opaque "invalid header field value".
+func checkToken(token string) error {
+	for _, r := range strings.TrimPrefix(strings.TrimPrefix(token, "Bot "), "Bearer ") {
+		switch {
+		case r == '\n' || r == '\r':
+			return errors.New("the token has several lines: give the token alone")
+		case r == ' ' || r == '\t':
+			return errors.New("the token contains spaces: give the token alone, without quotes or labels")
+		case r < 0x20 || r == 0x7f:
+			return errors.New("the token contains control characters")
+		case r > 0x7e:
+			return errors.New("the token contains non-ASCII characters: check that it was copied whole")
+		}
+	}
+	return nil
 }
 
 // BotToken adds the "Bot " prefix Discord wants, unless the token already

@@ -83,28 +83,16 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 		return nil
 	}
 
-	lines := make(chan string)
+	lines := make(chan inputLine)
 	readErr := make(chan error, 1)
-	go func() {
-		sc := bufio.NewScanner(stdin)
-		sc.Buffer(make([]byte, 64*1024), maxLine)
-		for sc.Scan() {
-			select {
-			case lines <- sc.Text():
-			case <-ctx.Done():
-				return
-			}
-		}
-		readErr <- sc.Err()
-		close(lines)
-	}()
+	go readLines(ctx, stdin, lines, readErr)
 	for {
-		var line string
+		var in inputLine
 		var ok bool
 		select {
 		case <-ctx.Done():
 			return nil
-		case line, ok = <-lines:
+		case in, ok = <-lines:
 		}
 		if !ok {
 			if err := <-readErr; err != nil {
@@ -115,9 +103,12 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 			}
 			return nil
 		}
-		line = strings.TrimSpace(line)
+		line := strings.TrimSpace(in.text)
 		if line != "" && !strings.HasPrefix(line, "#") {
 			name, resp := consoleAnswer(ctx, router, line, opts.Log)
+			if in.tooLong {
+				name, resp = tooLongAnswer(line)
+			}
 			if opts.JSON {
 				writeJSONLine(out, name, resp)
 			} else {
@@ -131,6 +122,70 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 			return fmt.Errorf("write answers: %w", err)
 		}
 	}
+}
+
+// inputLine is one line of input; a line longer than maxLine is cut to
+// its first maxLine bytes and marked tooLong.
+type inputLine struct {
+	text    string
+	tooLong bool
+}
+
+// readLines sends stdin's lines to lines until end of input (then closes
+// it after sending the read error, nil at a clean end, to errc) or until
+// ctx ends. A line over maxLine does not stop the script: it is skipped
+// to its end and sent marked tooLong, so that it gets an error answer and
+// the lines after it are still answered.
+func readLines(ctx context.Context, stdin io.Reader, lines chan<- inputLine, errc chan<- error) {
+	br := bufio.NewReaderSize(stdin, 64*1024)
+	for {
+		in, err := readLine(br)
+		if in.text != "" || in.tooLong || err == nil {
+			select {
+			case lines <- in:
+			case <-ctx.Done():
+				return
+			}
+		}
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			errc <- err
+			close(lines)
+			return
+		}
+	}
+}
+
+// readLine reads one line without its line ending, keeping at most
+// maxLine bytes of it; err is io.EOF after the last line.
+func readLine(br *bufio.Reader) (inputLine, error) {
+	var buf []byte
+	var in inputLine
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(buf)+len(chunk) > maxLine {
+			in.tooLong = true
+			chunk = chunk[:max(0, maxLine-len(buf))]
+		}
+		buf = append(buf, chunk...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		in.text = strings.TrimSuffix(strings.TrimSuffix(string(buf), "\n"), "\r")
+		return in, err
+	}
+}
+
+// tooLongAnswer is the answer to a line longer than the console reads.
+func tooLongAnswer(line string) (string, commands.Response) {
+	name, _, _ := strings.Cut(strings.TrimPrefix(line, "/"), " ")
+	if len(name) > 100 {
+		name = name[:100]
+	}
+	msg := fmt.Sprintf("Line too long: over %d MiB; it was not run", maxLine>>20)
+	return strings.ToValidUTF8(name, "\uFFFD"), commands.Response{Ephemeral: true, Err: msg, Failure: commands.BadInput, Content: msg + "."}
 }
 
 // count is "1 article", "2 articles".

@@ -481,8 +481,8 @@ func TestDiscordDefersLateAnswers(t *testing.T) {
 		},
 	})
 	startBotIn(t, f, r, "42", func(b *Bot) {
-		b.deferAfter = 50 * time.Millisecond
-		b.replyTimeout = 500 * time.Millisecond
+		b.ans.deferAfter = 50 * time.Millisecond
+		b.ans.replyTimeout = 500 * time.Millisecond
 	})
 	f.waitLogins(1)
 	ev, id, tok := slash("late")
