@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -257,10 +258,11 @@ func intOptionDef(name, desc string, lo, hi int) *discordgo.ApplicationCommandOp
 // ("harbour repairs"), the articles whose opening or text is about them
 // follow (see corpus.LookupArticle), the one clearly meant first, so the
 // suggestion list offers what the command would answer.
-func articleChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+func articleChoices(ctx context.Context, c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
 	hits := c.CompleteArticle(partial, MaxChoices)
 	if strings.TrimSpace(partial) != "" && (len(hits) == 0 || hits[0].Score < corpus.Confident) {
-		l := c.LookupArticle(partial, articleCandidates)
+		// Within the autocomplete deadline: what is found in time.
+		l, _ := c.LookupArticleContext(ctx, partial, articleCandidates)
 		var content []corpus.ArticleHit
 		for _, h := range l.Hits {
 			if !slices.ContainsFunc(hits, func(o corpus.ArticleHit) bool { return o.Doc == h.Doc }) {
