@@ -191,14 +191,6 @@ func quoteWords(s string) string {
 	return s
 }
 
-// speakerName is how a quotation's speaker is shown.
-func speakerName(q *quotes.Quote) string {
-	if q.Speaker == "" {
-		return "Unattributed"
-	}
-	return q.Speaker
-}
-
 // speakerRole is the speaker's role as the quote's article gives it, or as
 // any article does.
 func speakerRole(c *corpus.Corpus, d *corpus.Doc, name string) string {
