@@ -227,7 +227,7 @@ func runQuotes(ctx context.Context, req Request) Response {
 	for _, h := range hits {
 		results = append(results, QuoteResult{Quote: h.Quote.Text, Direct: h.Quote.Direct, Speaker: h.Quote.Speaker, Verb: h.Quote.Verb,
 			Article: h.Doc.Title, ArticleID: h.Doc.ID, Date: h.Doc.Date,
-			Certainty: certaintyLabel(h.Quote), Confidence: h.Quote.Confidence, Alternatives: h.Quote.Alternatives})
+			Certainty: certaintyLabel(h.Quote), Confidence: round3(h.Quote.Confidence), Alternatives: h.Quote.Alternatives})
 	}
 	i, lines := 0, quoteLines(hits)
 	for _, l := range lines {
