@@ -27,6 +27,7 @@ import (
 	"newsbot/bot/internal/console"
 	"newsbot/bot/internal/discord"
 	"newsbot/bot/internal/evalcmd"
+	"newsbot/bot/internal/library"
 	"newsbot/bot/internal/load"
 	"newsbot/bot/internal/traincmd"
 	"newsbot/commands"
@@ -86,11 +87,32 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	loader := load.Start(ctx, load.Options{Defaults: cfg.Defaults, Paths: cfg.Articles}, log)
-	router := commands.New(commands.WithLogger(log), commands.WithCorpora(commands.StoreCorpora(loader.Store)))
 	if cfg.Token == "" {
+		// The console has no servers, so no server collections or
+		// moderator commands: it needs no store.
+		router := commands.New(commands.WithLogger(log), commands.WithCorpora(commands.StoreCorpora(loader.Store)))
 		opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
 		return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
 	}
+	// The store, feeds and folder watching stop with runCtx, after the
+	// Discord connection has closed.
+	runCtx, stopLibrary := context.WithCancel(context.WithoutCancel(ctx))
+	lib, err := library.Start(runCtx, cfg, libraryOptions, loader, log)
+	if err != nil {
+		stopLibrary()
+		return err
+	}
+	defer func() {
+		stopLibrary()
+		if err := lib.Close(); err != nil {
+			log.Error("closing the store", "err", err)
+		}
+	}()
+	router := commands.New(commands.WithLogger(log), commands.WithCorpora(lib.Corpora()), commands.WithLibrary(lib.Collection))
 	b := discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase}, router, log)
 	return b.Run(ctx)
 }
+
+// libraryOptions are the living corpus's options; tests let its fetcher
+// reach their servers on 127.0.0.1.
+var libraryOptions library.Options

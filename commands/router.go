@@ -65,6 +65,11 @@ type Request struct {
 	// Params holds the parts of CustomID named by the matching button
 	// pattern ("articles:page:{n}" gives Params["n"]).
 	Params map[string]string
+	// Subcommand is the sub-command used ("add" in /article add), or "".
+	Subcommand string
+	// Attachments holds the files given to attachment options, by option
+	// name.
+	Attachments map[string]Attachment
 
 	// UserID identifies the user who acted.
 	UserID string
@@ -84,6 +89,15 @@ type Request struct {
 	Corpus *corpus.Corpus
 	// Loading tells that more articles are still being loaded.
 	Loading bool
+}
+
+// Attachment is a file a user gave to an attachment option: where Discord
+// serves it and what it claims to be (the command checks).
+type Attachment struct {
+	URL         string
+	Filename    string
+	Size        int
+	ContentType string
 }
 
 // Option returns the named option with surrounding white space trimmed.
@@ -258,6 +272,10 @@ type Option func(*Router)
 // WithLogger makes the router log every request it handles to log.
 func WithLogger(log *slog.Logger) Option { return func(r *Router) { r.log = log } }
 
+// WithLibrary adds the moderators' commands (/article, /feed), which
+// change a server's collection through lib.
+func WithLibrary(lib Library) Option { return func(r *Router) { r.library = lib } }
+
 // WithCorpora makes the router answer requests that carry no corpus from c.
 func WithCorpora(c Corpora) Option { return func(r *Router) { r.corpora = c } }
 
@@ -268,6 +286,7 @@ type Router struct {
 	chain   []Middleware
 	log     *slog.Logger
 	corpora Corpora
+	library Library
 }
 
 // New returns a router with all of newsbot's commands and the standard
@@ -289,6 +308,10 @@ func New(opts ...Option) *Router {
 		whoSaidMessageCommand(),
 	} {
 		r.Add(c)
+	}
+	if r.library != nil {
+		r.Add(articleCommand(r.library))
+		r.Add(feedCommand(r.library))
 	}
 	return r
 }

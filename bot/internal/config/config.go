@@ -15,8 +15,10 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"newsbot/bot/internal/cli"
+	"newsbot/data/store"
 )
 
 // Secret is a string that never prints: the bot token. Formatting it with
@@ -50,7 +52,29 @@ type Config struct {
 	LogLevel slog.Level
 	LevelSet bool // LOG_LEVEL or -log-level was given
 	JSON     bool // console: one JSON object per command
+
+	// DB is the SQLite store's file (NEWSBOT_DB); used when DatabaseURL
+	// is empty.
+	DB string
+	// DatabaseURL selects PostgreSQL (DATABASE_URL). It may hold a
+	// password: it is never logged.
+	DatabaseURL Secret
+	// FeedInterval is how often each followed feed is polled.
+	FeedInterval time.Duration
+	// FeedDailyCap is how many articles one feed may add a day.
+	FeedDailyCap int
+	// Watch reloads NEWSBOT_ARTICLES folders when they change.
+	Watch bool
 }
+
+// Feed polling bounds: more often than a minute is impolite to the sites,
+// and a feed polled less than daily is not followed.
+const (
+	DefaultFeedInterval = 15 * time.Minute
+	minFeedInterval     = time.Minute
+	maxFeedInterval     = 24 * time.Hour
+	DefaultFeedDailyCap = 50
+)
 
 // Usage is printed by -h before the flags.
 const Usage = `usage: newsbot [flags]
@@ -107,6 +131,15 @@ func Parse(ctx context.Context, args []string, getenv func(string) string, stder
 	fs.StringVar(&cfg.APIBase, "api-base", getenv("DISCORD_API_BASE"), "an origin that replaces https://discord.com for every REST call, e.g. a REST proxy (env DISCORD_API_BASE)")
 	level := fs.String("log-level", getenv("LOG_LEVEL"), "debug, info, warn or error (env LOG_LEVEL; default info, warn in the console)")
 	fs.BoolVar(&cfg.JSON, "json", false, "console: print one JSON object per command")
+	dbDefault := getenv("NEWSBOT_DB")
+	if dbDefault == "" {
+		dbDefault = store.DefaultPath(getenv)
+	}
+	fs.StringVar(&cfg.DB, "db", dbDefault, "the SQLite file that keeps servers' articles and feeds (env NEWSBOT_DB); ignored when DATABASE_URL is set")
+	databaseURL := fs.String("database-url", "", "use PostgreSQL at this URL instead of SQLite (env DATABASE_URL); prefer the variable: a URL may hold a password")
+	interval := fs.String("feed-interval", getenv("NEWSBOT_FEED_INTERVAL"), "how often each feed is polled, e.g. 15m or 1h (env NEWSBOT_FEED_INTERVAL; default 15m)")
+	dailyCap := fs.String("feed-daily-cap", getenv("NEWSBOT_FEED_DAILY_CAP"), "the most articles one feed adds a day (env NEWSBOT_FEED_DAILY_CAP; default 50)")
+	watch := fs.String("watch", getenv("NEWSBOT_WATCH"), "reload NEWSBOT_ARTICLES folders when their files change (env NEWSBOT_WATCH; default true)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, cli.ErrHelp
@@ -147,6 +180,34 @@ func Parse(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	if !cfg.Defaults && len(cfg.Articles) == 0 {
 		return cfg, errors.New("no articles: NEWSBOT_DEFAULTS=false needs NEWSBOT_ARTICLES (or -articles)")
+	}
+	cfg.DatabaseURL = Secret(strings.TrimSpace(getenv("DATABASE_URL")))
+	if *databaseURL != "" {
+		cfg.DatabaseURL = Secret(strings.TrimSpace(*databaseURL))
+	}
+	cfg.FeedInterval = DefaultFeedInterval
+	if *interval != "" {
+		d, err := time.ParseDuration(*interval)
+		if err != nil || d < minFeedInterval || d > maxFeedInterval {
+			return cfg, fmt.Errorf("feed interval %q: want a duration from 1m to 24h, e.g. 15m", *interval)
+		}
+		cfg.FeedInterval = d
+	}
+	cfg.FeedDailyCap = DefaultFeedDailyCap
+	if *dailyCap != "" {
+		n, err := strconv.Atoi(*dailyCap)
+		if err != nil || n < 1 || n > 10_000 {
+			return cfg, fmt.Errorf("feed daily cap %q: want a number from 1 to 10000", *dailyCap)
+		}
+		cfg.FeedDailyCap = n
+	}
+	cfg.Watch = true
+	if *watch != "" {
+		b, err := strconv.ParseBool(*watch)
+		if err != nil {
+			return cfg, fmt.Errorf("NEWSBOT_WATCH=%q: want true or false", *watch)
+		}
+		cfg.Watch = b
 	}
 	return cfg, nil
 }

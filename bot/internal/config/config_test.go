@@ -59,6 +59,29 @@ func TestParseConfig(t *testing.T) {
 					t.Errorf("%+v", c)
 				}
 			}},
+		{name: "store and feeds by default", env: map[string]string{"HOME": "/home/ann"}, check: func(t *testing.T, c Config) {
+			if c.DB != "/home/ann/.local/state/newsbot/newsbot.db" || c.DatabaseURL != "" || c.FeedInterval != 15*time.Minute || c.FeedDailyCap != 50 || !c.Watch {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{name: "store and feeds from env", env: map[string]string{"NEWSBOT_DB": "/data/n.db", "DATABASE_URL": "postgres://u:pw@db/newsbot",
+			"NEWSBOT_FEED_INTERVAL": "1h", "NEWSBOT_FEED_DAILY_CAP": "7", "NEWSBOT_WATCH": "false"}, check: func(t *testing.T, c Config) {
+			if c.DB != "/data/n.db" || string(c.DatabaseURL) != "postgres://u:pw@db/newsbot" || c.FeedInterval != time.Hour || c.FeedDailyCap != 7 || c.Watch {
+				t.Errorf("%+v", c)
+			}
+			if strings.Contains(fmt.Sprintf("%v %+v", c.DatabaseURL, c), "pw") {
+				t.Errorf("the database URL's password prints")
+			}
+		}},
+		{name: "store flags win", env: map[string]string{"NEWSBOT_DB": "/data/n.db", "NEWSBOT_FEED_INTERVAL": "1h"},
+			args: []string{"-db", "/other.db", "-feed-interval", "5m", "-feed-daily-cap", "3", "-watch=false"}, check: func(t *testing.T, c Config) {
+				if c.DB != "/other.db" || c.FeedInterval != 5*time.Minute || c.FeedDailyCap != 3 || c.Watch {
+					t.Errorf("%+v", c)
+				}
+			}},
+		{name: "feed interval too short", env: map[string]string{"NEWSBOT_FEED_INTERVAL": "10s"}, wantErr: "from 1m to 24h"},
+		{name: "feed interval not a duration", args: []string{"-feed-interval", "often"}, wantErr: "from 1m to 24h"},
+		{name: "daily cap not a number", env: map[string]string{"NEWSBOT_FEED_DAILY_CAP": "lots"}, wantErr: "from 1 to 10000"},
 		{name: "token file", env: map[string]string{"DISCORD_TOKEN": "env-token"}, args: []string{"-token-file", tokenFile},
 			check: func(t *testing.T, c Config) {
 				if c.Token != "Bot file-token.xyz" {

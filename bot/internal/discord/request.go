@@ -29,6 +29,7 @@ func request(i *discordgo.Interaction) (commands.Request, bool) {
 			req.Kind = commands.KindAutocomplete
 		}
 		addOptions(&req, d.Options)
+		addAttachments(&req, d)
 		if d.CommandType == discordgo.MessageApplicationCommand && d.Resolved != nil {
 			if m := d.Resolved.Messages[d.TargetID]; m != nil {
 				req.TargetText = m.Content
@@ -43,11 +44,43 @@ func request(i *discordgo.Interaction) (commands.Request, bool) {
 	return req, true
 }
 
+// addAttachments gives attachment options their files, which Discord
+// sends apart from the options (the option's value is the file's ID).
+func addAttachments(req *commands.Request, d discordgo.ApplicationCommandInteractionData) {
+	if d.Resolved == nil || len(d.Resolved.Attachments) == 0 {
+		return
+	}
+	var walk func(opts []*discordgo.ApplicationCommandInteractionDataOption)
+	walk = func(opts []*discordgo.ApplicationCommandInteractionDataOption) {
+		for _, o := range opts {
+			if o == nil {
+				continue
+			}
+			walk(o.Options)
+			if o.Type != discordgo.ApplicationCommandOptionAttachment {
+				continue
+			}
+			id, _ := o.Value.(string)
+			if a := d.Resolved.Attachments[id]; a != nil {
+				if req.Attachments == nil {
+					req.Attachments = map[string]commands.Attachment{}
+				}
+				req.Attachments[o.Name] = commands.Attachment{URL: a.URL, Filename: a.Filename, Size: a.Size, ContentType: a.ContentType}
+				delete(req.Options, o.Name)
+			}
+		}
+	}
+	walk(d.Options)
+}
+
 // addOptions flattens options (and any sub-command's) into req as text.
 func addOptions(req *commands.Request, opts []*discordgo.ApplicationCommandInteractionDataOption) {
 	for _, o := range opts {
 		if o == nil {
 			continue
+		}
+		if o.Type == discordgo.ApplicationCommandOptionSubCommand {
+			req.Subcommand = o.Name
 		}
 		if len(o.Options) > 0 {
 			addOptions(req, o.Options)
