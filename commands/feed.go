@@ -74,8 +74,9 @@ func feedCommand(lib Library) *Command {
 			}
 			return Response{Choices: out}
 		},
-		Usage:   "/feed add url:<feed> | /feed remove feed:<feed> | /feed list",
-		Example: "/feed add url: https://gazette.example/rss.xml",
+		ServerOnly: true, // changes a server's articles: never a user app, never in DMs
+		Usage:      "/feed add url:<feed> | /feed remove feed:<feed> | /feed list",
+		Example:    "/feed add url: https://gazette.example/rss.xml",
 	}).With(moderatorOnly())
 }
 
