@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bwmarrin/discordgo"
+
 	"newsbot/data/article"
 	"newsbot/data/corpus"
 	"newsbot/data/people"
@@ -244,5 +246,27 @@ func TestSpeakerlessWithCandidates(t *testing.T) {
 	resp = run(t, Request{Name: "quotes", Options: opts("person", "Sam Okafor"), Corpus: c})
 	if !strings.Contains(allText(resp), "(speaker unclear: Jo Marsh or Sam Okafor)") {
 		t.Errorf("/quotes:\n%s", allText(resp))
+	}
+}
+
+// TestQuotesArticlePick: /quotes with an article: that fits several
+// articles offers a button per article, for the same person.
+func TestQuotesArticlePick(t *testing.T) {
+	c := surnameCorpus(t)
+	resp := run(t, Request{Name: "quotes", Options: opts("person", "Ada Quill", "article", "harbour bakery"), Corpus: c})
+	if resp.Err == "" {
+		t.Skipf("the article query was clear: %s", allText(resp))
+	}
+	if len(resp.Components) != 1 {
+		t.Fatalf("want buttons: %s", allText(resp))
+	}
+	row := resp.Components[0].(discordgo.ActionsRow)
+	id := row.Components[0].(discordgo.Button).CustomID
+	if !strings.HasPrefix(id, "quotes:pick:Ada Quill:") {
+		t.Errorf("custom ID %q", id)
+	}
+	got, err := New().Handle(t.Context(), Request{Kind: KindComponent, CustomID: "quotes:pick:Ada Quill:dredging", Corpus: c})
+	if err != nil || got.Err != "" || !strings.Contains(got.Embeds[0].Footer.Text, "Harbour Dredging Starts") {
+		t.Errorf("press: %v %s", err, allText(got))
 	}
 }

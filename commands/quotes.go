@@ -191,6 +191,9 @@ func runQuotes(ctx context.Context, req Request) Response {
 	var doc *corpus.Doc
 	if req.Option("article") != "" {
 		if doc, bad, ok = findArticle(req, "article"); !ok {
+			if pickable(p.Name) {
+				articlePicks(&bad, func(id string) string { return "quotes:pick:" + p.Name + ":" + id })
+			}
 			return bad
 		}
 	}
