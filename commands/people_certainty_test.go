@@ -270,3 +270,17 @@ func TestQuotesArticlePick(t *testing.T) {
 		t.Errorf("press: %v %s", err, allText(got))
 	}
 }
+
+// TestSearchFooterCountsShown: when more articles mention the words than
+// are shown, the footer says how many passages are shown of how many.
+func TestSearchFooterCountsShown(t *testing.T) {
+	c := manyDocs(t, 8) // "Harbour story N has one sentence." in each
+	resp := run(t, Request{Name: "search", Options: opts("text", "harbour story"), Corpus: c})
+	e := resp.Embeds[0]
+	if len(e.Fields) != searchArticles {
+		t.Fatalf("%d articles shown, want %d", len(e.Fields), searchArticles)
+	}
+	if want := "5 of 8 passages shown, in the 5 best of 8 articles"; e.Footer.Text != want {
+		t.Errorf("footer %q, want %q", e.Footer.Text, want)
+	}
+}
