@@ -4,6 +4,10 @@
 //	bot [flags]                     run the bot (a local console when no token is set)
 //	bot analyze [flags] [PATH...]   print the analysis of articles as JSON lines
 //	bot eval quotes|summary|search  measure answer quality on evaluation data
+//
+// The parts live in packages under bot/internal: config (environment and
+// flags), load (articles, in the background), discord (the adapter),
+// console, analyze and evalcmd. This file only wires them together.
 package main
 
 import (
@@ -11,9 +15,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"newsbot/bot/internal/analyze"
+	"newsbot/bot/internal/cli"
+	"newsbot/bot/internal/config"
+	"newsbot/bot/internal/console"
+	"newsbot/bot/internal/discord"
+	"newsbot/bot/internal/evalcmd"
+	"newsbot/bot/internal/load"
+	"newsbot/commands"
 )
 
 func main() {
@@ -21,26 +35,50 @@ func main() {
 	err := dispatch(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
-		if !errors.Is(err, errUsage) {
+		if !errors.Is(err, cli.ErrUsage) {
 			fmt.Fprintln(os.Stderr, "newsbot:", err)
 		}
 		os.Exit(1)
 	}
 }
 
-// errUsage marks an error whose message has already been printed (flag
-// parsing prints its own).
-var errUsage = errors.New("usage")
+// getenv reads the environment (a variable so tests can replace it).
+var getenv = os.Getenv
 
 // dispatch runs the subcommand named by args[0], or the bot itself.
 func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
 		switch args[0] {
 		case "analyze":
-			return runAnalyze(args[1:], stdout, stderr)
+			return analyze.Run(args[1:], stdout, stderr)
 		case "eval":
-			return runEval(args[1:], stdout, stderr)
+			return evalcmd.Run(args[1:], stdout, stderr)
 		}
 	}
 	return runBot(ctx, args, stdin, stdout, stderr)
+}
+
+// runBot runs the Discord bot, or the local console when no token is set.
+func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cfg, err := config.Parse(args, getenv, stderr)
+	if errors.Is(err, cli.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	level := cfg.LogLevel
+	if cfg.Token == "" && !cfg.LevelSet {
+		// The console's user wants answers, not progress reports.
+		level = slog.LevelWarn
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	loader := load.Start(ctx, load.Options{Defaults: cfg.Defaults, Paths: cfg.Articles}, log)
+	router := commands.New(commands.WithLogger(log), commands.WithCorpora(commands.StoreCorpora(loader.Store)))
+	if cfg.Token == "" {
+		opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
+		return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
+	}
+	b := discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase}, router, log)
+	return b.Run(ctx)
 }

@@ -41,15 +41,15 @@ func articlesCommand() *Command {
 			}
 			return articlesPage(req, page)
 		},
-		Press: func(ctx context.Context, req Request) Response {
-			n, err := strconv.Atoi(strings.TrimPrefix(req.CustomID, articlesPagePrefix))
-			if !strings.HasPrefix(req.CustomID, articlesPagePrefix) || err != nil || n < 1 {
+		Buttons: []Button{{Pattern: articlesPagePrefix + "{n}", Press: func(ctx context.Context, req Request) Response {
+			n, err := strconv.Atoi(req.Param("n"))
+			if err != nil || n < 1 {
 				return failure("That button no longer works", "Run /articles again.")
 			}
 			resp := articlesPage(req, n)
 			resp.Update = !resp.Ephemeral
 			return resp
-		},
+		}}},
 		Usage:   "/articles [page:N]",
 		Example: "/articles",
 	}

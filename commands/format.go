@@ -28,6 +28,7 @@ func failure(title, hint string) Response {
 	return Response{
 		Ephemeral: true,
 		Err:       title,
+		Failure:   BadInput,
 		Embeds: []*discordgo.MessageEmbed{{
 			Title:       title,
 			Description: hint,
@@ -51,6 +52,7 @@ func notFound(title string, closest []string, hint string) Response {
 	return Response{
 		Ephemeral: true,
 		Err:       title,
+		Failure:   NotFound,
 		Embeds: []*discordgo.MessageEmbed{{
 			Title:       title,
 			Description: b.String(),
@@ -81,11 +83,13 @@ func echo(s string) string {
 
 // noArticles is the answer when the corpus is empty.
 func noArticles(loading bool) Response {
-	if loading {
-		return failure("No articles loaded yet", "Articles are still being loaded. Try again in a moment.")
-	}
-	return failure("No articles are loaded",
+	resp := failure("No articles are loaded",
 		"The bot's operator can add articles with NEWSBOT_ARTICLES (see the README).")
+	if loading {
+		resp = failure("No articles loaded yet", "Articles are still being loaded. Try again in a moment.")
+	}
+	resp.Failure = NotFound
+	return resp
 }
 
 // intOption parses an optional integer option, checking its range; ok is

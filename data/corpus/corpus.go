@@ -27,12 +27,13 @@ type Doc struct {
 // Analyze runs the whole analysis on one article.
 func Analyze(a article.Article) *Doc {
 	sents := text.Sentences(a.Body)
-	ppl := people.Find(a.Title, a.Body, sents)
+	toks := text.Tokenize(a.Body) // once, for people and quotes
+	ppl := people.FindTokens(a.Body, sents, toks)
 	return &Doc{
 		Article:   a,
 		Sentences: sents,
 		People:    ppl,
-		Quotes:    quotes.Extract(a.Body, sents, ppl),
+		Quotes:    quotes.ExtractTokens(a.Body, sents, toks, ppl),
 	}
 }
 
@@ -333,7 +334,10 @@ func Spoke(speaker, name string) bool {
 
 // SearchText finds sentences that mention the words, best first.
 func (c *Corpus) SearchText(words string, limit int) []PassageHit {
-	hs := c.sentences.Search(words, limit)
+	return c.passageHits(c.sentences.Search(words, limit))
+}
+
+func (c *Corpus) passageHits(hs []search.Hit) []PassageHit {
 	out := make([]PassageHit, 0, len(hs))
 	for _, h := range hs {
 		r := c.sentRefs[h.ID]

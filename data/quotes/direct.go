@@ -37,7 +37,7 @@ func (d *doc) strongVerbBefore(v, l0 int) bool {
 }
 
 // absoluteSubject reports a participle with a subject of its own after
-// "with" ("…, with a spokesperson for the camp describing the scene as
+// "with" ("…, with a spokeswoman for the club describing the match as
 // “Q”"): it reports for that subject, not for the sentence's main verb.
 func (d *doc) absoluteSubject(v, l0 int) bool {
 	if !isIng(d.lower(v)) {
@@ -213,8 +213,8 @@ func (d *doc) attribute(i int) attribution {
 }
 
 // parenOwner attributes a quotation set in parentheses after a phrase that
-// says whose words they are: "his personal riffs (“Q”)", "the Larry Ellison
-// appraisal of Elon Musk (“Q”)" — the first person or possessive pronoun of
+// says whose words they are: "his personal riffs (“Q”)", "the Ada Brook
+// appraisal of Noel Finch (“Q”)" — the first person or possessive pronoun of
 // that phrase.
 func (d *doc) parenOwner(l0, l1 int) (attribution, bool) {
 	if l1-1 < l0 || d.toks[l1-1].Text != "(" {
@@ -442,7 +442,7 @@ func (d *doc) prevSubject(sp span) (int, bool) {
 		return -1, false
 	}
 	// the subject opens the sentence, or follows a fronted phrase closed by
-	// a comma ("At 25 years old, Gillis was diagnosed …")
+	// a comma ("At 30 years old, Marlow was told …")
 	if sa > a+1 {
 		if !isPunct(d.toks[sa-1], ",") || sa-a > 8 {
 			return -1, false

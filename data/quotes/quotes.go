@@ -92,7 +92,7 @@ func (q Quote) Certainty() Certainty {
 // doc is the working state of one extraction.
 type doc struct {
 	body    string
-	toks    []people.Token
+	toks    []text.Token
 	starts  []bool
 	sentOf  []int // token → sentence index
 	paraOf  []int // token → paragraph index
@@ -130,22 +130,35 @@ type attribution struct {
 // Extract finds the quotations in body: direct ones in quotation marks and
 // indirect (reported) speech, in article order.
 func Extract(body string, sents []text.Sentence, ppl []people.Person) []Quote {
+	return ExtractTokens(body, sents, nil, ppl)
+}
+
+// ExtractTokens is Extract on a body already tokenised by text.Tokenize
+// (toks nil: tokenise it here), so that an analysis tokenises once.
+func ExtractTokens(body string, sents []text.Sentence, toks []text.Token, ppl []people.Person) []Quote {
 	if strings.TrimSpace(body) == "" {
 		return nil
 	}
 	if sents == nil {
 		sents = text.Sentences(body)
 	}
-	d := newDoc(body, sents, ppl)
+	if toks == nil {
+		toks = text.Tokenize(body)
+	}
+	d := newDoc(body, sents, toks, ppl)
 	out := d.direct()
 	out = append(out, d.indirect(out)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
 
-func newDoc(body string, sents []text.Sentence, ppl []people.Person) *doc {
-	d := &doc{body: body, sents: sents, ppl: ppl, paras: text.Paragraphs(body)}
-	d.toks = people.Tokenize(body)
+// maxSentenceTokens bounds the scan window of every attribution rule: a
+// sentence longer than this (far beyond any news sentence, which rarely
+// passes 80 tokens) is treated as several.
+const maxSentenceTokens = 200
+
+func newDoc(body string, sents []text.Sentence, toks []text.Token, ppl []people.Person) *doc {
+	d := &doc{body: body, sents: sents, ppl: ppl, paras: text.Paragraphs(body), toks: toks}
 	d.starts = people.Starts(d.toks, sents, body)
 	d.spans = findSpans(body, d.paras)
 	n := len(d.toks)
@@ -154,10 +167,14 @@ func newDoc(body string, sents []text.Sentence, ppl []people.Person) *doc {
 	d.inQuote = make([]int, n)
 	si, pi, qi := 0, 0, 0
 	for i, t := range d.toks {
-		if d.starts[i] && i > 0 {
+		// a run-on "sentence" (no stops for pages) is cut into windows of
+		// maxSentenceTokens: every rule scans within a sentence, so the
+		// work per quotation stays bounded whatever the input
+		long := i > 0 && i-d.sentTok[len(d.sentTok)-1] >= maxSentenceTokens
+		if (d.starts[i] || long) && i > 0 {
 			si++
 		}
-		if i == 0 || d.starts[i] {
+		if i == 0 || d.starts[i] || long {
 			d.sentTok = append(d.sentTok, i)
 		}
 		d.sentOf[i] = si

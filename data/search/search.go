@@ -28,6 +28,7 @@
 package search
 
 import (
+	"context"
 	"math"
 	"runtime"
 	"slices"
@@ -77,6 +78,22 @@ const MaxFuzzyScan = 5000
 // candidate holds the matched ones).
 const maxQueryWords = 32
 
+// maxTextWords bounds the words of one text that are indexed. A quotation,
+// title or sentence is far shorter; a run-on text with no sentence stops
+// could otherwise make each of the few hundred candidates a query scores
+// cost a walk over a megabyte.
+const maxTextWords = 1024
+
+// maxOccurrences bounds the positions of one query word kept per text when
+// scoring order and adjacency (a pass over pairs of positions): a text that
+// repeats a word hundreds of times would otherwise cost the square of that.
+const maxOccurrences = 16
+
+// maxFuzzyQuery bounds the length of a query for which a Short index scans
+// all its texts with sahilm/fuzzy: names and titles are short, and a
+// longer query is no clipped name.
+const maxFuzzyQuery = 256
+
 // Index is an immutable search index; safe for concurrent use.
 type Index struct {
 	texts []string
@@ -116,7 +133,12 @@ func BuildWith(texts []string, opts Options) *Index {
 	var buf []byte
 	for d, s := range texts {
 		ix.docStart[d] = uint32(len(ix.tokens))
+		words := 0
 		buf = eachWord(s, buf, func(w []byte) {
+			if words == maxTextWords {
+				return
+			}
+			words++
 			id, ok := ids[string(w)]
 			if !ok {
 				id = uint32(len(terms))
@@ -209,13 +231,30 @@ func (ix *Index) SizeBytes() int {
 // useful score are still returned (as suggestions); the caller decides from
 // Score whether the first one is an answer.
 func (ix *Index) Search(query string, limit int) []Hit {
-	return ix.find(query, limit, false)
+	hs, _ := ix.find(context.Background(), query, limit, false)
+	return hs
 }
 
 // Complete is Search for text that is still being typed: the last word is a
 // prefix (unless the query ends with a space or punctuation).
 func (ix *Index) Complete(query string, limit int) []Hit {
-	return ix.find(query, limit, endsInWord(query))
+	hs, _ := ix.find(context.Background(), query, limit, endsInWord(query))
+	return hs
+}
+
+// SearchContext is Search that stops when ctx is done: it then returns the
+// hits it has scored so far, best first (perhaps none), and ctx.Err().
+// The work of any query is bounded anyway (about a millisecond at a million
+// texts); ctx lets a caller with a tight budget, such as autocomplete
+// within Discord's three seconds on a loaded machine, answer in time.
+func (ix *Index) SearchContext(ctx context.Context, query string, limit int) ([]Hit, error) {
+	return ix.find(ctx, query, limit, false)
+}
+
+// CompleteContext is Complete that stops when ctx is done, as
+// SearchContext does.
+func (ix *Index) CompleteContext(ctx context.Context, query string, limit int) ([]Hit, error) {
+	return ix.find(ctx, query, limit, endsInWord(query))
 }
 
 // termMatch is one vocabulary term a query word may stand for.
@@ -295,23 +334,32 @@ const (
 	preCandidates = 512 // those tied at the edge are re-weighed on all groups
 )
 
-func (ix *Index) find(query string, limit int, prefix bool) []Hit {
+func (ix *Index) find(ctx context.Context, query string, limit int, prefix bool) ([]Hit, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if limit <= 0 || len(ix.texts) == 0 {
-		return nil
+		return nil, nil
 	}
 	words := queryWords(query)
 	if len(words) == 0 {
-		return nil
+		return nil, nil
 	}
 	groups := make([]group, len(words))
 	for i, w := range words {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		groups[i] = ix.expand(w, prefix && i == len(words)-1)
 	}
-	hits := ix.rank(groups, limit)
+	hits, err := ix.rank(ctx, groups, limit)
+	if err != nil {
+		return hits, err
+	}
 	if ix.opts.Short {
 		hits = ix.fuzzyRerank(query, groups, hits, limit)
 	}
-	return hits
+	return hits, nil
 }
 
 // expand finds the terms word may stand for and weighs it by rarity.
@@ -365,7 +413,9 @@ func (ix *Index) expand(word string, prefix bool) group {
 			}
 		}
 	}
-	if prefix && g.hi == g.lo && len(rs) >= minLenPrefixTypo {
+	if prefix && g.hi == g.lo && len(rs) >= minLenPrefixTypo && len(rs) <= maxTypoLen {
+		// (A longer word gets no typo tolerance here either: its one-edit
+		// prefixes grow with the square of its length.)
 		// No term begins with the word being typed: it may hold a typo.
 		g.matches = ix.prefixTypos(rs, g.matches)
 	}
@@ -509,7 +559,7 @@ func (ix *Index) termID(w string) (uint32, bool) {
 }
 
 // rank selects candidates from the rarest groups and scores them.
-func (ix *Index) rank(groups []group, limit int) []Hit {
+func (ix *Index) rank(ctx context.Context, groups []group, limit int) ([]Hit, error) {
 	order := make([]int, 0, len(groups))
 	for i, g := range groups {
 		if g.df > 0 {
@@ -517,7 +567,7 @@ func (ix *Index) rank(groups []group, limit int) []Hit {
 		}
 	}
 	if len(order) == 0 {
-		return nil
+		return nil, nil
 	}
 	sort.SliceStable(order, func(a, b int) bool { return groups[order[a]].df < groups[order[b]].df })
 
@@ -539,6 +589,9 @@ func (ix *Index) rank(groups []group, limit int) []Hit {
 	}()
 	walked, drivers := 0, 0
 	for k, gi := range order {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		g := &groups[gi]
 		if k >= minDrivers && walked+g.df > softBudget || k > 0 && walked+g.df > hardBudget {
 			break
@@ -608,7 +661,13 @@ func (ix *Index) rank(groups []group, limit int) []Hit {
 
 	q := newQueryTerms(groups)
 	hits := make([]Hit, 0, len(cands))
-	for _, d := range cands {
+	var err error
+	for i, d := range cands {
+		if i%32 == 0 {
+			if err = ctx.Err(); err != nil {
+				break // answer with what is scored
+			}
+		}
 		if s := ix.score(int(d), groups, q, nil); s > 0 {
 			hits = append(hits, Hit{ID: int(d), Score: s})
 		}
@@ -631,14 +690,14 @@ func (ix *Index) rank(groups []group, limit int) []Hit {
 		ix.score(hits[i].ID, groups, q, at)
 		hits[i].Matched = ix.matchedSpans(hits[i].ID, at)
 	}
-	return hits
+	return hits, err
 }
 
 // matchedSpans turns matched word positions of text d into byte spans of
 // the text, in order. It returns nil when the text's words cannot be
 // located (a folding that changed word boundaries).
 func (ix *Index) matchedSpans(d int, at []int) []text.Span {
-	spans := wordSpans(ix.texts[d])
+	spans := wordSpans(ix.texts[d], int(ix.docLen(uint32(d))))
 	if len(spans) != int(ix.docLen(uint32(d))) {
 		return nil
 	}
@@ -899,10 +958,12 @@ func (ix *Index) score(d int, groups []group, q queryTerms, at []int) float64 {
 	occs := occBuf[:len(groups)]
 	for p, t := range toks {
 		for _, gm := range q[t] {
-			occs[gm.group] = append(occs[gm.group], occ{p, gm.quality})
+			if len(occs[gm.group]) < maxOccurrences {
+				occs[gm.group] = append(occs[gm.group], occ{p, gm.quality})
+			}
 		}
 		last := len(groups) - 1
-		if g := groups[last]; t >= g.lo && t < g.hi {
+		if g := groups[last]; t >= g.lo && t < g.hi && len(occs[last]) < maxOccurrences {
 			qual := prefixQuality
 			if ix.terms[t] == g.word {
 				qual = 1
@@ -1117,7 +1178,7 @@ func (ix *Index) fuzzyRerank(query string, groups []group, hits []Hit, limit int
 	}
 	// A query of common words only would match run-together names by
 	// chance ("the" in "Heather").
-	if !good && content && len(ix.texts) <= MaxFuzzyScan {
+	if !good && content && len(ix.texts) <= MaxFuzzyScan && len(query) <= maxFuzzyQuery {
 		seen := map[int]bool{}
 		for _, h := range hits {
 			seen[h.ID] = true
@@ -1139,6 +1200,9 @@ func (ix *Index) fuzzyRerank(query string, groups []group, hits []Hit, limit int
 		short[i] = ix.texts[h.ID]
 	}
 	bonus := make([]float64, len(hits))
+	if len(query) > maxFuzzyQuery {
+		return hits[:min(limit, len(hits))]
+	}
 	for _, m := range fuzzy.Find(query, short) {
 		bonus[m.Index] = 1 // a subsequence match of the whole query
 	}

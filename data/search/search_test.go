@@ -483,7 +483,7 @@ func TestWordSpansAgreeWithWords(t *testing.T) {
 		"rock-'n'-roll -- dashes", "it`s 2.5% of $1.13bn", "Ms Müller visited São Paulo", "a''b ''c d''",
 	} {
 		t.Run(s, func(t *testing.T) {
-			spans := wordSpans(s)
+			spans := wordSpans(s, -1)
 			words := text.Words(s)
 			if len(spans) != len(words) {
 				t.Fatalf("wordSpans(%q) has %d spans, text.Words %d words %q", s, len(spans), len(words), words)

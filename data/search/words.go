@@ -53,15 +53,58 @@ func isASCII(s string) bool {
 	return true
 }
 
-// queryWords returns the normalised words of q, at most maxQueryWords of them.
+// Bounds on what a query may make the index do. They hold whatever the
+// caller passes (a Discord option, a console line of a megabyte, a message
+// picked for "Who said this?"), so that no input costs more than a
+// millisecond or so of work.
+const (
+	// maxQueryBytes is how much of a raw query is read: more than any
+	// Discord option (6,000 characters) or message (4,000) holds in the
+	// usual scripts, and a hard stop for anything else.
+	maxQueryBytes = 16 << 10
+	// maxQueryRunes bounds the folded letters of the words kept: folding
+	// can make a text longer than it looks ("ﬃ" is three letters), so the
+	// raw length alone bounds nothing.
+	maxQueryRunes = 1024
+)
+
+// queryWords returns the normalised words of q: at most maxQueryWords of
+// them, read from at most maxQueryBytes of q, and together at most
+// maxQueryRunes folded letters long (a longer word is cut there).
 func queryWords(q string) []string {
-	var out []string
-	eachWord(q, nil, func(w []byte) {
-		if len(out) < maxQueryWords {
-			out = append(out, string(w))
+	if len(q) > maxQueryBytes {
+		cut := maxQueryBytes // q[cut] is the first byte left out: not inside a rune
+		for cut > 0 && !utf8.RuneStart(q[cut]) {
+			cut--
 		}
+		q = q[:cut]
+	}
+	var out []string
+	runes := 0
+	eachWord(q, nil, func(w []byte) {
+		if len(out) >= maxQueryWords || runes >= maxQueryRunes {
+			return
+		}
+		n := utf8.RuneCount(w)
+		if runes+n > maxQueryRunes {
+			w = cutRunes(w, maxQueryRunes-runes)
+			n = maxQueryRunes - runes
+		}
+		runes += n
+		out = append(out, string(w))
 	})
 	return out
+}
+
+// cutRunes returns the first n runes of w.
+func cutRunes(w []byte, n int) []byte {
+	for i := range string(w) {
+		if n == 0 {
+			return w[:i]
+		}
+		n--
+	}
+	return w
 }
 
 // endsInWord tells whether s ends inside a word, i.e. the user is still
@@ -71,13 +114,16 @@ func endsInWord(s string) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
 
-// wordSpans returns the byte spans, in s, of the words eachWord finds: a
-// word is a run of letters, digits and combining marks, apostrophes inside
-// it included.
-func wordSpans(s string) []text.Span {
+// wordSpans returns the byte spans, in s, of the first n words eachWord
+// finds (all of them when n < 0): a word is a run of letters, digits and
+// combining marks, apostrophes inside it included.
+func wordSpans(s string, n int) []text.Span {
 	var out []text.Span
 	start := -1
 	for i, r := range s {
+		if len(out) == n {
+			return out
+		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			if start < 0 {

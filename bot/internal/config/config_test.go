@@ -1,0 +1,127 @@
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func envOf(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestParseConfig(t *testing.T) {
+	dir := t.TempDir()
+	tokenFile := filepath.Join(dir, "token")
+	if err := os.WriteFile(tokenFile, []byte("  file-token.xyz\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	emptyFile := filepath.Join(dir, "empty")
+	os.WriteFile(emptyFile, nil, 0o600)
+	tests := []struct {
+		name    string
+		env     map[string]string
+		args    []string
+		check   func(t *testing.T, c Config)
+		wantErr string
+	}{
+		{name: "defaults", check: func(t *testing.T, c Config) {
+			if c.Token != "" || !c.Defaults || c.GuildID != "" || c.APIBase != "" || c.LogLevel != slog.LevelInfo || c.JSON || len(c.Articles) != 0 {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{name: "env", env: map[string]string{
+			"DISCORD_TOKEN": "abc.def", "DISCORD_GUILD_ID": "123456789", "NEWSBOT_ARTICLES": "/a" + string(filepath.ListSeparator) + "/b",
+			"NEWSBOT_DEFAULTS": "false", "DISCORD_API_BASE": "http://127.0.0.1:8080/", "LOG_LEVEL": "debug",
+		}, check: func(t *testing.T, c Config) {
+			if c.Token != "Bot abc.def" || c.GuildID != "123456789" || strings.Join(c.Articles, ",") != "/a,/b" || c.Defaults ||
+				c.APIBase != "http://127.0.0.1:8080" || c.LogLevel != slog.LevelDebug || !c.LevelSet {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{name: "flags win", env: map[string]string{"DISCORD_GUILD_ID": "1", "NEWSBOT_DEFAULTS": "false", "NEWSBOT_ARTICLES": "/env"},
+			args: []string{"-guild", "2", "-defaults=true", "-articles", "/flag", "-api-base", "https://proxy.example:9000", "-log-level", "warn", "-json"},
+			check: func(t *testing.T, c Config) {
+				if c.GuildID != "2" || !c.Defaults || strings.Join(c.Articles, ",") != "/flag" || c.APIBase != "https://proxy.example:9000" || c.LogLevel != slog.LevelWarn || !c.JSON {
+					t.Errorf("%+v", c)
+				}
+			}},
+		{name: "token file", env: map[string]string{"DISCORD_TOKEN": "env-token"}, args: []string{"-token-file", tokenFile},
+			check: func(t *testing.T, c Config) {
+				if c.Token != "Bot file-token.xyz" {
+					t.Errorf("token from file not used")
+				}
+			}},
+		{name: "token file from env", env: map[string]string{"DISCORD_TOKEN_FILE": tokenFile},
+			check: func(t *testing.T, c Config) {
+				if c.Token != "Bot file-token.xyz" {
+					t.Errorf("token from file not used")
+				}
+			}},
+		{name: "token flag beats a token file from env", env: map[string]string{"DISCORD_TOKEN_FILE": filepath.Join(dir, "nope")}, args: []string{"-token", "flag-token"},
+			check: func(t *testing.T, c Config) {
+				if c.Token != "Bot flag-token" {
+					t.Errorf("token %q, want the flag's", string(c.Token))
+				}
+			}},
+		{name: "prefix kept", env: map[string]string{"DISCORD_TOKEN": "Bot already.prefixed"},
+			check: func(t *testing.T, c Config) {
+				if c.Token != "Bot already.prefixed" {
+					t.Errorf("prefix doubled")
+				}
+			}},
+		{name: "missing token file", args: []string{"-token-file", filepath.Join(dir, "nope")}, wantErr: "read token file"},
+		{name: "empty token file", args: []string{"-token-file", emptyFile}, wantErr: "is empty"},
+		{name: "bad defaults", env: map[string]string{"NEWSBOT_DEFAULTS": "maybe"}, wantErr: "NEWSBOT_DEFAULTS"},
+		{name: "bad api base", env: map[string]string{"DISCORD_API_BASE": "ftp://x"}, wantErr: "DISCORD_API_BASE"},
+		{name: "api base with path", env: map[string]string{"DISCORD_API_BASE": "https://x.example/api"}, wantErr: "origin"},
+		{name: "bad level", env: map[string]string{"LOG_LEVEL": "loud"}, wantErr: "log level"},
+		{name: "bad guild", env: map[string]string{"DISCORD_GUILD_ID": "my-server"}, wantErr: "guild ID"},
+		{name: "nothing to load", env: map[string]string{"NEWSBOT_DEFAULTS": "false"}, wantErr: "no articles"},
+		{name: "stray argument", args: []string{"extra"}, wantErr: "usage"},
+		{name: "token flag", env: map[string]string{"DISCORD_TOKEN": "env-token"}, args: []string{"-token", "flag.token"},
+			check: func(t *testing.T, c Config) {
+				if c.Token != "Bot flag.token" {
+					t.Errorf("-token not used")
+				}
+			}},
+		{name: "unknown flag", args: []string{"-bogus", "x"}, wantErr: "usage"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stderr bytes.Buffer
+			c, err := Parse(tt.args, envOf(tt.env), &stderr)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, c)
+		})
+	}
+}
+
+func TestSecretNeverPrints(t *testing.T) {
+	c := Config{Token: Secret("Bot super.secret.token")}
+	var logs bytes.Buffer
+	slog.New(slog.NewTextHandler(&logs, nil)).Info("config", "token", c.Token, "cfg", c)
+	slog.New(slog.NewJSONHandler(&logs, nil)).Info("config", "token", c.Token)
+	out := fmt.Sprintf("%v %+v %#v %s %q %x", c, c, c, c.Token, c.Token, c.Token) + fmt.Sprint(c.Token) + logs.String()
+	if strings.Contains(out, "super.secret") {
+		t.Errorf("token printed: %s", out)
+	}
+	if !strings.Contains(out, "(redacted)") {
+		t.Errorf("no redaction marker: %s", out)
+	}
+	if Secret("").String() != "(none)" {
+		t.Errorf("empty secret")
+	}
+}

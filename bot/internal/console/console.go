@@ -1,0 +1,290 @@
+// Package console is newsbot without Discord: commands typed one per line
+// (or piped in by a script) answered with the same responses the bot would
+// post, as text or as one JSON object per line.
+package console
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"regexp"
+	"strings"
+
+	"newsbot/commands"
+	"newsbot/data/corpus"
+)
+
+// Options says how the console talks.
+type Options struct {
+	JSON        bool // one JSON object per command instead of text
+	Interactive bool // a person at a terminal: banner and prompt
+	Log         *slog.Logger
+}
+
+// IsTerminal reports whether r is a terminal: a character device other than
+// the null device (a container started without -i, or a service, has
+// /dev/null as its input, which is a character device too).
+func IsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	if null, err := os.Stat(os.DevNull); err == nil && os.SameFile(st, null) {
+		return false
+	}
+	return true
+}
+
+// consoleLine is one --json answer.
+type consoleLine struct {
+	Command string `json:"command"`
+	OK      bool   `json:"ok"`
+	Error   string `json:"error"`
+	Results []any  `json:"results"`
+}
+
+// maxLine bounds one console input line.
+const maxLine = 1 << 20
+
+// Run answers commands typed one per line, rendering the same responses
+// the bot would post. The router answers from its own Corpora; store is
+// only read for the banner, and loaded is closed when the load is done (a
+// script waits for it, nil: already loaded). Run returns at end of input or
+// when ctx ends.
+func Run(ctx context.Context, opts Options, router *commands.Router, store *corpus.Store, loaded <-chan struct{}, stdin io.Reader, stdout io.Writer) error {
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	if opts.JSON {
+		opts.Interactive = false // a prompt would break the JSON lines
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	if opts.Interactive {
+		c := store.Current()
+		fmt.Fprintf(out, "newsbot console: %s, %s loaded", count(len(c.Docs), "article"), count(c.QuoteCount(), "quotation"))
+		if store.Loading() {
+			fmt.Fprint(out, " (more loading)")
+		}
+		fmt.Fprint(out, ".\nType /help, or try /who-said quote: security guarantees. Ctrl-D quits.\n> ")
+		out.Flush()
+	} else if !waitLoaded(ctx, loaded) {
+		// A script wants answers from every article it named: wait for
+		// the load rather than answer from part of it.
+		return nil
+	}
+
+	lines := make(chan string)
+	readErr := make(chan error, 1)
+	go func() {
+		sc := bufio.NewScanner(stdin)
+		sc.Buffer(make([]byte, 64*1024), maxLine)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+		readErr <- sc.Err()
+		close(lines)
+	}()
+	for {
+		var line string
+		var ok bool
+		select {
+		case <-ctx.Done():
+			return nil
+		case line, ok = <-lines:
+		}
+		if !ok {
+			if err := <-readErr; err != nil {
+				return fmt.Errorf("read commands: %w", err)
+			}
+			if opts.Interactive {
+				fmt.Fprintln(out)
+			}
+			return nil
+		}
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			name, resp := consoleAnswer(ctx, router, line, opts.Log)
+			if opts.JSON {
+				writeJSONLine(out, name, resp)
+			} else {
+				renderText(out, resp)
+			}
+		}
+		if opts.Interactive {
+			fmt.Fprint(out, "> ")
+		}
+		if err := out.Flush(); err != nil {
+			return fmt.Errorf("write answers: %w", err)
+		}
+	}
+}
+
+// count is "1 article", "2 articles".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// waitLoaded waits until loaded is closed (nil: nothing to wait for);
+// false when ctx ended first.
+func waitLoaded(ctx context.Context, loaded <-chan struct{}) bool {
+	if loaded == nil {
+		return ctx.Err() == nil
+	}
+	select {
+	case <-ctx.Done():
+		return false
+	case <-loaded:
+		return true
+	}
+}
+
+// consoleAnswer parses and answers one line; name is the command's name as
+// typed, without the slash.
+func consoleAnswer(ctx context.Context, router *commands.Router, line string, log *slog.Logger) (string, commands.Response) {
+	req, name := parseConsoleLine(router, line)
+	if !strings.HasPrefix(line, "/") {
+		resp := commands.Response{Ephemeral: true, Err: "Commands start with /",
+			Content: "Commands start with /, e.g. /who-said quote: security guarantees. Type /help for the list."}
+		return name, resp
+	}
+	// The router logs the outcome (an Internal failure at error).
+	resp, _ := router.Handle(commands.ContextWithLogger(ctx, log), req)
+	return name, resp
+}
+
+// parseConsoleLine turns "/summary article: starmer sentences: 2" into a
+// request. Only the command's own option names followed by a colon start an
+// option, so a colon inside a quotation stays part of it; text before the
+// first option goes to the first required one ("/who-said security
+// guarantees").
+func parseConsoleLine(router *commands.Router, line string) (commands.Request, string) {
+	line = strings.TrimPrefix(line, "/")
+	name, rest, _ := strings.Cut(line, " ")
+	req := commands.Request{Kind: commands.KindCommand, Name: name, Options: map[string]string{}}
+	cmd := router.Lookup(name)
+	if cmd == nil {
+		return req, name
+	}
+	type mark struct {
+		at, valueAt int
+		name        string
+	}
+	var marks []mark
+	for i := 0; i < len(rest); i++ {
+		if i > 0 && rest[i-1] != ' ' && rest[i-1] != '\t' {
+			continue
+		}
+		for _, o := range cmd.Def.Options {
+			// Compared in place, not in strings.ToLower(rest): lowering
+			// can change a string's length in bytes ("\u212a" is "k",
+			// an invalid byte becomes "\ufffd"), and offsets into the
+			// lowered line then cut the real one out of range.
+			if n := len(o.Name) + 1; n <= len(rest)-i && strings.EqualFold(rest[i:i+n], o.Name+":") {
+				marks = append(marks, mark{i, i + len(o.Name) + 1, o.Name})
+				break
+			}
+		}
+	}
+	lead := rest
+	if len(marks) > 0 {
+		lead = rest[:marks[0].at]
+	}
+	for k, m := range marks {
+		end := len(rest)
+		if k+1 < len(marks) {
+			end = marks[k+1].at
+		}
+		req.Options[m.name] = strings.TrimSpace(rest[m.valueAt:end])
+	}
+	if lead = strings.TrimSpace(lead); lead != "" {
+		for _, o := range cmd.Def.Options {
+			if _, given := req.Options[o.Name]; !given {
+				req.Options[o.Name] = lead
+				break
+			}
+		}
+	}
+	return req, name
+}
+
+func writeJSONLine(w io.Writer, name string, resp commands.Response) {
+	l := consoleLine{Command: name, OK: resp.Err == "", Error: resp.Err, Results: resp.Results}
+	if l.Results == nil {
+		l.Results = []any{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(l); err != nil {
+		// A result that cannot be encoded (a NaN score) still gets its
+		// line. Encoded rather than formatted with %q: Go quoting is not
+		// JSON for control characters and invalid UTF-8 in the name.
+		l = consoleLine{Command: name, Error: "encode: " + err.Error(), Results: []any{}}
+		if err := enc.Encode(l); err != nil {
+			fmt.Fprintln(w, `{"command":"","ok":false,"error":"encode failed","results":[]}`)
+		}
+	}
+}
+
+var (
+	mdLink   = regexp.MustCompile(`\[([^\]]*)\]\((https?://[^)\s]+)\)`)
+	mdItalic = regexp.MustCompile(`(^|[\s(“"])\*([^*\n]+)\*`)
+)
+
+// plainText turns the little Markdown the answers use into plain text.
+func plainText(s string) string {
+	s = mdLink.ReplaceAllString(s, "$1 <$2>")
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "`", "")
+	s = mdItalic.ReplaceAllString(s, "$1$2")
+	return strings.ReplaceAll(s, "\u200b", "")
+}
+
+// renderText writes resp as plain text: the same answer the bot would post.
+func renderText(w io.Writer, resp commands.Response) {
+	if resp.Content != "" {
+		fmt.Fprintln(w, plainText(resp.Content))
+	}
+	for _, e := range resp.Embeds {
+		if e.Title != "" {
+			title := plainText(e.Title)
+			if e.URL != "" {
+				title += " <" + e.URL + ">"
+			}
+			fmt.Fprintln(w, title)
+		}
+		if e.Description != "" {
+			fmt.Fprintln(w, plainText(e.Description))
+		}
+		for _, f := range e.Fields {
+			name, value := plainText(f.Name), plainText(f.Value)
+			if !strings.Contains(value, "\n") && len(name)+len(value) < 100 {
+				fmt.Fprintf(w, "%s: %s\n", name, value)
+				continue
+			}
+			fmt.Fprintf(w, "%s:\n", name)
+			for _, l := range strings.Split(value, "\n") {
+				fmt.Fprintf(w, "  %s\n", l)
+			}
+		}
+		if e.Footer != nil && e.Footer.Text != "" {
+			fmt.Fprintf(w, "-- %s\n", plainText(e.Footer.Text))
+		}
+	}
+	fmt.Fprintln(w)
+}

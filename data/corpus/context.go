@@ -1,0 +1,32 @@
+package corpus
+
+import "context"
+
+// The Context variants of the searches stop when ctx is done and return the
+// hits found so far (perhaps none) with ctx.Err(), so that a handler with a
+// deadline (autocomplete within Discord's three seconds) answers in time
+// on a loaded machine. Every search is bounded anyway (package search).
+
+// WhoSaidContext is WhoSaid that honours ctx.
+func (c *Corpus) WhoSaidContext(ctx context.Context, fragment string, limit int) ([]QuoteHit, error) {
+	hs, err := c.quotes.SearchContext(ctx, fragment, limit)
+	return c.quoteHits(hs), err
+}
+
+// SuggestQuotesContext is SuggestQuotes that honours ctx.
+func (c *Corpus) SuggestQuotesContext(ctx context.Context, partial string, limit int) ([]QuoteHit, error) {
+	hs, err := c.quotes.CompleteContext(ctx, partial, limit)
+	return c.quoteHits(hs), err
+}
+
+// CompletePersonContext is CompletePerson that honours ctx.
+func (c *Corpus) CompletePersonContext(ctx context.Context, partial string, limit int) ([]PersonHit, error) {
+	hs, err := c.personIndex.CompleteContext(ctx, partial, 4*limit)
+	return c.personHits(hs, limit), err
+}
+
+// SearchTextContext is SearchText that honours ctx.
+func (c *Corpus) SearchTextContext(ctx context.Context, words string, limit int) ([]PassageHit, error) {
+	hs, err := c.sentences.SearchContext(ctx, words, limit)
+	return c.passageHits(hs), err
+}
