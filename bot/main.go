@@ -27,6 +27,7 @@ import (
 	"newsbot/bot/internal/discord"
 	"newsbot/bot/internal/evalcmd"
 	"newsbot/bot/internal/load"
+	"newsbot/bot/internal/telemetry"
 	"newsbot/commands"
 )
 
@@ -72,13 +73,76 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		// The console's user wants answers, not progress reports.
 		level = slog.LevelWarn
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	log, err := telemetry.NewLogger(stderr, cfg.LogFormat, level)
+	if err != nil {
+		return err
+	}
 	loader := load.Start(ctx, load.Options{Defaults: cfg.Defaults, Paths: cfg.Articles}, log)
-	router := commands.New(commands.WithLogger(log), commands.WithCorpora(commands.StoreCorpora(loader.Store)))
-	if cfg.Token == "" {
+	metrics := telemetry.New()
+	metrics.SetCorpus(func() (int, int) {
+		c := loader.Store.Current()
+		return len(c.Docs), c.QuoteCount()
+	})
+	router := commands.New(commands.WithLogger(log),
+		commands.WithMiddleware(telemetry.Middleware(metrics, log)),
+		commands.WithCorpora(commands.StoreCorpora(loader.Store)))
+	metrics.SetCommands(commandNames(router)...)
+	probes := telemetry.Probes{
+		Health: map[string]telemetry.Check{},
+		Ready:  map[string]telemetry.Check{"corpus": corpusLoaded(loader)},
+	}
+	var bot *discord.Bot
+	if cfg.Token != "" {
+		bot = discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase,
+			Shard: cfg.Shard, Observer: metrics}, router, log)
+		probes.Health["gateway"] = func(context.Context) error {
+			if !bot.Connected() {
+				return errors.New("not connected to the Discord gateway")
+			}
+			return nil
+		}
+	}
+	if cfg.HTTPAddr != "" {
+		// The listener outlives nothing: it stops when the bot returns,
+		// for whatever reason, not only on a signal.
+		sctx, stop := context.WithCancel(ctx)
+		srv, err := telemetry.Start(sctx, cfg.HTTPAddr, telemetry.Handler(metrics, probes), log)
+		if err != nil {
+			stop()
+			return err
+		}
+		defer func() {
+			stop()
+			if err := srv.Wait(); err != nil {
+				log.Warn("telemetry listener", "err", err)
+			}
+		}()
+	}
+	if bot == nil {
 		opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
 		return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
 	}
-	b := discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase}, router, log)
-	return b.Run(ctx)
+	return bot.Run(ctx)
+}
+
+// commandNames lists the router's commands, the only names that get a
+// metrics label of their own.
+func commandNames(r *commands.Router) []string {
+	var names []string
+	for _, c := range r.Commands() {
+		names = append(names, c.Def.Name)
+	}
+	return names
+}
+
+// corpusLoaded is the readiness check: every configured article is loaded.
+func corpusLoaded(l *load.Loader) telemetry.Check {
+	return func(context.Context) error {
+		select {
+		case <-l.Done():
+			return nil
+		default:
+			return fmt.Errorf("loading articles: %d so far", len(l.Store.Current().Docs))
+		}
+	}
 }

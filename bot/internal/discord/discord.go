@@ -23,6 +23,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 
+	"newsbot/bot/internal/shard"
 	"newsbot/commands"
 )
 
@@ -67,7 +68,28 @@ type Options struct {
 	GuildID string
 	// APIBase replaces https://discord.com for every REST call ("": none).
 	APIBase string
+	// Shard says which gateway shard this process runs (the zero value:
+	// unsharded). Only shard 0 registers the commands.
+	Shard shard.Spec
+	// Observer is told about the gateway connection (nil: no one), for
+	// metrics.
+	Observer Observer
 }
+
+// Observer is told about the gateway connection; *telemetry.Metrics is one.
+type Observer interface {
+	// GatewayConnected is called with true when the bot is ready to take
+	// interactions (READY or RESUMED), and false when the connection drops.
+	GatewayConnected(up bool)
+	// GatewayReconnect is called after each successful reconnection.
+	GatewayReconnect()
+}
+
+// nopObserver observes nothing.
+type nopObserver struct{}
+
+func (nopObserver) GatewayConnected(bool) {}
+func (nopObserver) GatewayReconnect()     {}
 
 // Bot connects the command router to Discord through discordgo.
 type Bot struct {
@@ -82,6 +104,9 @@ type Bot struct {
 	backoffMax   time.Duration
 
 	disconnected chan struct{} // a gateway connection closed
+	connected    atomic.Bool   // READY or RESUMED seen since the last drop
+	observer     Observer
+	plan         shard.Plan // set by Run before connecting
 
 	mu       sync.Mutex
 	closing  bool           // shutting down: take no new interactions
@@ -99,6 +124,11 @@ func New(cfg Options, router *commands.Router, log *slog.Logger) *Bot {
 		replyTimeout: defaultReplyTimeout,
 		backoffMax:   defaultBackoffMax,
 		disconnected: make(chan struct{}, 1),
+		observer:     cfg.Observer,
+		plan:         shard.Plan{Count: 1, MaxConcurrency: 1},
+	}
+	if b.observer == nil {
+		b.observer = nopObserver{}
 	}
 	s, _ := discordgo.New(cfg.Token) // New never fails in v0.29
 	// Interactions arrive whatever the intents: ask for none, so no
@@ -117,6 +147,7 @@ func New(cfg Options, router *commands.Router, log *slog.Logger) *Bot {
 	}
 	s.AddHandler(b.onInteraction)
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
+		b.setConnected(false)
 		select {
 		case b.disconnected <- struct{}{}:
 		default:
@@ -129,8 +160,10 @@ func New(cfg Options, router *commands.Router, log *slog.Logger) *Bot {
 		if r.User != nil {
 			name = r.User.Username
 		}
-		b.log.Info("connected to Discord", "user", name, "guilds", len(r.Guilds))
+		b.log.Info("connected to Discord", "user", name, "guilds", len(r.Guilds), "shard", b.plan.String())
+		b.setConnected(true)
 	})
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.setConnected(true) })
 	b.session = s
 	routeDiscordgoLogs(log, cfg.Token)
 	return b
@@ -261,9 +294,58 @@ func fatalClose(err error) (string, bool) {
 	return "", false
 }
 
-// Run connects, registers the commands, and serves until ctx ends or the
-// connection fails for good.
+// setConnected records the gateway connection's state.
+func (b *Bot) setConnected(up bool) {
+	b.connected.Store(up)
+	b.observer.GatewayConnected(up)
+}
+
+// Connected reports whether the gateway connection is up and identified,
+// for the health check.
+func (b *Bot) Connected() bool { return b.connected.Load() }
+
+// Shard is the shard this bot runs, once Run has resolved it.
+func (b *Bot) Shard() shard.Plan {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.plan
+}
+
+// resolveShard decides this process's shard, asking Discord (GET
+// /gateway/bot) when sharded, and waits for the shard's turn to identify.
+// It reports false when ctx ended while waiting.
+func (b *Bot) resolveShard(ctx context.Context) (bool, error) {
+	fetch := func(ctx context.Context) (*discordgo.GatewayBotResponse, error) {
+		rctx, cancel := context.WithTimeout(ctx, b.replyTimeout)
+		defer cancel()
+		return b.session.GatewayBot(discordgo.WithContext(rctx))
+	}
+	plan, err := b.cfg.Shard.Resolve(ctx, fetch, func(msg string) { b.log.Warn(msg) })
+	if err != nil {
+		if why, ok := fatalClose(err); ok {
+			return false, fmt.Errorf("shards: %s", why)
+		}
+		return false, err
+	}
+	b.mu.Lock()
+	b.plan = plan
+	b.mu.Unlock()
+	plan.Apply(b.session)
+	if plan.Count > 1 {
+		b.log.Info("running one shard", "shard", plan.ID, "of", plan.Count, "max_concurrency", plan.MaxConcurrency, "identify_in", plan.Wait)
+	}
+	return plan.Sleep(ctx), nil
+}
+
+// Run connects, registers the commands (shard 0 only), and serves until
+// ctx ends or the connection fails for good.
 func (b *Bot) Run(ctx context.Context) error {
+	if ok, err := b.resolveShard(ctx); err != nil || !ok {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return err
+	}
 	if err := b.open(ctx); err != nil {
 		if ctx.Err() != nil {
 			return nil
@@ -274,7 +356,11 @@ func (b *Bot) Run(ctx context.Context) error {
 		return fmt.Errorf("connect to Discord: %w", err)
 	}
 	defer b.shutdown()
-	if err := b.register(ctx); err != nil {
+	if !b.plan.RegistersCommands() {
+		// One overwrite per fleet: shard 0 owns the registration, so
+		// that n processes do not race n identical overwrites.
+		b.log.Info("commands are registered by shard 0", "shard", b.plan.String())
+	} else if err := b.register(ctx); err != nil {
 		if ctx.Err() != nil {
 			return nil // stopped while registering
 		}
@@ -339,6 +425,7 @@ func (b *Bot) reconnect(ctx context.Context) error {
 		err := b.open(ctx)
 		if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
 			b.log.Info("reconnected to Discord")
+			b.observer.GatewayReconnect()
 			return nil
 		}
 		if ctx.Err() != nil {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -33,7 +34,7 @@ var latencyBuckets = []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1
 // A nil *Metrics records nothing, so code paths need no check.
 type Metrics struct {
 	reg      *prometheus.Registry
-	commands map[string]bool
+	commands atomic.Pointer[map[string]bool]
 
 	interactions *prometheus.CounterVec
 	latency      *prometheus.HistogramVec
@@ -51,10 +52,8 @@ type Metrics struct {
 // request for any other name is counted under "other". The registry also
 // has the Go runtime and process collectors.
 func New(commandNames ...string) *Metrics {
-	m := &Metrics{reg: prometheus.NewRegistry(), commands: map[string]bool{}}
-	for _, n := range commandNames {
-		m.commands[n] = true
-	}
+	m := &Metrics{reg: prometheus.NewRegistry()}
+	m.SetCommands(commandNames...)
 	m.interactions = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Namespace: namespace, Name: "interactions_total",
 		Help: "Requests answered, by command, kind (command, autocomplete, component) and outcome (ok, bad input, not found, forbidden, internal).",
@@ -99,6 +98,19 @@ func New(commandNames ...string) *Metrics {
 	return m
 }
 
+// SetCommands replaces the names counted under their own label (every
+// other name counts as "other"), for a router built after the metrics.
+func (m *Metrics) SetCommands(names ...string) {
+	if m == nil {
+		return
+	}
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
+	}
+	m.commands.Store(&set)
+}
+
 // Registry is where the metrics live, for /metrics and for tests.
 func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
 
@@ -131,7 +143,7 @@ func (m *Metrics) Interaction(command, kind, outcome string, took time.Duration)
 	if m == nil {
 		return
 	}
-	if !m.commands[command] {
+	if !(*m.commands.Load())[command] {
 		command = otherCommand
 	}
 	kind, outcome = label(kind), label(outcome)
