@@ -120,6 +120,9 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	if bot == nil {
 		opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
+		if out, ok := stdout.(*os.File); ok && opts.Interactive && console.IsTerminal(out) {
+			opts.Progress = loader.Progress
+		}
 		return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
 	}
 	return bot.Run(ctx)
