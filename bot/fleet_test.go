@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -35,7 +36,8 @@ type botProcess struct {
 	cmd  *exec.Cmd
 	logs *testlog.Buffer
 	http string // its telemetry address
-	done chan error
+	done chan struct{} // closed when the process has exited
+	err  error         // its exit, once done is closed
 }
 
 // freeAddr returns a loopback address with a port free at the moment.
@@ -53,11 +55,14 @@ func freeAddr(t *testing.T) string {
 // added to the test's environment. It is killed at the end of the test.
 func startProcess(t *testing.T, fake *fakediscord.Server, env ...string) *botProcess {
 	t.Helper()
-	p := &botProcess{logs: &testlog.Buffer{}, http: freeAddr(t), done: make(chan error, 1)}
+	p := &botProcess{logs: &testlog.Buffer{}, http: freeAddr(t), done: make(chan struct{})}
 	p.cmd = exec.Command(os.Args[0]) // no arguments: the bot parses them
 	p.cmd.Env = append(os.Environ(), runBotEnv+"=1",
 		"DISCORD_TOKEN=fleet-test-token", "DISCORD_API_BASE="+fake.URL,
-		"NEWSBOT_HTTP_ADDR="+p.http, "LOG_LEVEL=debug")
+		"NEWSBOT_HTTP_ADDR="+p.http, "LOG_LEVEL=debug",
+		// A SQLite file of its own (one process holds a file); env may
+		// name PostgreSQL instead.
+		"NEWSBOT_DB="+filepath.Join(t.TempDir(), "newsbot.db"), "NEWSBOT_WATCH=false")
 	p.cmd.Env = append(p.cmd.Env, env...)
 	p.cmd.Stdin = nil
 	p.cmd.Stdout = io.Discard
@@ -65,7 +70,10 @@ func startProcess(t *testing.T, fake *fakediscord.Server, env ...string) *botPro
 	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	go func() { p.done <- p.cmd.Wait() }()
+	go func() {
+		p.err = p.cmd.Wait()
+		close(p.done)
+	}()
 	t.Cleanup(func() {
 		p.stop()
 		if t.Failed() {
@@ -77,8 +85,10 @@ func startProcess(t *testing.T, fake *fakediscord.Server, env ...string) *botPro
 
 // stop ends the process gracefully, or kills it after 10 s.
 func (p *botProcess) stop() {
-	if p.cmd.ProcessState != nil {
+	select {
+	case <-p.done:
 		return
+	default:
 	}
 	p.cmd.Process.Signal(syscall.SIGTERM)
 	select {

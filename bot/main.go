@@ -1,9 +1,9 @@
 // Command bot is newsbot: a Discord bot that answers questions about news
 // articles (who said a quotation, summaries, people, search).
 //
-//	bot [flags]                     run the bot (a local console when no token is set)
-//	bot analyze [flags] [PATH...]   print the analysis of articles as JSON lines
-//	bot eval quotes|summary|search  measure answer quality on evaluation data
+//	newsbot [flags]                     run the bot (a local console when no token is set)
+//	newsbot analyze [flags] [PATH...]   print the analysis of articles as JSON lines
+//	newsbot eval quotes|summary|search  measure answer quality on evaluation data
 //
 // The parts live in packages under bot/internal: config (environment and
 // flags), load (articles, in the background), discord (the adapter),
@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 
 	"newsbot/bot/internal/analyze"
@@ -26,8 +27,10 @@ import (
 	"newsbot/bot/internal/console"
 	"newsbot/bot/internal/discord"
 	"newsbot/bot/internal/evalcmd"
+	"newsbot/bot/internal/library"
 	"newsbot/bot/internal/load"
 	"newsbot/bot/internal/telemetry"
+	"newsbot/bot/internal/traincmd"
 	"newsbot/commands"
 )
 
@@ -35,12 +38,20 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := dispatch(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	if err != nil {
-		if !errors.Is(err, cli.ErrUsage) {
-			fmt.Fprintln(os.Stderr, "newsbot:", err)
-		}
-		os.Exit(1)
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitCode is the exit status for what dispatch returned, printing the
+// error unless it was already explained: 0 for success and for -h (the
+// usage was asked for), 1 otherwise.
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil, errors.Is(err, cli.ErrHelp):
+		return 0
+	case !errors.Is(err, cli.ErrUsage):
+		fmt.Fprintln(stderr, "newsbot:", err)
 	}
+	return 1
 }
 
 // getenv reads the environment (a variable so tests can replace it).
@@ -54,6 +65,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			return analyze.Run(args[1:], stdout, stderr)
 		case "eval":
 			return evalcmd.Run(args[1:], stdout, stderr)
+		case "train":
+			return traincmd.Run(args[1:], stdout, stderr)
 		}
 	}
 	return runBot(ctx, args, stdin, stdout, stderr)
@@ -61,7 +74,7 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 
 // runBot runs the Discord bot, or the local console when no token is set.
 func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	cfg, err := config.Parse(args, getenv, stderr)
+	cfg, err := config.Parse(ctx, args, getenv, stderr)
 	if errors.Is(err, cli.ErrHelp) {
 		return nil
 	}
@@ -83,28 +96,33 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		c := loader.Store.Current()
 		return len(c.Docs), c.QuoteCount()
 	})
-	router := commands.New(commands.WithLogger(log),
-		commands.WithMiddleware(telemetry.Middleware(metrics, log)),
-		commands.WithCorpora(commands.StoreCorpora(loader.Store)))
-	metrics.SetCommands(commandNames(router)...)
 	probes := telemetry.Probes{
 		Health: map[string]telemetry.Check{},
 		Ready:  map[string]telemetry.Check{"corpus": corpusLoaded(loader)},
 	}
-	var bot *discord.Bot
+	// The Discord side's checks exist from the start (the listener serves
+	// while the store opens and the gateway connects) and read what is
+	// there when asked.
+	var bot atomic.Pointer[discord.Bot]
+	var libRef atomic.Pointer[library.Library]
 	if cfg.Token != "" {
-		bot = discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase,
-			Shard: cfg.Shard, Observer: metrics}, router, log)
 		probes.Health["gateway"] = func(context.Context) error {
-			if !bot.Connected() {
+			if b := bot.Load(); b == nil || !b.Connected() {
 				return errors.New("not connected to the Discord gateway")
 			}
 			return nil
 		}
+		probes.Health["store"] = func(ctx context.Context) error {
+			l := libRef.Load()
+			if l == nil {
+				return errors.New("not open yet")
+			}
+			return l.Ping(ctx)
+		}
 	}
 	if cfg.HTTPAddr != "" {
-		// The listener outlives nothing: it stops when the bot returns,
-		// for whatever reason, not only on a signal.
+		// The listener stops whenever runBot returns, not only on a
+		// signal.
 		sctx, stop := context.WithCancel(ctx)
 		srv, err := telemetry.Start(sctx, cfg.HTTPAddr, telemetry.Handler(metrics, probes), log)
 		if err != nil {
@@ -118,14 +136,39 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			}
 		}()
 	}
-	if bot == nil {
+	observe := commands.WithMiddleware(telemetry.Middleware(metrics, log))
+	if cfg.Token == "" {
+		// The console has no servers, so no server collections or
+		// moderator commands: it needs no store.
+		router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(commands.StoreCorpora(loader.Store)))
+		metrics.SetCommands(commandNames(router)...)
 		opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
 		if out, ok := stdout.(*os.File); ok && opts.Interactive && console.IsTerminal(out) {
 			opts.Progress = loader.Progress
 		}
 		return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
 	}
-	return bot.Run(ctx)
+	// The store, feeds and folder watching stop with runCtx, after the
+	// Discord connection has closed.
+	runCtx, stopLibrary := context.WithCancel(context.WithoutCancel(ctx))
+	lib, err := library.Start(runCtx, cfg, libraryOptions, loader, log)
+	if err != nil {
+		stopLibrary()
+		return err
+	}
+	libRef.Store(lib)
+	defer func() {
+		stopLibrary()
+		if err := lib.Close(); err != nil {
+			log.Error("closing the store", "err", err)
+		}
+	}()
+	router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(lib.Corpora()), commands.WithLibrary(lib.Collection))
+	metrics.SetCommands(commandNames(router)...)
+	b := discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase,
+		Shard: cfg.Shard, Observer: metrics}, router, log)
+	bot.Store(b)
+	return b.Run(ctx)
 }
 
 // commandNames lists the router's commands, the only names that get a
@@ -149,3 +192,7 @@ func corpusLoaded(l *load.Loader) telemetry.Check {
 		}
 	}
 }
+
+// libraryOptions are the living corpus's options; tests let its fetcher
+// reach their servers on 127.0.0.1.
+var libraryOptions library.Options

@@ -63,7 +63,9 @@ func notFound(title string, closest []string, hint string) Response {
 
 // echo renders text the user typed for display inside an answer: short,
 // on one line, and unable to form a mention even where allowed mentions
-// are not in force (a zero-width space after every @, and <@…> broken up).
+// are not in force (a zero-width space after every @, and <@…> broken up)
+// or a link: a masked link "[x](https://…)" loses its "](" and any URL its
+// "://", so what a user typed never comes back as something to click.
 // Control characters and bidirectional controls are dropped: a right-to-left
 // override would otherwise turn the rest of the line around, the answer's
 // own words included.
@@ -78,6 +80,8 @@ func echo(s string) string {
 	s = strings.ReplaceAll(s, "@", "@\u200b")
 	s = strings.ReplaceAll(s, "<", "<\u200b")
 	s = strings.ReplaceAll(s, "`", "'")
+	s = strings.ReplaceAll(s, "](", "]\u200b(")
+	s = strings.ReplaceAll(s, "://", ":\u200b//")
 	return "“" + Truncate(s, 100) + "”"
 }
 
@@ -274,14 +278,56 @@ func findArticle(req Request, name string) (*corpus.Doc, Response, bool) {
 		return nil, tooCommon("an article", q,
 			fmt.Sprintf("Give a few words of its title with %s:<title>; start typing and pick a suggestion. /articles lists them all.", name)), false
 	}
-	hits := c.FindArticle(q, suggestions)
-	if len(hits) > 0 && hits[0].Score >= corpus.Confident {
-		return hits[0].Doc, Response{}, true
+	l := c.LookupArticle(q, articleCandidates)
+	if l.Clear {
+		return l.Hits[0].Doc, Response{}, true
+	}
+	if len(l.Hits) == 0 {
+		if req.Loading {
+			return nil, stillLoading("No article matches "+echo(q), len(c.Docs)), false
+		}
+		return nil, notFound("No article matches "+echo(q), nil,
+			"Nothing in any title or text fits. Check the words, or use /articles to see every loaded article."), false
 	}
 	var closest []string
-	for _, h := range hits {
-		closest = append(closest, "**"+h.Doc.Title+"**")
+	for _, h := range l.Hits {
+		closest = append(closest, candidateLine(h))
 	}
-	return nil, notFound("No article matches "+echo(q),
-		closest, "Check the title, or use /articles to see every loaded article."), false
+	title := "Several articles fit " + echo(q)
+	if len(l.Hits) == 1 || l.Hits[0].Score < corpus.Confident {
+		title = "No article clearly matches " + echo(q)
+	}
+	resp := notFound(title, closest,
+		fmt.Sprintf("Give %s: one of these IDs, or more words of the title.", name))
+	resp.Embeds[0].Description = strings.Replace(resp.Embeds[0].Description, "Did you mean…", "Which one?", 1)
+	for _, h := range l.Hits {
+		resp.Results = append(resp.Results, articleResult(h.Doc))
+	}
+	return nil, resp, false
+}
+
+// articleCandidates is how many articles an unclear article query offers.
+const articleCandidates = 5
+
+// candidateLine is an offered article: its title, where the query matched
+// when not in the title, its source and date, and the ID to give instead.
+func candidateLine(h corpus.ArticleHit) string {
+	line := "**" + Truncate(h.Doc.Title, 150) + "**"
+	if meta := articleMeta(h.Doc); meta != "" {
+		line += " — " + meta
+	}
+	switch h.Where {
+	case corpus.InLede:
+		line += " (in its opening)"
+	case corpus.InBody:
+		line += " (in its text)"
+	}
+	return line + " · ID `" + h.Doc.ID + "`"
+}
+
+// stillLoading is the answer to a lookup that found nothing while articles
+// are still loading: the thing asked for may be in what is not loaded yet.
+func stillLoading(what string, n int) Response {
+	return failure(fmt.Sprintf("Still loading: %s so far", plural(n, "article", "articles")),
+		what+" yet. Try again when the articles have loaded.")
 }

@@ -223,6 +223,9 @@ func addLoadingNote(resp *Response, n int) {
 		return
 	}
 	e := resp.Embeds[len(resp.Embeds)-1]
+	if strings.HasPrefix(e.Title, "Still loading") {
+		return // the answer is about the load already (see stillLoading)
+	}
 	if e.Footer == nil {
 		e.Footer = &discordgo.MessageEmbedFooter{}
 	}

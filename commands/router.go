@@ -65,6 +65,11 @@ type Request struct {
 	// Params holds the parts of CustomID named by the matching button
 	// pattern ("articles:page:{n}" gives Params["n"]).
 	Params map[string]string
+	// Subcommand is the sub-command used ("add" in /article add), or "".
+	Subcommand string
+	// Attachments holds the files given to attachment options, by option
+	// name.
+	Attachments map[string]Attachment
 
 	// UserID identifies the user who acted.
 	UserID string
@@ -84,6 +89,15 @@ type Request struct {
 	Corpus *corpus.Corpus
 	// Loading tells that more articles are still being loaded.
 	Loading bool
+}
+
+// Attachment is a file a user gave to an attachment option: where Discord
+// serves it and what it claims to be (the command checks).
+type Attachment struct {
+	URL         string
+	Filename    string
+	Size        int
+	ContentType string
 }
 
 // Option returns the named option with surrounding white space trimmed.
@@ -200,6 +214,12 @@ type Command struct {
 	// later, for a command known to be slow. Others are deferred only when
 	// they turn out slow.
 	Defer bool
+	// ServerOnly keeps the command to servers that installed the bot
+	// (moderator commands, which change a server's articles). Every other
+	// command is read-only and installable anywhere: as a server app and
+	// as a user app, in servers, in DMs with the bot and in private
+	// channels (see Definitions).
+	ServerOnly bool
 	// Usage is how to call it, e.g. "/summary article:<title> [sentences:1-10]".
 	Usage string
 	// Example is one realistic call, for /help and the README.
@@ -252,6 +272,10 @@ type Option func(*Router)
 // WithLogger makes the router log every request it handles to log.
 func WithLogger(log *slog.Logger) Option { return func(r *Router) { r.log = log } }
 
+// WithLibrary adds the moderators' commands (/article, /feed), which
+// change a server's collection through lib.
+func WithLibrary(lib Library) Option { return func(r *Router) { r.library = lib } }
+
 // WithCorpora makes the router answer requests that carry no corpus from c.
 func WithCorpora(c Corpora) Option { return func(r *Router) { r.corpora = c } }
 
@@ -270,6 +294,7 @@ type Router struct {
 	outer   []Middleware // from WithMiddleware, outside Standard
 	log     *slog.Logger
 	corpora Corpora
+	library Library
 }
 
 // New returns a router with all of newsbot's commands and the standard
@@ -292,6 +317,10 @@ func New(opts ...Option) *Router {
 		whoSaidMessageCommand(),
 	} {
 		r.Add(c)
+	}
+	if r.library != nil {
+		r.Add(articleCommand(r.library))
+		r.Add(feedCommand(r.library))
 	}
 	return r
 }
@@ -373,9 +402,26 @@ func (r *Router) Commands() []*Command { return append([]*Command(nil), r.order.
 func (r *Router) Definitions() []*discordgo.ApplicationCommand {
 	defs := make([]*discordgo.ApplicationCommand, len(r.order))
 	for i, c := range r.order {
-		defs[i] = c.Def
+		def := *c.Def // a copy: the declaration stays as written
+		def.IntegrationTypes, def.Contexts = installs(c.ServerOnly)
+		defs[i] = &def
 	}
 	return defs
+}
+
+// installs says where a command can be installed and used. A read-only
+// command is a user app as well as a server app, so a member can use
+// /who-said in any conversation (a DM, a group DM, a server without the
+// bot); a ServerOnly one only in servers that installed the bot. Discord
+// honours both lists for global commands (a server's own command set is
+// always server-only).
+func installs(serverOnly bool) (*[]discordgo.ApplicationIntegrationType, *[]discordgo.InteractionContextType) {
+	if serverOnly {
+		return &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall},
+			&[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
+	}
+	return &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall, discordgo.ApplicationIntegrationUserInstall},
+		&[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM, discordgo.InteractionContextPrivateChannel}
 }
 
 // Handle routes req through the middleware chain to its command and returns

@@ -214,3 +214,27 @@ func TestStoreCorpora(t *testing.T) {
 		t.Errorf("snapshot %d docs, loading %v", len(snap.Corpus.Docs), snap.Loading)
 	}
 }
+
+// TestMaskedLinksNotEchoed is issue 10 item 9: a masked link typed into an
+// option came back as a live link in the error embed.
+func TestMaskedLinksNotEchoed(t *testing.T) {
+	c := fixtureCorpus(t)
+	for _, tt := range []struct {
+		name string
+		req  Request
+	}{
+		{"who-said", Request{Name: "who-said", Options: opts("quote", "zebra [click me](https://evil.example/x) quasar"), Corpus: c}},
+		{"summary", Request{Name: "summary", Options: opts("article", "[click me](https://evil.example/x)"), Corpus: c}},
+		{"quotes", Request{Name: "quotes", Options: opts("person", "[click me](https://evil.example/x)"), Corpus: c}},
+		{"search", Request{Name: "search", Options: opts("text", "[click me](https://evil.example/x)"), Corpus: c}},
+		{"integer", Request{Name: "summary", Options: opts("article", "portby", "sentences", "[1](https://evil.example/x)"), Corpus: c}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := run(t, tt.req)
+			text := allText(resp)
+			if strings.Contains(text, "](https://evil") || strings.Contains(text, "https://evil") {
+				t.Errorf("a live link is echoed:\n%s", text)
+			}
+		})
+	}
+}

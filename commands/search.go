@@ -93,6 +93,9 @@ func runSearch(ctx context.Context, req Request) Response {
 			}
 			closest = append(closest, fmt.Sprintf("“%s” — *%s*", Truncate(h.Sentence.Text, 200), Truncate(h.Doc.Title, 100)))
 		}
+		if len(closest) == 0 && req.Loading {
+			return stillLoading("Nothing mentions "+echo(q), len(c.Docs))
+		}
 		return notFound("Nothing mentions "+echo(q), closest,
 			"Try other or fewer words. To find who said something, use /who-said.")
 	}

@@ -7,6 +7,7 @@ package corpus
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"newsbot/data/article"
 	"newsbot/data/people"
@@ -84,6 +85,9 @@ type QuoteHit struct {
 type ArticleHit struct {
 	Doc   *Doc
 	Score float64
+	// Where says which part of the article matched (LookupArticle only;
+	// "" from the title searches).
+	Where Where
 }
 
 // PersonHit is a person found by a search, with every article that names them.
@@ -125,6 +129,9 @@ type Corpus struct {
 	roles       map[string]string
 	sentRefs    []QuoteRef // Doc, Sentence index
 	sentences   *search.Index
+
+	newest     []*Doc // Docs newest first, made on first use (see Newest)
+	newestOnce sync.Once
 }
 
 // New builds a corpus over docs (already analysed). Duplicate IDs are the
@@ -161,8 +168,10 @@ func New(docs []*Doc) *Corpus {
 			if c.roles[p.Name] == "" && p.Role != "" {
 				c.roles[p.Name] = p.Role
 			}
-			for _, a := range p.Aliases {
-				if k := strings.ToLower(a); !named[p.Name][k] {
+			// Roles too: "the superintendent" or "ambassador to
+			// Japan" finds whoever holds the role in the corpus.
+			for _, a := range append(p.Aliases[:len(p.Aliases):len(p.Aliases)], p.Role) {
+				if k := strings.ToLower(a); k != "" && !named[p.Name][k] {
 					named[p.Name][k] = true
 					ptexts[i] += " · " + a
 				}

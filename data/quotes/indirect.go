@@ -155,7 +155,11 @@ func (d *doc) clause(c, e int, att attribution) (Quote, bool) {
 	if wordCount(txt) < 4 {
 		return Quote{}, false
 	}
-	return Quote{Text: txt, Speaker: att.speaker, Mention: att.mention, Verb: att.verb, Start: start, End: end}, true
+	rule := "reported_speech"
+	if att.verb == "according to" {
+		rule = "according_to"
+	}
+	return Quote{Text: txt, Speaker: att.speaker, Mention: att.mention, Verb: att.verb, Start: start, End: end, rule: rule}, true
 }
 
 // reported finds reported speech in the sentence [a, b).

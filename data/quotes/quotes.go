@@ -48,6 +48,9 @@ type Quote struct {
 	// Why explains the attribution: the features that weighed most for the
 	// chosen speaker, strongest first.
 	Why []Reason `json:"why,omitempty"`
+
+	// rule names the extraction rule that chose the speaker before ranking.
+	rule string
 }
 
 // Reason is one feature's contribution to an attribution, as bleve's
@@ -58,12 +61,15 @@ type Reason struct {
 	Weight  float64 `json:"weight"`  // its contribution to the candidate's score (value × learned weight)
 }
 
-// Confidence levels the answers use. They are chosen from the
-// precision–coverage curve of `bot eval quotes` (see the README), so that a
-// speaker shown as certain is right at least 97% of the time.
+// Confidence levels the answers use. CertainAt is the lowest confidence
+// from which the ranker's speakers were right at least 97% of the time on
+// the training articles held apart (`bot train attribution` prints it; the
+// note in model.json records it), so that a speaker shown as certain is
+// right that often; `bot eval quotes` reports precision and coverage at
+// both levels on the development sets.
 const (
-	CertainAt = 0.9 // from here a speaker is shown as certain
-	LikelyAt  = 0.5 // from here "probably X"; below it "speaker unclear"
+	CertainAt = 0.93 // from here a speaker is shown as certain
+	LikelyAt  = 0.5  // from here "probably X"; below it "speaker unclear"
 )
 
 // Certainty is how an answer presents a speaker.
@@ -123,8 +129,9 @@ type attribution struct {
 	speaker string
 	mention string
 	verb    string
-	ok      bool // a speech verb or "according to" was found
-	close   bool // the verb introduces the quotation directly (S said: “Q”)
+	ok      bool   // a speech verb or "according to" was found
+	rule    string // the named rule that found it (see rules in rank.go)
+	close   bool   // the verb introduces the quotation directly (S said: “Q”)
 }
 
 // Extract finds the quotations in body: direct ones in quotation marks and
@@ -136,8 +143,18 @@ func Extract(body string, sents []text.Sentence, ppl []people.Person) []Quote {
 // ExtractTokens is Extract on a body already tokenised by text.Tokenize
 // (toks nil: tokenise it here), so that an analysis tokenises once.
 func ExtractTokens(body string, sents []text.Sentence, toks []text.Token, ppl []people.Person) []Quote {
+	d, out := extractRules(body, sents, toks, ppl)
+	if d != nil {
+		d.rank(out, DefaultModel)
+	}
+	return out
+}
+
+// extractRules finds the quotations and attributes them by the rules alone
+// (no ranking); d is nil for an empty body.
+func extractRules(body string, sents []text.Sentence, toks []text.Token, ppl []people.Person) (*doc, []Quote) {
 	if strings.TrimSpace(body) == "" {
-		return nil
+		return nil, nil
 	}
 	if sents == nil {
 		sents = text.Sentences(body)
@@ -149,7 +166,7 @@ func ExtractTokens(body string, sents []text.Sentence, toks []text.Token, ppl []
 	out := d.direct()
 	out = append(out, d.indirect(out)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	return d, out
 }
 
 // maxSentenceTokens bounds the scan window of every attribution rule: a

@@ -48,7 +48,7 @@ var (
 	benchCache = map[int]*benchSet{}
 )
 
-func getBenchSet(b *testing.B, n int) *benchSet {
+func getBenchSet(b testing.TB, n int) *benchSet {
 	b.Helper()
 	benchMu.Lock()
 	defer benchMu.Unlock()

@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 
 	"newsbot/bot/internal/cli"
 	"newsbot/bot/internal/load"
 	"newsbot/data/corpus"
+	"newsbot/data/quotes"
 	"newsbot/data/summary"
 )
 
@@ -23,7 +25,17 @@ type analyzedQuote struct {
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
 	Direct  bool   `json:"direct"`
+	// how sure the attribution is and why (see data/quotes.Quote)
+	Confidence   float64         `json:"confidence"`
+	Certainty    string          `json:"certainty"`
+	SpeakerKind  string          `json:"speaker_kind,omitempty"`
+	Mention      string          `json:"mention,omitempty"`
+	Alternatives []string        `json:"alternatives,omitempty"`
+	Why          []quotes.Reason `json:"why,omitempty"`
 }
+
+// certaintyNames name the quotes.Certainty levels in analyze's output.
+var certaintyNames = map[quotes.Certainty]string{quotes.Certain: "certain", quotes.Likely: "likely", quotes.Unclear: "unclear"}
 
 // analyzedPerson is one person in analyze's output.
 type analyzedPerson struct {
@@ -50,12 +62,12 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	n := fl.Int("sentences", summary.DefaultSentences, "summary length in sentences (1-10)")
 	noDefaults := fl.Bool("no-defaults", false, "leave out the articles embedded in the binary")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bot analyze [--sentences N] [--no-defaults] [PATH...]")
+		fmt.Fprintln(stderr, "usage: newsbot analyze [--sentences N] [--no-defaults] [PATH...]")
 		fmt.Fprintln(stderr, "Prints the analysis of the embedded articles and of each PATH (file or folder) as JSON lines.")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
-		return cli.ErrUsage
+		return cli.ParseError(err)
 	}
 	if *n < 1 || *n > 10 {
 		return fmt.Errorf("analyze: --sentences must be between 1 and 10, not %d", *n)
@@ -72,7 +84,10 @@ func Run(args []string, stdout, stderr io.Writer) error {
 		out := analyzedArticle{ID: d.ID, Title: d.Title, Path: d.Path,
 			Quotes: []analyzedQuote{}, People: []analyzedPerson{}, Summary: []string{}}
 		for _, q := range d.Quotes {
-			out.Quotes = append(out.Quotes, analyzedQuote{q.Text, q.Speaker, q.Verb, q.Start, q.End, q.Direct})
+			out.Quotes = append(out.Quotes, analyzedQuote{Text: q.Text, Speaker: q.Speaker, Verb: q.Verb, Start: q.Start,
+				End: q.End, Direct: q.Direct, Confidence: math.Round(q.Confidence*1000) / 1000,
+				Certainty: certaintyNames[q.Certainty()], SpeakerKind: q.SpeakerKind, Mention: q.Mention,
+				Alternatives: q.Alternatives, Why: q.Why})
 		}
 		for _, p := range d.People {
 			aliases := p.Aliases

@@ -8,22 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// seedQuotes is the hand-annotated truth for the embedded default article
-// (it ships with the project): every quotation and its speaker.
-var seedQuotes = []struct{ text, speaker string }{
-	{"backstop.", "Keir Starmer"},
-	{"The specifics of the backstop are still under discussion, but I’m very clear on the principles.", "Keir Starmer"},
-	{"I’m not going to make security guarantees beyond a certain point.", "Donald Trump"},
-	{"great", "Donald Trump"},
-	{"We’ll be on the ground, and that will provide automatic security since no one will dare mess with our people,", "Donald Trump"},
-	{"For peace to endure, we need security guarantees,", "Keir Starmer"},
-	{"I believe that without a backstop, a ceasefire would give Putin the chance to regroup and attack again, as his intentions regarding Ukraine are very clear.", "Keir Starmer"},
-	{"new partnership", "Keir Starmer"},
-	{"very consequential president", "Lord Mandelson"},
-	{"The US and the UK share so much, and when it comes to trade, we have a fair and balanced relationship that benefits both sides.", "Lord Mandelson"},
-}
+	"newsbot/data/article/articletest"
+)
 
 func runAnalyzeLines(t *testing.T, args ...string) ([]analyzedArticle, string) {
 	t.Helper()
@@ -58,17 +45,16 @@ func TestAnalyzeDefaultArticle(t *testing.T) {
 	if seed == nil {
 		t.Fatal("the seed article is not among the defaults")
 	}
-	body, err := os.ReadFile("../../../data/articles/keir-starmer-us-role-in-ukraine.txt")
+	_, bodyText, err := articletest.Seed()
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, bodyText, _ := strings.Cut(string(body), "\n")
-	for _, want := range seedQuotes {
-		t.Run(want.text, func(t *testing.T) {
+	for _, want := range articletest.SeedQuotes {
+		t.Run(want.Text, func(t *testing.T) {
 			for _, q := range seed.Quotes {
-				if q.Text == want.text {
-					if q.Speaker != want.speaker {
-						t.Errorf("speaker %q, want %q", q.Speaker, want.speaker)
+				if q.Text == want.Text {
+					if q.Speaker != want.Speaker {
+						t.Errorf("speaker %q, want %q", q.Speaker, want.Speaker)
 					}
 					if !q.Direct {
 						t.Error("a quotation in marks is not marked direct")
@@ -80,7 +66,11 @@ func TestAnalyzeDefaultArticle(t *testing.T) {
 		})
 	}
 	for _, q := range seed.Quotes {
-		if q.Speaker == "Vladimir Putin" {
+		// every attribution says how sure it is and why
+		if q.Speaker != "" && (q.Confidence <= 0 || q.Certainty == "" || len(q.Why) == 0) {
+			t.Errorf("quote %q: confidence %v, certainty %q, why %v", q.Text, q.Confidence, q.Certainty, q.Why)
+		}
+		if q.Speaker == articletest.SeedSilent {
 			t.Errorf("quote %q attributed to Putin, who says nothing", q.Text)
 		}
 		if q.Direct && !strings.Contains(bodyText, q.Text) {

@@ -2,12 +2,17 @@ package config
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"newsbot/bot/internal/shard"
 )
@@ -24,6 +29,10 @@ func TestParseConfig(t *testing.T) {
 	}
 	emptyFile := filepath.Join(dir, "empty")
 	os.WriteFile(emptyFile, nil, 0o600)
+	hugeFile := filepath.Join(dir, "huge")
+	os.WriteFile(hugeFile, bytes.Repeat([]byte("a"), 5000), 0o600)
+	twoLines := filepath.Join(dir, "two")
+	os.WriteFile(twoLines, []byte("first.token\nsecond.token\n"), 0o600)
 	tests := []struct {
 		name    string
 		env     map[string]string
@@ -52,6 +61,29 @@ func TestParseConfig(t *testing.T) {
 					t.Errorf("%+v", c)
 				}
 			}},
+		{name: "store and feeds by default", env: map[string]string{"HOME": "/home/ann"}, check: func(t *testing.T, c Config) {
+			if c.DB != "/home/ann/.local/state/newsbot/newsbot.db" || c.DatabaseURL != "" || c.FeedInterval != 15*time.Minute || c.FeedDailyCap != 50 || !c.Watch {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{name: "store and feeds from env", env: map[string]string{"NEWSBOT_DB": "/data/n.db", "DATABASE_URL": "postgres://u:pw@db/newsbot",
+			"NEWSBOT_FEED_INTERVAL": "1h", "NEWSBOT_FEED_DAILY_CAP": "7", "NEWSBOT_WATCH": "false"}, check: func(t *testing.T, c Config) {
+			if c.DB != "/data/n.db" || string(c.DatabaseURL) != "postgres://u:pw@db/newsbot" || c.FeedInterval != time.Hour || c.FeedDailyCap != 7 || c.Watch {
+				t.Errorf("%+v", c)
+			}
+			if strings.Contains(fmt.Sprintf("%v %+v", c.DatabaseURL, c), "pw") {
+				t.Errorf("the database URL's password prints")
+			}
+		}},
+		{name: "store flags win", env: map[string]string{"NEWSBOT_DB": "/data/n.db", "NEWSBOT_FEED_INTERVAL": "1h"},
+			args: []string{"-db", "/other.db", "-feed-interval", "5m", "-feed-daily-cap", "3", "-watch=false"}, check: func(t *testing.T, c Config) {
+				if c.DB != "/other.db" || c.FeedInterval != 5*time.Minute || c.FeedDailyCap != 3 || c.Watch {
+					t.Errorf("%+v", c)
+				}
+			}},
+		{name: "feed interval too short", env: map[string]string{"NEWSBOT_FEED_INTERVAL": "10s"}, wantErr: "from 1m to 24h"},
+		{name: "feed interval not a duration", args: []string{"-feed-interval", "often"}, wantErr: "from 1m to 24h"},
+		{name: "daily cap not a number", env: map[string]string{"NEWSBOT_FEED_DAILY_CAP": "lots"}, wantErr: "from 1 to 10000"},
 		{name: "token file", env: map[string]string{"DISCORD_TOKEN": "env-token"}, args: []string{"-token-file", tokenFile},
 			check: func(t *testing.T, c Config) {
 				if c.Token != "Bot file-token.xyz" {
@@ -78,6 +110,13 @@ func TestParseConfig(t *testing.T) {
 			}},
 		{name: "missing token file", args: []string{"-token-file", filepath.Join(dir, "nope")}, wantErr: "read token file"},
 		{name: "empty token file", args: []string{"-token-file", emptyFile}, wantErr: "is empty"},
+		{name: "token file is a device", args: []string{"-token-file", os.DevNull}, wantErr: "not a regular file"},
+		{name: "token file is a folder", args: []string{"-token-file", dir}, wantErr: "not a regular file"},
+		{name: "huge token file", args: []string{"-token-file", hugeFile}, wantErr: "larger than 4 KiB"},
+		{name: "two-line token file", args: []string{"-token-file", twoLines}, wantErr: "has 2 lines"},
+		{name: "blank token", env: map[string]string{"DISCORD_TOKEN": " "}, wantErr: "DISCORD_TOKEN is set but blank"},
+		{name: "token with a space", env: map[string]string{"DISCORD_TOKEN": "abc def"}, wantErr: "contains spaces"},
+		{name: "token with a control character", env: map[string]string{"DISCORD_TOKEN": "abc\x00def"}, wantErr: "control characters"},
 		{name: "bad defaults", env: map[string]string{"NEWSBOT_DEFAULTS": "maybe"}, wantErr: "NEWSBOT_DEFAULTS"},
 		{name: "bad api base", env: map[string]string{"DISCORD_API_BASE": "ftp://x"}, wantErr: "DISCORD_API_BASE"},
 		{name: "api base with path", env: map[string]string{"DISCORD_API_BASE": "https://x.example/api"}, wantErr: "origin"},
@@ -120,7 +159,7 @@ func TestParseConfig(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stderr bytes.Buffer
-			c, err := Parse(tt.args, envOf(tt.env), &stderr)
+			c, err := Parse(t.Context(), tt.args, envOf(tt.env), &stderr)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)
@@ -149,5 +188,46 @@ func TestSecretNeverPrints(t *testing.T) {
 	}
 	if Secret("").String() != "(none)" {
 		t.Errorf("empty secret")
+	}
+}
+
+// TestTokenFileNeverBlocks is issue 10 item 6: a FIFO as the token file
+// blocked forever (and /dev/zero grew without bound) with SIGTERM ignored.
+func TestTokenFileNeverBlocks(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	for _, path := range []string{fifo, "/dev/zero"} {
+		t.Run(path, func(t *testing.T) {
+			if _, err := os.Stat(path); err != nil {
+				t.Skip(err)
+			}
+			done := make(chan error, 1)
+			go func() {
+				_, err := Parse(t.Context(), []string{"-token-file", path}, envOf(nil), io.Discard)
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+					t.Errorf("err = %v, want a refusal", err)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatal("reading the token file blocked")
+			}
+		})
+	}
+}
+
+func TestReadTokenFileStopsWithContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	path := filepath.Join(t.TempDir(), "token")
+	os.WriteFile(path, []byte("a.token"), 0o600)
+	// Whether the read or the cancellation wins, the answer comes at once
+	// and a cancelled read says so.
+	if _, err := readTokenFile(ctx, path); err != nil && !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"newsbot/bot/internal/progress"
 	"newsbot/commands"
@@ -27,8 +28,8 @@ type Options struct {
 	Log         *slog.Logger
 	// Progress, when set, is where the background load stands: an
 	// interactive console started while articles load shows a progress
-	// bar in place of the prompt until the load ends or the user types a
-	// line (nil: no bar, the prompt at once).
+	// bar above its first prompt until the load ends or the user enters a
+	// line (nil: no bar).
 	Progress func() progress.Stats
 }
 
@@ -110,23 +111,11 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 	out.Flush()
 	stopBar := func() { tick, barDone = nil, nil }
 
-	lines := make(chan string)
+	lines := make(chan inputLine)
 	readErr := make(chan error, 1)
-	go func() {
-		sc := bufio.NewScanner(stdin)
-		sc.Buffer(make([]byte, 64*1024), maxLine)
-		for sc.Scan() {
-			select {
-			case lines <- sc.Text():
-			case <-ctx.Done():
-				return
-			}
-		}
-		readErr <- sc.Err()
-		close(lines)
-	}()
+	go readLines(ctx, stdin, lines, readErr)
 	for {
-		var line string
+		var in inputLine
 		var ok bool
 		select {
 		case <-ctx.Done():
@@ -141,7 +130,7 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 			aboveCursor(out, fmt.Sprintf("All articles loaded: %s, %s.", count(len(c.Docs), "article"), count(c.QuoteCount(), "quotation")))
 			out.Flush()
 			continue
-		case line, ok = <-lines:
+		case in, ok = <-lines:
 			// Enter moved the cursor off the bar's line: stop drawing.
 			stopBar()
 		}
@@ -154,9 +143,12 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 			}
 			return nil
 		}
-		line = strings.TrimSpace(line)
+		line := strings.TrimSpace(in.text)
 		if line != "" && !strings.HasPrefix(line, "#") {
 			name, resp := consoleAnswer(ctx, router, line, opts.Log)
+			if in.tooLong {
+				name, resp = tooLongAnswer(line)
+			}
 			if opts.JSON {
 				writeJSONLine(out, name, resp)
 			} else {
@@ -170,6 +162,70 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 			return fmt.Errorf("write answers: %w", err)
 		}
 	}
+}
+
+// inputLine is one line of input; a line longer than maxLine is cut to
+// its first maxLine bytes and marked tooLong.
+type inputLine struct {
+	text    string
+	tooLong bool
+}
+
+// readLines sends stdin's lines to lines until end of input (then closes
+// it after sending the read error, nil at a clean end, to errc) or until
+// ctx ends. A line over maxLine does not stop the script: it is skipped
+// to its end and sent marked tooLong, so that it gets an error answer and
+// the lines after it are still answered.
+func readLines(ctx context.Context, stdin io.Reader, lines chan<- inputLine, errc chan<- error) {
+	br := bufio.NewReaderSize(stdin, 64*1024)
+	for {
+		in, err := readLine(br)
+		if in.text != "" || in.tooLong || err == nil {
+			select {
+			case lines <- in:
+			case <-ctx.Done():
+				return
+			}
+		}
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			errc <- err
+			close(lines)
+			return
+		}
+	}
+}
+
+// readLine reads one line without its line ending, keeping at most
+// maxLine bytes of it; err is io.EOF after the last line.
+func readLine(br *bufio.Reader) (inputLine, error) {
+	var buf []byte
+	var in inputLine
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(buf)+len(chunk) > maxLine {
+			in.tooLong = true
+			chunk = chunk[:max(0, maxLine-len(buf))]
+		}
+		buf = append(buf, chunk...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		in.text = strings.TrimSuffix(strings.TrimSuffix(string(buf), "\n"), "\r")
+		return in, err
+	}
+}
+
+// tooLongAnswer is the answer to a line longer than the console reads.
+func tooLongAnswer(line string) (string, commands.Response) {
+	name, _, _ := strings.Cut(strings.TrimPrefix(line, "/"), " ")
+	if len(name) > 100 {
+		name = name[:100]
+	}
+	msg := fmt.Sprintf("Line too long: over %d MiB; it was not run", maxLine>>20)
+	return strings.ToValidUTF8(name, "\uFFFD"), commands.Response{Ephemeral: true, Err: msg, Failure: commands.BadInput, Content: msg + "."}
 }
 
 // barText is the loading bar's line.
@@ -328,11 +384,19 @@ func renderText(w io.Writer, resp commands.Response) {
 		}
 		for _, f := range e.Fields {
 			name, value := plainText(f.Name), plainText(f.Value)
-			if !strings.Contains(value, "\n") && len(name)+len(value) < 100 {
-				fmt.Fprintf(w, "%s: %s\n", name, value)
+			// A label ("Article") gets a colon; a heading that already
+			// ends a sentence (an article title in /search) does not:
+			// "…Peace.:" reads as a typo. A one-line value stays on the
+			// label's line however long (the terminal wraps it), so a
+			// long title never leaves "Article:" alone on a line.
+			if !strings.ContainsAny(lastRune(name), ".:!?…") {
+				name += ":"
+			}
+			if !strings.Contains(value, "\n") {
+				fmt.Fprintf(w, "%s %s\n", name, value)
 				continue
 			}
-			fmt.Fprintf(w, "%s:\n", name)
+			fmt.Fprintln(w, name)
 			for _, l := range strings.Split(value, "\n") {
 				fmt.Fprintf(w, "  %s\n", l)
 			}
@@ -342,4 +406,13 @@ func renderText(w io.Writer, resp commands.Response) {
 		}
 	}
 	fmt.Fprintln(w)
+}
+
+// lastRune is the last character of s, or "".
+func lastRune(s string) string {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if n == 0 {
+		return ""
+	}
+	return string(r)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -181,5 +182,46 @@ func TestIsTerminal(t *testing.T) {
 	}
 	if IsTerminal(strings.NewReader("/help\n")) {
 		t.Error("a reader that is not a file counts as a terminal")
+	}
+}
+
+// TestConsoleLongLine is issue 10 item 8: one line over 1 MiB ended the
+// whole script ("token too long") and later lines were never answered.
+func TestConsoleLongLine(t *testing.T) {
+	long := "/who-said quote: " + strings.Repeat("x", maxLine+10)
+	for _, tt := range []struct {
+		name  string
+		input string
+		want  []string // each answer's command and ok, in order
+	}{
+		{"middle", "/help\n" + long + "\n/articles\n", []string{"help true", "who-said false", "articles true"}},
+		{"last without newline", "/help\n" + long, []string{"help true", "who-said false"}},
+		{"exactly the limit", "/help\n/" + strings.Repeat("y", maxLine-1) + "\n/articles\r\n", []string{"help true", strings.Repeat("y", 100) + " false", "articles true"}},
+		{"long comment", "# " + strings.Repeat("z", 2*maxLine) + "\n/help\n", []string{"help true"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := runOn(t.Context(), Options{JSON: true}, corpustest.Small(t, 0), strings.NewReader(tt.input), &out); err != nil {
+				t.Fatalf("the script stopped: %v", err)
+			}
+			var got []string
+			for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+				var m struct {
+					Command string `json:"command"`
+					OK      bool   `json:"ok"`
+					Error   string `json:"error"`
+				}
+				if err := json.Unmarshal([]byte(l), &m); err != nil {
+					t.Fatalf("not JSON: %.200s", l)
+				}
+				if !m.OK && len(l) > 1000 {
+					t.Errorf("the error answer echoes the long line (%d bytes)", len(l))
+				}
+				got = append(got, fmt.Sprintf("%.100s %v", m.Command, m.OK))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("answers %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

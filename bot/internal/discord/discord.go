@@ -1,7 +1,8 @@
 // Package discord connects the command router to Discord through
 // discordgo: it turns interactions into router requests, answers within
-// Discord's windows (deferring when an answer is slow), reconnects on its
-// own and stops on close codes that reconnecting cannot fix.
+// Discord's windows (deferring when an answer is slow, retrying edits that
+// Discord fails), reconnects on its own, stops on close codes that
+// reconnecting cannot fix, and shuts down within a bounded time.
 package discord
 
 import (
@@ -11,10 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
-	"regexp"
-	"runtime/debug"
-	"strconv"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -27,38 +25,22 @@ import (
 	"newsbot/commands"
 )
 
-// Timings of the Discord adapter (fields of discordBot so tests can shorten
-// them).
+// Timings of the connection and of shutdown (fields of Bot so tests can
+// shorten them; the deferral rule's timings are in respond.go).
 const (
-	// Discord drops an interaction not answered within 3 s. An answer ready
-	// within deferAfter is sent as is; otherwise the bot sends a "thinking…"
-	// deferral first and edits it when the answer is ready.
-	defaultDeferAfter = 1500 * time.Millisecond
-	// autocompleteBudget bounds an autocomplete handler: late choices are
-	// useless, and autocomplete cannot be deferred.
-	autocompleteBudget = 2 * time.Second
 	// openTimeout bounds connecting to the gateway: discordgo's Open waits
 	// for HELLO and READY with no deadline of its own.
 	defaultOpenTimeout = 30 * time.Second
-	// replyTimeout bounds one interaction's handler and REST calls (the
-	// interaction token itself lasts 15 minutes).
-	defaultReplyTimeout = 30 * time.Second
-	// sendTimeout bounds sending an answer once the reply budget is spent.
-	sendTimeout = 10 * time.Second
 	// backoffMax caps the wait between reconnection attempts.
 	defaultBackoffMax = 2 * time.Minute
+	// shutdownGrace is how long answers under way may finish after a stop
+	// signal. Docker and Kubernetes kill 10 s after SIGTERM; closing the
+	// gateway takes about a second more (discordgo waits one for the close
+	// handshake), and abandoned sends half a second at most.
+	defaultShutdownGrace = 7500 * time.Millisecond
+	// abandonWait is how long abandoned answers get to notice.
+	abandonWait = 500 * time.Millisecond
 )
-
-// fatalCloseCodes are gateway close codes after which reconnecting cannot
-// help; discordgo would retry them forever (discordgo issue #1544).
-var fatalCloseCodes = map[int]string{
-	4004: "authentication failed: check DISCORD_TOKEN",
-	4010: "invalid shard",
-	4011: "sharding required",
-	4012: "invalid API version",
-	4013: "invalid intents",
-	4014: "disallowed intents",
-}
 
 // Options is what the adapter needs of the bot's configuration.
 type Options struct {
@@ -93,25 +75,36 @@ func (nopObserver) GatewayReconnect()     {}
 
 // Bot connects the command router to Discord through discordgo.
 type Bot struct {
-	cfg     Options
-	router  *commands.Router
-	log     *slog.Logger
-	session *discordgo.Session
+	cfg    Options
+	router *commands.Router
+	log    *slog.Logger
+	ans    answerer
 
-	deferAfter   time.Duration
-	openTimeout  time.Duration
-	replyTimeout time.Duration
-	backoffMax   time.Duration
+	openTimeout   time.Duration
+	backoffMax    time.Duration
+	shutdownGrace time.Duration
+	// invalidSessionWait is how long to wait before identifying afresh
+	// after Discord refused a session (Discord asks for 1–5 s, at random).
+	invalidSessionWait func() time.Duration
 
-	disconnected chan struct{} // a gateway connection closed
-	connected    atomic.Bool   // READY or RESUMED seen since the last drop
+	disconnected chan *discordgo.Session // a gateway connection closed
+	ready        chan struct{}           // READY or RESUMED arrived
+	gotReady     atomic.Bool             // since the last connection attempt
+	connected    atomic.Bool             // READY or RESUMED seen since the last drop
 	observer     Observer
-	plan         shard.Plan // set by Run before connecting
+	plan         shard.Plan // resolved by Run before connecting
+
+	// answers is the context of every answer under way; cancelled when
+	// shutdown gives up on them.
+	answers       context.Context
+	cancelAnswers context.CancelFunc
 
 	mu       sync.Mutex
-	closing  bool           // shutting down: take no new interactions
-	inflight sync.WaitGroup // interactions being answered
-	conn     net.Conn       // the gateway connection last dialled
+	session  *discordgo.Session // the current session
+	closing  bool               // shutting down: take no new interactions
+	inflight sync.WaitGroup     // interactions being answered
+	pending  map[string]string  // interaction ID → command, under way
+	conn     net.Conn           // the gateway connection last dialled
 }
 
 // New prepares (without connecting) a bot for cfg. The router answers
@@ -119,179 +112,100 @@ type Bot struct {
 func New(cfg Options, router *commands.Router, log *slog.Logger) *Bot {
 	b := &Bot{
 		cfg: cfg, router: router, log: log,
-		deferAfter:   defaultDeferAfter,
-		openTimeout:  defaultOpenTimeout,
-		replyTimeout: defaultReplyTimeout,
-		backoffMax:   defaultBackoffMax,
-		disconnected: make(chan struct{}, 1),
-		observer:     cfg.Observer,
-		plan:         shard.Plan{Count: 1, MaxConcurrency: 1},
+		ans:                answerer{clock: realClock{}, deferAfter: defaultDeferAfter, replyTimeout: defaultReplyTimeout},
+		openTimeout:        defaultOpenTimeout,
+		backoffMax:         defaultBackoffMax,
+		shutdownGrace:      defaultShutdownGrace,
+		invalidSessionWait: jitter(time.Second, 5*time.Second),
+		disconnected:       make(chan *discordgo.Session, 1),
+		ready:              make(chan struct{}, 1),
+		pending:            map[string]string{},
+		observer:           cfg.Observer,
+		plan:               shard.Plan{Count: 1, MaxConcurrency: 1},
 	}
 	if b.observer == nil {
 		b.observer = nopObserver{}
 	}
-	s, _ := discordgo.New(cfg.Token) // New never fails in v0.29
+	b.answers, b.cancelAnswers = context.WithCancel(context.Background())
+	b.session = b.newSession()
+	routeDiscordgoLogs(log, cfg.Token)
+	return b
+}
+
+// jitter returns a function drawing a wait between lo and hi.
+func jitter(lo, hi time.Duration) func() time.Duration {
+	return func() time.Duration { return lo + time.Duration(time.Now().UnixNano()%int64(hi-lo+1)) }
+}
+
+// newSession returns a discordgo session with no gateway session to
+// resume: the bot makes a new one when Discord refuses to resume (op 9),
+// as discordgo keeps the dead session ID and offers no way to forget it.
+func (b *Bot) newSession() *discordgo.Session {
+	s, _ := discordgo.New(b.cfg.Token) // New never fails in v0.29
 	// Interactions arrive whatever the intents: ask for none, so no
 	// privileged intent is ever needed.
 	s.Identify.Intents = discordgo.IntentsNone
+	// A fresh session (after Discord refused to resume) is the same shard.
+	b.plan.Apply(s)
 	// discordgo reconnects after any close, fatal codes included, forever;
 	// the bot reconnects itself and stops on fatal codes.
 	s.ShouldReconnectOnError = false
+	// Handlers run in discordgo's reading goroutine, so that READY or
+	// RESUMED is seen before Open returns (an Open that returns without
+	// one was refused); the interaction handler starts its own goroutine.
+	s.SyncEvents = true
 	// Never LogDebug: discordgo then logs the IDENTIFY payload, token and all.
 	s.LogLevel = discordgo.LogWarning
-	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: newTransport(cfg.APIBase, nil)}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: newTransport(b.cfg.APIBase, nil)}
 	s.Dialer = &websocket.Dialer{
 		Proxy:            http.ProxyFromEnvironment,
 		HandshakeTimeout: 45 * time.Second,
 		NetDialContext:   b.dial,
 	}
-	s.AddHandler(b.onInteraction)
-	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
-		b.setConnected(false)
+	s.AddHandler(b.interactionCreate)
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Disconnect) {
+		if s == b.current() {
+			b.setConnected(false)
+		}
 		select {
-		case b.disconnected <- struct{}{}:
+		case b.disconnected <- s:
 		default:
 		}
 	})
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
-		// discordgo runs handlers on bare goroutines: a panic here would
-		// end the process, so nothing is assumed about the payload.
+		// Nothing is assumed about the payload: a panic here would end
+		// the process.
 		name := ""
 		if r.User != nil {
 			name = r.User.Username
 		}
 		b.log.Info("connected to Discord", "user", name, "guilds", len(r.Guilds), "shard", b.plan.String())
-		b.setConnected(true)
+		b.signalReady()
 	})
-	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.setConnected(true) })
-	b.session = s
-	routeDiscordgoLogs(log, cfg.Token)
-	return b
-}
-
-// discordgoLog is where discordgo's own log lines go (its Logger is a
-// package variable, so this is too).
-var (
-	discordgoLog     atomic.Pointer[discordgoSink]
-	discordgoLogOnce sync.Once
-)
-
-type discordgoSink struct {
-	log   *slog.Logger
-	token string
-}
-
-// routeDiscordgoLogs sends discordgo's log lines to log, with the token
-// blanked out should one ever carry it.
-func routeDiscordgoLogs(log *slog.Logger, token string) {
-	discordgoLog.Store(&discordgoSink{log: log, token: token})
-	discordgoLogOnce.Do(func() {
-		discordgo.Logger = func(level, caller int, format string, a ...any) {
-			sink := discordgoLog.Load()
-			msg := fmt.Sprintf(format, a...)
-			if raw := strings.TrimPrefix(sink.token, "Bot "); raw != "" {
-				msg = strings.ReplaceAll(msg, raw, "(redacted)")
-			}
-			msg = redactTokens(msg)
-			l := slog.LevelInfo
-			switch level {
-			case discordgo.LogError:
-				l = slog.LevelError
-			case discordgo.LogWarning:
-				l = slog.LevelWarn
-			case discordgo.LogDebug:
-				l = slog.LevelDebug
-			}
-			sink.log.Log(context.Background(), l, "discordgo: "+strings.TrimSpace(msg))
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.signalReady() })
+	s.AddHandler(func(_ *discordgo.Session, rl *discordgo.RateLimit) {
+		// discordgo waits and retries by itself: routine, not a fault.
+		if rl != nil && rl.TooManyRequests != nil {
+			b.log.Debug("rate limited by Discord", "retry_after", rl.RetryAfter, "url", redactTokens(rl.URL))
 		}
 	})
+	return s
 }
 
-// rewriteTransport sends every request for discord.com to another origin
-// (DISCORD_API_BASE): discordgo's endpoints are fixed at start-up, so the
-// rewrite happens under it.
-type rewriteTransport struct {
-	base *url.URL // nil: no rewrite
-	next http.RoundTripper
-}
-
-// newTransport returns a transport rewriting discord.com to base ("" for
-// none) on top of next (nil for http.DefaultTransport).
-func newTransport(base string, next http.RoundTripper) http.RoundTripper {
-	if next == nil {
-		next = http.DefaultTransport
-	}
-	t := &rewriteTransport{next: next}
-	if base != "" {
-		t.base, _ = url.Parse(base) // checked by config.Parse
-	}
-	return t
-}
-
-func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if t.base == nil || req.URL.Host != "discord.com" {
-		return t.next.RoundTrip(req)
-	}
-	r := req.Clone(req.Context())
-	r.URL.Scheme, r.URL.Host, r.Host = t.base.Scheme, t.base.Host, ""
-	return t.next.RoundTrip(r)
-}
-
-// dial opens the gateway's TCP connection and remembers it, so that a
-// connection attempt that hangs can be aborted by closing it.
-func (b *Bot) dial(ctx context.Context, network, addr string) (net.Conn, error) {
-	var d net.Dialer
-	c, err := d.DialContext(ctx, network, addr)
-	if err == nil {
-		b.mu.Lock()
-		b.conn = c
-		b.mu.Unlock()
-	}
-	return c, err
-}
-
-// open connects to the gateway within openTimeout.
-func (b *Bot) open(ctx context.Context) error {
-	done := make(chan error, 1)
-	go func() { done <- b.session.Open() }()
-	timer := time.NewTimer(b.openTimeout)
-	defer timer.Stop()
-	var why error
+func (b *Bot) signalReady() {
+	b.gotReady.Store(true)
+	b.setConnected(true)
 	select {
-	case err := <-done:
-		return err
-	case <-timer.C:
-		why = fmt.Errorf("no answer from the gateway within %s", b.openTimeout)
-	case <-ctx.Done():
-		why = ctx.Err()
+	case b.ready <- struct{}{}:
+	default:
 	}
-	// Open holds the session lock while it waits: break its connection
-	// and let it return.
-	b.mu.Lock()
-	if b.conn != nil {
-		b.conn.Close()
-	}
-	b.mu.Unlock()
-	if err := <-done; err == nil {
-		return nil // it made it after all; the broken connection reconnects
-	}
-	return why
 }
 
-// fatalClose reports whether err is a gateway close that reconnecting
-// cannot fix.
-func fatalClose(err error) (string, bool) {
-	var ce *websocket.CloseError
-	if errors.As(err, &ce) {
-		if why, ok := fatalCloseCodes[ce.Code]; ok {
-			return fmt.Sprintf("gateway closed with code %d: %s", ce.Code, why), true
-		}
-	}
-	var re *discordgo.RESTError
-	if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
-		return "Discord answered 401 Unauthorized: check DISCORD_TOKEN", true
-	}
-	return "", false
+// current is the session in use.
+func (b *Bot) current() *discordgo.Session {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.session
 }
 
 // setConnected records the gateway connection's state.
@@ -315,10 +229,11 @@ func (b *Bot) Shard() shard.Plan {
 // /gateway/bot) when sharded, and waits for the shard's turn to identify.
 // It reports false when ctx ended while waiting.
 func (b *Bot) resolveShard(ctx context.Context) (bool, error) {
+	s := b.current()
 	fetch := func(ctx context.Context) (*discordgo.GatewayBotResponse, error) {
-		rctx, cancel := context.WithTimeout(ctx, b.replyTimeout)
+		rctx, cancel := context.WithTimeout(ctx, b.ans.replyTimeout)
 		defer cancel()
-		return b.session.GatewayBot(discordgo.WithContext(rctx))
+		return s.GatewayBot(discordgo.WithContext(rctx))
 	}
 	plan, err := b.cfg.Shard.Resolve(ctx, fetch, func(msg string) { b.log.Warn(msg) })
 	if err != nil {
@@ -330,7 +245,7 @@ func (b *Bot) resolveShard(ctx context.Context) (bool, error) {
 	b.mu.Lock()
 	b.plan = plan
 	b.mu.Unlock()
-	plan.Apply(b.session)
+	plan.Apply(s)
 	if plan.Count > 1 {
 		b.log.Info("running one shard", "shard", plan.ID, "of", plan.Count, "max_concurrency", plan.MaxConcurrency, "identify_in", plan.Wait)
 	}
@@ -338,7 +253,8 @@ func (b *Bot) resolveShard(ctx context.Context) (bool, error) {
 }
 
 // Run connects, registers the commands (shard 0 only), and serves until
-// ctx ends or the connection fails for good.
+// ctx ends or the connection fails for good. It returns nil after a stop
+// signal, once shutdown has finished.
 func (b *Bot) Run(ctx context.Context) error {
 	if ok, err := b.resolveShard(ctx); err != nil || !ok {
 		if ctx.Err() != nil {
@@ -346,7 +262,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		}
 		return err
 	}
-	if err := b.open(ctx); err != nil {
+	if err := b.connect(ctx); err != nil {
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -370,9 +286,12 @@ func (b *Bot) Run(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-b.disconnected:
+		case s := <-b.disconnected:
 			if ctx.Err() != nil {
 				return nil
+			}
+			if s != b.current() {
+				continue // a session the bot already replaced
 			}
 			if err := b.reconnect(ctx); err != nil {
 				return err
@@ -386,8 +305,9 @@ func (b *Bot) Run(ctx context.Context) error {
 func (b *Bot) register(ctx context.Context) error {
 	// READY's application ID is the one commands belong to; the bot user's
 	// ID is the same for most applications but not for some old ones.
+	s := b.current()
 	appID := ""
-	if st := b.session.State; st != nil {
+	if st := s.State; st != nil {
 		st.RLock()
 		if st.Application != nil && st.Application.ID != "" {
 			appID = st.Application.ID
@@ -400,9 +320,9 @@ func (b *Bot) register(ctx context.Context) error {
 		return errors.New("register commands: READY carried no application user ID")
 	}
 	defs := b.router.Definitions()
-	rctx, cancel := context.WithTimeout(ctx, b.replyTimeout)
+	rctx, cancel := context.WithTimeout(ctx, b.ans.replyTimeout)
 	defer cancel()
-	if _, err := b.session.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, defs, discordgo.WithContext(rctx)); err != nil {
+	if _, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, defs, discordgo.WithContext(rctx)); err != nil {
 		if why, ok := fatalClose(err); ok {
 			return fmt.Errorf("register commands: %s", why)
 		}
@@ -416,283 +336,62 @@ func (b *Bot) register(ctx context.Context) error {
 	return nil
 }
 
-// reconnect opens a new gateway connection, waiting longer after each
-// failure, and gives up only on fatal close codes.
-func (b *Bot) reconnect(ctx context.Context) error {
-	wait := time.Second
-	for {
-		b.log.Info("reconnecting to Discord")
-		err := b.open(ctx)
-		if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
-			b.log.Info("reconnected to Discord")
-			b.observer.GatewayReconnect()
-			return nil
-		}
-		if ctx.Err() != nil {
-			return nil
-		}
-		if why, ok := fatalClose(err); ok {
-			return fmt.Errorf("reconnect to Discord: %s; not retrying", why)
-		}
-		b.log.Warn("reconnect failed", errAttr(err), "retry_in", wait)
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-time.After(wait):
-		}
-		wait = min(2*wait, b.backoffMax)
-	}
-}
-
-// shutdown closes the gateway (no new interactions) and lets the answers
-// under way finish, for at most replyTimeout.
+// shutdown stops taking interactions, lets the answers under way finish
+// for at most shutdownGrace, abandons (and logs) the rest, then closes the
+// gateway: all within Docker's and Kubernetes' 10 s.
 func (b *Bot) shutdown() {
-	b.log.Info("shutting down")
+	start := time.Now()
+	b.log.Info("shutting down", "grace", b.shutdownGrace)
 	b.mu.Lock()
 	b.closing = true
 	b.mu.Unlock()
-	if err := b.session.Close(); err != nil {
-		b.log.Warn("close gateway", errAttr(err))
-	}
 	done := make(chan struct{})
 	go func() { b.inflight.Wait(); close(done) }()
 	select {
 	case <-done:
-	case <-time.After(b.replyTimeout):
-		b.log.Warn("gave up waiting for answers under way")
+	case <-time.After(b.shutdownGrace):
+		b.log.Warn("abandoning answers still under way", "count", len(b.underway()), "interactions", strings.Join(b.underway(), ", "))
+		b.cancelAnswers()
+		select {
+		case <-done:
+		case <-time.After(abandonWait):
+		}
 	}
+	b.cancelAnswers()
+	if err := b.current().Close(); err != nil {
+		b.log.Warn("close gateway", errAttr(err))
+	}
+	b.log.Info("shut down", "took", time.Since(start).Round(time.Millisecond))
 }
 
-// track registers an interaction being answered; false when shutting down.
-func (b *Bot) track() bool {
+// underway lists the interactions being answered, as "ID (command)".
+func (b *Bot) underway() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var out []string
+	for id, cmd := range b.pending {
+		out = append(out, id+" ("+cmd+")")
+	}
+	sort.Strings(out)
+	return out
+}
+
+// track registers an interaction being answered; false when shutting
+// down. The caller calls untrack when done.
+func (b *Bot) track(id, command string) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closing {
 		return false
 	}
 	b.inflight.Add(1)
+	b.pending[id] = command
 	return true
 }
 
-// request turns an interaction into a router request; false for kinds the
-// bot does not handle.
-func request(i *discordgo.Interaction) (commands.Request, bool) {
-	req := commands.Request{Options: map[string]string{}, GuildID: i.GuildID, ChannelID: i.ChannelID}
-	if i.Member != nil && i.Member.User != nil {
-		req.UserID = i.Member.User.ID
-		// The member's permissions in the channel, as Discord resolved
-		// them (overwrites included): what a Manage Server check reads.
-		req.Permissions = i.Member.Permissions
-	} else if i.User != nil { // direct messages (discordgo #888)
-		req.UserID = i.User.ID
-	}
-	switch i.Type {
-	case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
-		d := i.ApplicationCommandData()
-		req.Name = d.Name
-		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-			req.Kind = commands.KindAutocomplete
-		}
-		addOptions(&req, d.Options)
-		if d.CommandType == discordgo.MessageApplicationCommand && d.Resolved != nil {
-			if m := d.Resolved.Messages[d.TargetID]; m != nil {
-				req.TargetText = m.Content
-			}
-		}
-	case discordgo.InteractionMessageComponent:
-		req.Kind = commands.KindComponent
-		req.CustomID = i.MessageComponentData().CustomID
-	default:
-		return req, false
-	}
-	return req, true
-}
-
-// addOptions flattens options (and any sub-command's) into req as text.
-func addOptions(req *commands.Request, opts []*discordgo.ApplicationCommandInteractionDataOption) {
-	for _, o := range opts {
-		if o == nil {
-			continue
-		}
-		if len(o.Options) > 0 {
-			addOptions(req, o.Options)
-			continue
-		}
-		var v string
-		switch x := o.Value.(type) {
-		case string:
-			v = x
-		case float64:
-			v = strconv.FormatFloat(x, 'f', -1, 64)
-		case bool:
-			v = strconv.FormatBool(x)
-		case nil:
-			continue
-		default:
-			v = fmt.Sprint(x)
-		}
-		req.Options[o.Name] = v
-		if o.Focused {
-			req.Focused = o.Name
-		}
-	}
-}
-
-// onInteraction answers one interaction. discordgo calls it on its own
-// goroutine per event.
-func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
-	if ic == nil || ic.Interaction == nil || !b.track() {
-		return
-	}
-	defer b.inflight.Done()
-	i := ic.Interaction
-	start := time.Now()
-	ctx, cancel := context.WithTimeout(context.Background(), b.replyTimeout)
-	defer cancel()
-	log := b.log.With("interaction", i.ID)
-	var req commands.Request
-	answered := false
-	// Set up before anything reads the payload: discordgo runs handlers on
-	// bare goroutines, so a panic here would end the whole process.
-	defer func() {
-		// A bug in the adapter itself: log it and tell the user (an
-		// autocomplete cannot carry a message, so it gets nothing).
-		if p := recover(); p != nil {
-			log.Error("panic answering an interaction", "panic", p, "stack", string(debug.Stack()))
-			if req.Kind != commands.KindAutocomplete {
-				b.sendError(ctx, i, answered)
-			}
-		}
-	}()
-	req, ok := request(i)
-	log = log.With("command", req.Name, "user", req.UserID)
-	if !ok {
-		log.Debug("ignored interaction", "type", i.Type.String())
-		return
-	}
-	if req.Kind == commands.KindAutocomplete {
-		b.autocomplete(ctx, i, req, log)
-		return
-	}
-
-	type result struct {
-		resp commands.Response
-		err  error
-	}
-	done := make(chan result, 1)
-	go func() {
-		// The router logs the outcome (an Internal failure at error, with
-		// its cause) with this interaction's logger.
-		resp, err := b.router.Handle(commands.ContextWithLogger(ctx, log), req)
-		done <- result{resp, err}
-	}()
-	wait := b.deferAfter
-	if c := b.router.Target(req); c != nil && c.Defer {
-		wait = 0
-	}
-	timer := time.NewTimer(wait)
-	defer timer.Stop()
-	var r result
-	deferred := false
-	sendCtx := ctx // replaced when the handler used up ctx
-	select {
-	case r = <-done:
-	case <-timer.C:
-		// Too slow for the 3-second window: acknowledge now, answer later.
-		if err := s.InteractionRespond(i, commands.Deferred(req.Kind), discordgo.WithContext(ctx)); err != nil {
-			log.Error("defer answer", errAttr(err))
-			return
-		}
-		answered, deferred = true, true
-		select {
-		case r = <-done:
-		case <-ctx.Done():
-			// The handler is stuck: tell the user rather than leave
-			// "thinking…" up until the token expires.
-			log.Error("command timed out", "after", b.replyTimeout)
-			r.resp = commands.Response{Ephemeral: true, Err: "timed out",
-				Content: "That took too long, sorry. Please try again with a shorter or more specific request."}
-			var cancelSend context.CancelFunc
-			sendCtx, cancelSend = context.WithTimeout(context.Background(), sendTimeout)
-			defer cancelSend()
-		}
-	}
-	var err error
-	switch {
-	case !deferred:
-		err = s.InteractionRespond(i, r.resp.InteractionResponse(), discordgo.WithContext(sendCtx))
-	case r.resp.Ephemeral && req.Kind == commands.KindCommand:
-		// A public "thinking…" cannot turn ephemeral. Discord ignores the
-		// flags of the first follow-up after a deferral (it replaces the
-		// deferral), so settle the deferral with an edit first, then
-		// answer privately, then remove the public placeholder.
-		settle := commands.Response{Content: "Answered privately."}
-		if eerr := editOriginal(s, i, settle, sendCtx); eerr != nil {
-			log.Warn("settle deferral", errAttr(eerr))
-		}
-		_, err = s.FollowupMessageCreate(i, false, r.resp.Followup(), discordgo.WithContext(sendCtx))
-		if derr := s.InteractionResponseDelete(i, discordgo.WithContext(sendCtx)); derr != nil {
-			log.Warn("delete deferral", errAttr(derr))
-		}
-	case r.resp.Ephemeral:
-		// A button press that failed: leave the message as it was.
-		_, err = s.FollowupMessageCreate(i, false, r.resp.Followup(), discordgo.WithContext(sendCtx))
-	default:
-		_, err = s.InteractionResponseEdit(i, r.resp.WebhookEdit(), discordgo.WithContext(sendCtx))
-	}
-	if err != nil {
-		log.Error("send answer", errAttr(err), "deferred", deferred)
-		return
-	}
-	log.Debug("answered", "ok", r.resp.Err == "", "deferred", deferred, "took", time.Since(start))
-}
-
-// autocomplete answers an autocomplete interaction within its budget.
-func (b *Bot) autocomplete(ctx context.Context, i *discordgo.Interaction, req commands.Request, log *slog.Logger) {
-	actx, cancel := context.WithTimeout(ctx, autocompleteBudget)
-	defer cancel()
-	resp, _ := b.router.Handle(commands.ContextWithLogger(actx, log), req)
-	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-	if _, err := b.session.RequestWithBucketID(http.MethodPost, endpoint, resp.Autocomplete(), endpoint, discordgo.WithContext(ctx)); err != nil {
-		log.Error("send autocomplete", errAttr(err))
-	}
-}
-
-// editOriginal replaces the interaction's original answer with resp.
-func editOriginal(s *discordgo.Session, i *discordgo.Interaction, resp commands.Response, ctx context.Context) error {
-	_, err := s.InteractionResponseEdit(i, resp.WebhookEdit(), discordgo.WithContext(ctx))
-	return err
-}
-
-// interactionTokenPath matches the secret part of interaction and webhook
-// URLs: /interactions/{id}/{token}/… and /webhooks/{app}/{token}/….
-var interactionTokenPath = regexp.MustCompile(`(/(?:interactions|webhooks)/\d+/)[^/\s"?]+`)
-
-// redactTokens blanks out interaction tokens in s: net/http errors carry the
-// full request URL, and an interaction token lets whoever reads the log post
-// as the bot for 15 minutes.
-func redactTokens(s string) string {
-	return interactionTokenPath.ReplaceAllString(s, "${1}(redacted)")
-}
-
-// errAttr is err as a log attribute, with interaction tokens redacted.
-func errAttr(err error) slog.Attr {
-	if err == nil {
-		return slog.String("err", "")
-	}
-	return slog.String("err", redactTokens(err.Error()))
-}
-
-// sendError tells the user that something broke, privately.
-func (b *Bot) sendError(ctx context.Context, i *discordgo.Interaction, answered bool) {
-	resp := commands.Response{Ephemeral: true, Content: "Something went wrong on newsbot's side. Please try again."}
-	var err error
-	if answered {
-		_, err = b.session.FollowupMessageCreate(i, false, resp.Followup(), discordgo.WithContext(ctx))
-	} else {
-		err = b.session.InteractionRespond(i, resp.InteractionResponse(), discordgo.WithContext(ctx))
-	}
-	if err != nil {
-		b.log.Error("send error answer", errAttr(err))
-	}
+func (b *Bot) untrack(id string) {
+	b.mu.Lock()
+	delete(b.pending, id)
+	b.mu.Unlock()
+	b.inflight.Done()
 }

@@ -481,8 +481,8 @@ func TestDiscordDefersLateAnswers(t *testing.T) {
 		},
 	})
 	startBotIn(t, f, r, "42", func(b *Bot) {
-		b.deferAfter = 50 * time.Millisecond
-		b.replyTimeout = 500 * time.Millisecond
+		b.ans.deferAfter = 50 * time.Millisecond
+		b.ans.replyTimeout = 500 * time.Millisecond
 	})
 	f.waitLogins(1)
 	ev, id, tok := slash("late")
@@ -523,7 +523,15 @@ func TestRequestFromInteraction(t *testing.T) {
 				Options: map[string]string{"article": "starmer", "sentences": "2", "flag": "true"}}},
 		{"sub-command options are flattened", `{"type":2,"user":{"id":"u2"},"data":{"name":"x","type":1,"options":[
 			{"name":"sub","type":1,"options":[{"name":"text","type":3,"value":"hi"}]}]}}`,
-			commands.Request{Name: "x", UserID: "u2", Options: map[string]string{"text": "hi"}}},
+			commands.Request{Name: "x", Subcommand: "sub", UserID: "u2", Options: map[string]string{"text": "hi"}}},
+		{"a sub-command without options", `{"type":2,"guild_id":"g","member":{"user":{"id":"u3"},"permissions":"32"},"data":{"name":"feed","type":1,"options":[
+			{"name":"list","type":1}]}}`,
+			commands.Request{Name: "feed", Subcommand: "list", UserID: "u3", GuildID: "g", Permissions: 32, Options: map[string]string{}}},
+		{"an attachment", `{"type":2,"guild_id":"g","member":{"user":{"id":"u3"},"permissions":"32"},"data":{"name":"article","type":1,"options":[
+			{"name":"add","type":1,"options":[{"name":"file","type":11,"value":"77"}]}],
+			"resolved":{"attachments":{"77":{"id":"77","filename":"harbour.md","size":120,"url":"https://cdn.example/harbour.md","content_type":"text/markdown"}}}}}`,
+			commands.Request{Name: "article", Subcommand: "add", UserID: "u3", GuildID: "g", Permissions: 32, Options: map[string]string{},
+				Attachments: map[string]commands.Attachment{"file": {URL: "https://cdn.example/harbour.md", Filename: "harbour.md", Size: 120, ContentType: "text/markdown"}}}},
 		{"autocomplete", `{"type":4,"data":{"name":"who-said","type":1,"options":[{"name":"quote","type":3,"value":"sec","focused":true}]}}`,
 			commands.Request{Kind: commands.KindAutocomplete, Name: "who-said", Focused: "quote", Options: map[string]string{"quote": "sec"}}},
 		{"message command", `{"type":2,"data":{"name":"Who said this?","type":3,"target_id":"9","resolved":{"messages":{"9":{"id":"9","content":"hello"}}}}}`,

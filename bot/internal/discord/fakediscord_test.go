@@ -29,12 +29,27 @@ type fakeDiscord struct {
 	closeAfterIdentify int
 	// silent, when set, makes the gateway accept connections and never
 	// say HELLO.
-	silent bool
 	// shards and maxConcurrency are what GET /gateway/bot recommends
 	// (0: 1 each).
 	shards, maxConcurrency int
 
 	identifyShards [][2]int // the shard of every IDENTIFY ({0,1} when none)
+	silent         bool
+	// refuseResume, when set, makes the gateway answer every RESUME with an
+	// Invalid Session (op 9) and then close the connection, as Discord
+	// does for a session it has dropped.
+	refuseResume bool
+	// restDelay, when set, delays every answer to an interaction callback
+	// or webhook call (a slow Discord REST API).
+	restDelay time.Duration
+	// editFailures is how many of the next webhook edits (PATCH) fail
+	// with 503 Service Unavailable.
+	editFailures int
+	// rateLimits is how many of the next interaction callbacks are
+	// answered 429 Too Many Requests (retry after 50 ms).
+	rateLimits int
+	// stopped is closed when the test ends, releasing delayed answers.
+	stopped chan struct{}
 
 	mu       sync.Mutex
 	conn     *websocket.Conn // the current gateway connection
@@ -54,7 +69,7 @@ type fakeRequest struct {
 }
 
 func newFakeDiscord(t *testing.T) *fakeDiscord {
-	f := &fakeDiscord{t: t, appID: "900000000000000001", notify: make(chan struct{}, 1)}
+	f := &fakeDiscord{t: t, appID: "900000000000000001", notify: make(chan struct{}, 1), stopped: make(chan struct{})}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/v9/gateway", func(w http.ResponseWriter, r *http.Request) {
 		f.record(r, nil)
@@ -66,6 +81,7 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 	mux.HandleFunc("/api/v9/", f.rest)
 	f.srv = httptest.NewServer(mux)
 	t.Cleanup(f.srv.Close)
+	t.Cleanup(func() { close(f.stopped) }) // runs first: releases delayed answers
 	return f
 }
 
@@ -96,6 +112,11 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	f.record(r, body)
 	p := strings.TrimPrefix(r.URL.Path, "/api/v9")
+	if strings.HasPrefix(p, "/interactions/") || strings.HasPrefix(p, "/webhooks/") {
+		if f.fault(w, r, p) {
+			return
+		}
+	}
 	switch {
 	case r.Method == http.MethodPut && strings.HasPrefix(p, "/applications/"+f.appID+"/") && strings.HasSuffix(p, "/commands"):
 		var cmds []map[string]any
@@ -139,9 +160,46 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// fault plays the REST faults the test asked for on an interaction call;
+// true when it answered the call.
+func (f *fakeDiscord) fault(w http.ResponseWriter, r *http.Request, p string) bool {
+	f.mu.Lock()
+	delay := f.restDelay
+	fail := r.Method == http.MethodPatch && f.editFailures > 0
+	if fail {
+		f.editFailures--
+	}
+	limit := strings.HasSuffix(p, "/callback") && f.rateLimits > 0
+	if limit {
+		f.rateLimits--
+	}
+	f.mu.Unlock()
+	if delay > 0 {
+		select {
+		case <-time.After(delay):
+		case <-r.Context().Done():
+			return true
+		case <-f.stopped:
+			return true
+		}
+	}
+	switch {
+	case fail:
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"message": "503: Service Unavailable", "code": 0})
+		return true
+	case limit:
+		w.Header().Set("Retry-After", "0.05")
+		writeJSON(w, http.StatusTooManyRequests, map[string]any{"message": "You are being rate limited.", "retry_after": 0.05, "global": false})
+		return true
+	}
+	return false
+}
+
 var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
 
-// gateway plays one gateway connection.
+// gateway plays one gateway connection: HELLO, the client's IDENTIFY or
+// RESUME (with the faults the test asked for), READY or RESUMED, then
+// heartbeat ACKs until the connection ends.
 func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 	c, err := upgrader.Upgrade(w, r, nil)
 	if err != nil {
@@ -164,45 +222,8 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 	if err := send(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 45000}}); err != nil {
 		return
 	}
-	var hello struct {
-		Op int `json:"op"`
-		D  struct {
-			Token   string  `json:"token"`
-			Intents *int    `json:"intents"`
-			Shard   *[2]int `json:"shard"`
-		} `json:"d"`
-	}
-	if err := c.ReadJSON(&hello); err != nil {
-		return
-	}
-	f.mu.Lock()
-	f.tokens = append(f.tokens, hello.D.Token)
-	switch hello.Op {
-	case 2:
-		f.logins = append(f.logins, "identify")
-		sh := [2]int{0, 1}
-		if hello.D.Shard != nil {
-			sh = *hello.D.Shard
-		}
-		f.identifyShards = append(f.identifyShards, sh)
-		if hello.D.Intents == nil || *hello.D.Intents != 0 {
-			f.t.Errorf("fake gateway: IDENTIFY intents = %v, want 0 (no privileged intents needed)", hello.D.Intents)
-		}
-	case 6:
-		f.logins = append(f.logins, "resume")
-	default:
-		f.mu.Unlock()
-		f.t.Errorf("fake gateway: got op %d, want IDENTIFY or RESUME", hello.Op)
-		return
-	}
-	closeCode := f.closeAfterIdentify
-	f.mu.Unlock()
-	f.poke()
-	if closeCode != 0 {
-		f.writeMu.Lock()
-		c.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(closeCode, "Authentication failed."))
-		f.writeMu.Unlock()
-		time.Sleep(50 * time.Millisecond)
+	op, ok := f.login(c)
+	if !ok {
 		return
 	}
 	// Publish the connection before READY, so that a test that saw the
@@ -210,19 +231,7 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	f.conn = c
 	f.mu.Unlock()
-	if hello.Op == 2 {
-		err = send(map[string]any{"op": 0, "t": "READY", "s": f.nextSeq(), "d": map[string]any{
-			"v": 9, "session_id": "fake-session", "resume_gateway_url": "ws://unused",
-			// The bot user's ID differs from the application's, as for
-			// some old applications: commands belong to the application.
-			"user":        map[string]any{"id": "900000000000000002", "username": "newsbot", "discriminator": "0", "bot": true},
-			"application": map[string]any{"id": f.appID, "flags": 0},
-			"guilds":      []any{},
-		}})
-	} else {
-		err = send(map[string]any{"op": 0, "t": "RESUMED", "s": f.nextSeq(), "d": map[string]any{}})
-	}
-	if err != nil {
+	if err := f.sendReady(send, op); err != nil {
 		return
 	}
 	f.mu.Lock()
@@ -242,6 +251,78 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+}
+
+// login reads the client's IDENTIFY (op 2) or RESUME (op 6) and plays the
+// faults set for it; ok is false when the connection is over.
+func (f *fakeDiscord) login(c *websocket.Conn) (op int, ok bool) {
+	var hello struct {
+		Op int `json:"op"`
+		D  struct {
+			Token   string  `json:"token"`
+			Intents *int    `json:"intents"`
+			Shard   *[2]int `json:"shard"`
+		} `json:"d"`
+	}
+	if err := c.ReadJSON(&hello); err != nil {
+		return 0, false
+	}
+	f.mu.Lock()
+	f.tokens = append(f.tokens, hello.D.Token)
+	refuse := false
+	switch hello.Op {
+	case 2:
+		f.logins = append(f.logins, "identify")
+		sh := [2]int{0, 1}
+		if hello.D.Shard != nil {
+			sh = *hello.D.Shard
+		}
+		f.identifyShards = append(f.identifyShards, sh)
+		if hello.D.Intents == nil || *hello.D.Intents != 0 {
+			f.t.Errorf("fake gateway: IDENTIFY intents = %v, want 0 (no privileged intents needed)", hello.D.Intents)
+		}
+	case 6:
+		f.logins = append(f.logins, "resume")
+		refuse = f.refuseResume
+	default:
+		f.mu.Unlock()
+		f.t.Errorf("fake gateway: got op %d, want IDENTIFY or RESUME", hello.Op)
+		return 0, false
+	}
+	closeCode := f.closeAfterIdentify
+	f.mu.Unlock()
+	f.poke()
+	switch {
+	case refuse:
+		// Invalid Session, not resumable; then Discord closes.
+		f.writeMu.Lock()
+		c.WriteJSON(map[string]any{"op": 9, "d": false})
+		f.writeMu.Unlock()
+		time.Sleep(50 * time.Millisecond)
+		return 0, false
+	case closeCode != 0:
+		f.writeMu.Lock()
+		c.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(closeCode, "Authentication failed."))
+		f.writeMu.Unlock()
+		time.Sleep(50 * time.Millisecond)
+		return 0, false
+	}
+	return hello.Op, true
+}
+
+// sendReady answers a login: READY for an IDENTIFY, RESUMED for a RESUME.
+func (f *fakeDiscord) sendReady(send func(any) error, op int) error {
+	if op != 2 {
+		return send(map[string]any{"op": 0, "t": "RESUMED", "s": f.nextSeq(), "d": map[string]any{}})
+	}
+	return send(map[string]any{"op": 0, "t": "READY", "s": f.nextSeq(), "d": map[string]any{
+		"v": 9, "session_id": "fake-session", "resume_gateway_url": "ws://unused",
+		// The bot user's ID differs from the application's, as for some
+		// old applications: commands belong to the application.
+		"user":        map[string]any{"id": "900000000000000002", "username": "newsbot", "discriminator": "0", "bot": true},
+		"application": map[string]any{"id": f.appID, "flags": 0},
+		"guilds":      []any{},
+	}})
 }
 
 func (f *fakeDiscord) nextSeq() int {
@@ -334,6 +415,28 @@ func (f *fakeDiscord) waitLogins(n int) []string {
 		case <-time.After(20 * time.Millisecond):
 		case <-deadline:
 			f.t.Fatalf("fake gateway: %d logins, want %d", len(l), n)
+		}
+	}
+}
+
+// waitReady waits until the gateway has seen n IDENTIFY/RESUME and sent
+// ready READY/RESUMED (some logins may have been refused).
+func (f *fakeDiscord) waitReady(n, ready int) []string {
+	f.t.Helper()
+	deadline := time.After(20 * time.Second)
+	for {
+		f.mu.Lock()
+		l := append([]string(nil), f.logins...)
+		ok := len(l) >= n && f.ready >= ready && f.conn != nil
+		f.mu.Unlock()
+		if ok {
+			return l
+		}
+		select {
+		case <-f.notify:
+		case <-time.After(20 * time.Millisecond):
+		case <-deadline:
+			f.t.Fatalf("fake gateway: logins %v, want %d with %d ready", l, n, ready)
 		}
 	}
 }

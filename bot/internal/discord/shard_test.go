@@ -65,15 +65,23 @@ func TestDiscordShards(t *testing.T) {
 			if got != tt.wantShard {
 				t.Errorf("IDENTIFY shard %v, want %v", got, tt.wantShard)
 			}
-			// An interaction answered proves the bot is past registration
-			// (or past skipping it).
+			if tt.wantRegister {
+				f.waitFor("registration", func(r fakeRequest) bool { return r.Method == http.MethodPut })
+			} else {
+				deadline := time.Now().Add(10 * time.Second)
+				for !strings.Contains(rb.logs.String(), "commands are registered by shard 0") {
+					if time.Now().After(deadline) {
+						t.Fatal("shard 1 never said it leaves registration to shard 0")
+					}
+					time.Sleep(5 * time.Millisecond)
+				}
+				if f.indexOf(func(r fakeRequest) bool { return r.Method == http.MethodPut }) >= 0 {
+					t.Errorf("shard %d registered the commands\n%s", tt.wantShard[0], f.describe())
+				}
+			}
 			ev, id, _ := slash("help")
 			f.dispatch(ev)
 			f.waitFor("answer", callbackFor(id))
-			registered := f.indexOf(func(r fakeRequest) bool { return r.Method == http.MethodPut }) >= 0
-			if registered != tt.wantRegister {
-				t.Errorf("registered commands: %v, want %v\n%s", registered, tt.wantRegister, f.describe())
-			}
 			if got := rb.bot.Shard(); got.ID != tt.wantShard[0] || got.Count != tt.wantShard[1] {
 				t.Errorf("Shard() = %+v", got)
 			}

@@ -31,12 +31,13 @@ func runEvalQuotes(args []string, stdout, stderr io.Writer) error {
 	worst := fl.Int("worst", 5, "how many of the worst articles to list")
 	split := fl.String("split", "", "score only one half of the articles, by a hash of their id: even or odd")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bot eval quotes [--verbose] [--worst N] [--split even|odd] [FILE.jsonl...]")
+		fmt.Fprintln(stderr, "usage: newsbot eval quotes [--verbose] [--worst N] [--split even|odd] [FILE.jsonl...]")
 		fmt.Fprintf(stderr, "Scores quotations and speakers against annotated articles (default %s).\n", defaultQuotesEval)
+		fmt.Fprintln(stderr, cli.EvalDataHint)
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
-		return cli.ErrUsage
+		return cli.ParseError(err)
 	}
 	if *split != "" && *split != "even" && *split != "odd" {
 		fmt.Fprintf(stderr, "eval quotes: --split must be even or odd, not %q\n", *split)
@@ -90,7 +91,7 @@ func readEvalFile(path string) ([]quoteeval.EvalArticle, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("eval quotes: %s not found (run from the module root next to ../shared, or name the file): %w", path, err)
+			return nil, fmt.Errorf("eval quotes: %w (%s)", err, cli.EvalDataWhere)
 		}
 		return nil, fmt.Errorf("eval quotes: open %s: %w", path, err)
 	}

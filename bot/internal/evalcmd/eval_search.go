@@ -3,9 +3,11 @@ package evalcmd
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -30,12 +32,13 @@ func runEvalSearch(args []string, stdout, stderr io.Writer) error {
 	n := fl.Int("n", 300, "queries per kind")
 	asJSON := fl.Bool("json", false, "print the report as JSON")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bot eval search [--seed N] [--n N] [--json] [FILE.jsonl...]")
+		fmt.Fprintln(stderr, "usage: newsbot eval search [--seed N] [--n N] [--json] [FILE.jsonl...]")
 		fmt.Fprintln(stderr, "Measures who-said search on perturbed fragments of real quotations (default files: ../shared/eval/ggt-dev.jsonl and cnndm-dev.jsonl when present).")
+		fmt.Fprintln(stderr, cli.EvalDataHint)
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
-		return cli.ErrUsage
+		return cli.ParseError(err)
 	}
 	files := fl.Args()
 	if len(files) == 0 {
@@ -79,6 +82,9 @@ func runEvalSearch(args []string, stdout, stderr io.Writer) error {
 // An article without a title is named after its file and line.
 func readJSONLArticles(path string) ([]article.Article, error) {
 	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w (%s)", err, cli.EvalDataWhere)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}

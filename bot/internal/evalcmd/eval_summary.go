@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"strconv"
@@ -100,14 +101,16 @@ func runEvalSummary(args []string, stdout, stderr io.Writer) error {
 	halfFlag := fs.String("half", "all",
 		`which articles to score: "all", or "even"/"odd" for those on even/odd article lines (0-based), to develop on one half and confirm on the other`)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bot eval summary [--sentences N|ref] [--half all|even|odd] FILE.jsonl...")
+		fmt.Fprintln(stderr, "usage: newsbot eval summary [--sentences N|ref] [--half all|even|odd] FILE.jsonl...")
+		fmt.Fprintln(stderr, "Scores our summaries and Lead-N with ROUGE, e.g. on ../shared/eval/cnndm-dev.jsonl or bbc-dev.jsonl.")
+		fmt.Fprintln(stderr, cli.EvalDataHint)
 		fs.PrintDefaults()
 	}
 	// Accept flags before or after the file names.
 	var files []string
 	for rest := args; ; {
 		if err := fs.Parse(rest); err != nil {
-			return cli.ErrUsage
+			return cli.ParseError(err)
 		}
 		if fs.NArg() == 0 {
 			break
@@ -152,6 +155,9 @@ func runEvalSummary(args []string, stdout, stderr io.Writer) error {
 // the articles whose 0-based index among the file's articles is even/odd.
 func evalSummaryFile(path string, fixed, half int, stdout io.Writer) error {
 	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("eval summary: %w (%s)", err, cli.EvalDataWhere)
+	}
 	if err != nil {
 		return fmt.Errorf("eval summary: %w", err)
 	}

@@ -68,9 +68,12 @@ const analyzeBatch = 64
 // Loader is a corpus being loaded: Store answers at once, Done is closed
 // when the load has finished (or stopped with its context).
 type Loader struct {
-	Store    *corpus.Store
-	done     chan struct{}
-	progress atomic.Pointer[progress.Tracker] // the analysis under way
+	Store *corpus.Store
+	done  chan struct{}
+	// reload is the state hot reloading keeps (see Reload).
+	reload reloadState
+	// progress is the analysis under way, if any.
+	progress atomic.Pointer[progress.Tracker]
 }
 
 // Progress is where the background load stands: articles analysed of
@@ -101,6 +104,8 @@ func Start(ctx context.Context, opts Options, log *slog.Logger) *Loader {
 	}
 	store := corpus.NewStore(corpus.New(docs))
 	l := &Loader{Store: store, done: make(chan struct{})}
+	l.reload.opts = opts
+	l.reload.defaults = docs
 	if len(opts.Paths) == 0 {
 		if len(docs) == 0 {
 			log.Error("no articles: the defaults are off and no article folder is set (NEWSBOT_ARTICLES); every command will answer \"not found\"")
@@ -123,7 +128,7 @@ func Start(ctx context.Context, opts Options, log *slog.Logger) *Loader {
 		// Dedup the union so an extra folder that repeats a default article
 		// does not show it twice; defaults come first and keep their IDs.
 		all, w := article.Dedup(append(append([]article.Article(nil), defaults...), arts...))
-		logWarnings(log, append(warns, w...))
+		l.warnOnce(log, append(warns, w...))
 		// The defaults were analysed above; a Doc is immutable, so the new
 		// corpus shares them rather than analysing them again.
 		analysed := make(map[article.Article]*corpus.Doc, len(docs))

@@ -31,7 +31,9 @@ type Quote struct{ Text, Speaker string }
 
 // Doc builds an analysed doc by hand: the body is the paragraphs joined by
 // newlines, and every quotation's offsets are found in it (the test fails
-// when one is not there). Quotations are direct, with the verb "said".
+// when one is not there). Quotations are direct, with the verb "said", and
+// their speakers certain (Confidence 1; a speaker "" has none): tests of
+// how doubt is shown set Confidence themselves.
 func Doc(t testing.TB, a article.Article, paras []string, ppl []people.Person, qs []Quote) *corpus.Doc {
 	t.Helper()
 	a.Body = strings.Join(paras, "\n")
@@ -41,7 +43,11 @@ func Doc(t testing.TB, a article.Article, paras []string, ppl []people.Person, q
 		if i < 0 {
 			t.Fatalf("fixture: quote %q not in body of %s", q.Text, a.ID)
 		}
-		d.Quotes = append(d.Quotes, quotes.Quote{Text: q.Text, Speaker: q.Speaker, Verb: "said", Start: i, End: i + len(q.Text), Direct: true})
+		conf := 1.0
+		if q.Speaker == "" {
+			conf = 0
+		}
+		d.Quotes = append(d.Quotes, quotes.Quote{Text: q.Text, Speaker: q.Speaker, Verb: "said", Start: i, End: i + len(q.Text), Direct: true, Confidence: conf})
 	}
 	return d
 }

@@ -36,6 +36,7 @@ type Gold struct {
 	// MentionBytes are the byte spans of the speaker's mention in the text
 	// (PolNeAR only).
 	MentionBytes [][2]int `json:"mention_bytes,omitempty"`
+	Kind         string   `json:"kind,omitempty"` // other_attributions only
 }
 
 // Scores counts what a comparison of quotations found; Add sums them over
@@ -358,6 +359,12 @@ type EvalArticle struct {
 	Outlet string `json:"outlet"`
 	Text   string `json:"text"`
 	Quotes []Gold `json:"quotes"`
+	// Other are PolNeAR's attributions left out of Quotes, with a Kind
+	// ("unresolved": the source is a description, group or pronoun that
+	// names nobody; "no_source"; "title"). Training reads the unresolved
+	// ones, so that a speaker kept as written ("the campaign") is not
+	// learnt to be always wrong; scoring ignores them.
+	Other []Gold `json:"other_attributions,omitempty"`
 }
 
 // ReadEvalSet reads a JSON-lines evaluation file; name is used in errors.

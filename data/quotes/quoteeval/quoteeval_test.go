@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"newsbot/data/internal/evaldata"
+	"newsbot/data/quotes"
 )
 
 func TestNormWords(t *testing.T) {
@@ -241,5 +242,41 @@ func TestCalibration(t *testing.T) {
 				t.Errorf("got %v, want %v", tc.got, tc.want)
 			}
 		})
+	}
+}
+
+// TestRetrainMatchesCommittedModel retrains the attribution model from
+// ../shared/eval/polnear-train.jsonl (skipped when absent) and compares it
+// with the committed data/quotes/model.json: training is deterministic, so
+// the weights agree to the file's six decimals unless features, data or
+// training changed without a retrain.
+func TestRetrainMatchesCommittedModel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("retraining takes seconds (minutes with -race)")
+	}
+	p := evaldata.Require(t, "polnear-train.jsonl")
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	arts, err := ReadEvalSet(f, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := Train(Examples(arts), DefaultTrain)
+	got, err := quotes.ParseModel(MarshalModel(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := quotes.DefaultModel
+	for i, name := range quotes.FeatureNames {
+		if math.Abs(got.Weights[i]-want.Weights[i]) > 2e-6 {
+			t.Errorf("weight %s: retrained %.6f, committed %.6f (run: go run ./bot train attribution)", name, got.Weights[i], want.Weights[i])
+		}
+	}
+	if got.Choose != want.Choose || got.Margin != want.Margin || got.Platt != want.Platt || got.PlattGuess != want.PlattGuess {
+		t.Errorf("retrained choose %v margin %v platt %v %v, committed %v %v %v %v", got.Choose, got.Margin, got.Platt,
+			got.PlattGuess, want.Choose, want.Margin, want.Platt, want.PlattGuess)
 	}
 }

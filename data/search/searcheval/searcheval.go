@@ -117,7 +117,7 @@ type quoteRef struct {
 	words []string // folded
 }
 
-// Run measures c.WhoSaid.
+// Run measures c.WhoSaid, SuggestQuotes, FindArticle and FindPerson.
 func Run(c *corpus.Corpus, cfg Config) (Report, error) {
 	if cfg.PerKind <= 0 {
 		cfg.PerKind = 300
@@ -126,75 +126,115 @@ func Run(c *corpus.Corpus, cfg Config) (Report, error) {
 		cfg.Limit = 25
 	}
 	rep := Report{Articles: len(c.Docs), Quotes: c.QuoteCount(), Seed: cfg.Seed, Limit: cfg.Limit}
-	var quotes []quoteRef
-	var bodyTokens [][]string // per doc, whitespace tokens of the body
+	e := newEnv(c, cfg)
+	if len(e.quotes) == 0 {
+		return rep, ErrNoQuotes
+	}
+	rep.Kinds = e.perturbed()
+	e.complete(&rep)
+	e.completeTypo(&rep)
+	rep.Titles = e.titles()
+	rep.People = e.people()
+	rep.Absent, rep.AbsentFP = e.absent()
+	slices.Sort(e.lat)
+	if len(e.lat) > 0 {
+		rep.P50 = e.lat[len(e.lat)/2]
+		rep.P99 = e.lat[min(len(e.lat)-1, len(e.lat)*99/100)]
+		rep.P50ms = float64(rep.P50.Microseconds()) / 1000
+		rep.P99ms = float64(rep.P99.Microseconds()) / 1000
+	}
+	return rep, nil
+}
+
+// env is what the measures share: the corpus, the quotations queries are
+// made from, and the who-said latencies recorded so far.
+type env struct {
+	c          *corpus.Corpus
+	cfg        Config
+	quotes     []quoteRef
+	texts      [][]string // distinct quotation texts, folded words
+	near       nearIndex
+	bodyTokens [][]string // per doc, whitespace tokens of the body
+	extra      []string   // words sampled from the bodies, for perturbations
+	lat        []time.Duration
+}
+
+func newEnv(c *corpus.Corpus, cfg Config) *env {
+	e := &env{c: c, cfg: cfg}
 	for _, d := range c.Docs {
-		bodyTokens = append(bodyTokens, strings.Fields(d.Body))
+		e.bodyTokens = append(e.bodyTokens, strings.Fields(d.Body))
 		for _, q := range d.Quotes {
 			if ws := text.Words(q.Text); len(ws) >= 3 && len(strings.Fields(q.Text)) >= 3 {
-				quotes = append(quotes, quoteRef{d, q.Text, ws})
+				e.quotes = append(e.quotes, quoteRef{d, q.Text, ws})
 			}
 		}
 	}
-	if len(quotes) == 0 {
-		return rep, ErrNoQuotes
+	if len(e.quotes) == 0 {
+		return e
 	}
-	// identifies tells whether a fragment is in one quotation only
-	// (identical texts count once): a remembered fragment that several
-	// different quotations share ("I was just", "to make") names none of
-	// them, so it makes no query.
 	distinct := map[string]bool{}
-	var texts [][]string
-	for _, q := range quotes {
+	for _, q := range e.quotes {
 		key := strings.Join(q.words, " ")
 		if !distinct[key] {
 			distinct[key] = true
-			texts = append(texts, q.words)
+			e.texts = append(e.texts, q.words)
 		}
 	}
-	identifies := func(frag []string) bool {
-		n := 0
-		for _, ws := range texts {
-			if containsSeq(ws, frag) {
-				if n++; n > 1 {
-					return false
-				}
-			}
-		}
-		return n == 1
+	e.near = newNearIndex(e.texts, 9)
+	r := rand.New(rand.NewPCG(cfg.Seed, 99))
+	for range 2000 {
+		e.extra = append(e.extra, e.sampleWord(r))
 	}
-	near := newNearIndex(texts, 9)
-	inAnyQuote := near.near
-	// word sampler, weighted by frequency in the article bodies
-	sampleWord := func(r *rand.Rand) string {
-		for range 100 {
-			toks := bodyTokens[r.IntN(len(bodyTokens))]
-			if len(toks) == 0 {
-				continue
-			}
-			w := strings.Trim(toks[r.IntN(len(toks))], `.,;:!?"“”‘’'()[]`)
-			if text.Words(w) != nil {
-				return w
-			}
-		}
-		return "really"
-	}
-	var extra []string
-	{
-		r := rand.New(rand.NewPCG(cfg.Seed, 99))
-		for range 2000 {
-			extra = append(extra, sampleWord(r))
-		}
-	}
+	return e
+}
 
-	var lat []time.Duration
-	ask := func(q string) []corpus.QuoteHit {
-		t0 := time.Now()
-		hs := c.WhoSaid(q, cfg.Limit)
-		lat = append(lat, time.Since(t0))
-		return hs
+// identifies tells whether a fragment is in one quotation only (identical
+// texts count once): a remembered fragment that several different
+// quotations share ("I was just", "to make") names none of them, so it
+// makes no query.
+func (e *env) identifies(frag []string) bool {
+	n := 0
+	for _, ws := range e.texts {
+		if containsSeq(ws, frag) {
+			if n++; n > 1 {
+				return false
+			}
+		}
 	}
+	return n == 1
+}
 
+// sampleWord draws a word weighted by its frequency in the article bodies.
+func (e *env) sampleWord(r *rand.Rand) string {
+	for range 100 {
+		toks := e.bodyTokens[r.IntN(len(e.bodyTokens))]
+		if len(toks) == 0 {
+			continue
+		}
+		w := strings.Trim(toks[r.IntN(len(toks))], `.,;:!?"“”‘’'()[]`)
+		if text.Words(w) != nil {
+			return w
+		}
+	}
+	return "really"
+}
+
+// ask runs one who-said query and records its latency.
+func (e *env) ask(q string) []corpus.QuoteHit {
+	t0 := time.Now()
+	hs := e.c.WhoSaid(q, e.cfg.Limit)
+	e.lat = append(e.lat, time.Since(t0))
+	return hs
+}
+
+// typos are the kinds of typo the look-up measures make.
+var typos = []perturb.Kind{perturb.Substitution, perturb.Deletion, perturb.Insertion, perturb.Transposition}
+
+// perturbed measures who-said on perturbed fragments of quotations, one
+// KindStats per kind of perturbation.
+func (e *env) perturbed() []KindStats {
+	cfg, quotes, identifies, ask, extra := e.cfg, e.quotes, e.identifies, e.ask, e.extra
+	var out []KindStats
 	kinds := append(slices.Clone(perturb.Single), perturb.Mixed)
 	for ki, kind := range kinds {
 		r := rand.New(rand.NewPCG(cfg.Seed, uint64(ki)+1))
@@ -255,201 +295,224 @@ func Run(c *corpus.Corpus, cfg Config) (Report, error) {
 				st.MeanScore += hs[0].Score
 			}
 		}
-		rep.Kinds = append(rep.Kinds, st.normalise())
+		out = append(out, st.normalise())
 	}
 
-	// Autocomplete, keystroke by keystroke.
-	{
-		r := rand.New(rand.NewPCG(cfg.Seed, 500))
-		var keys []time.Duration
-		found, typed := 0, 0.0
-		n := max(1, cfg.PerKind/3)
-		for tries := 0; rep.Complete.N < n && tries < 50*n; tries++ {
-			q := quotes[r.IntN(len(quotes))]
-			toks := strings.Fields(q.text)
-			if len(toks) < 3 {
-				continue
-			}
-			k := 3 + r.IntN(min(8, len(toks))-2)
-			at := r.IntN(len(toks) - k + 1)
-			frag := toks[at : at+k]
-			want := text.Words(strings.Join(frag, " "))
-			if !identifies(want) {
-				continue
-			}
-			rep.Complete.N++
-			typedText := strings.Join(frag, " ")
-			var ends []int // after each character
-			for i := range typedText {
-				if i > 0 {
-					ends = append(ends, i)
-				}
-			}
-			for _, i := range append(ends, len(typedText)) {
-				t0 := time.Now()
-				hs := c.SuggestQuotes(typedText[:i], 25)
-				keys = append(keys, time.Since(t0))
-				if len(hs) > 0 && containsSeq(text.Words(hs[0].Quote.Text), want) {
-					found++
-					typed += float64(i) / float64(len(typedText))
-					break
-				}
+	return out
+}
+
+// complete measures autocomplete, keystroke by keystroke, into
+// rep.Complete.
+func (e *env) complete(rep *Report) {
+	c, cfg, quotes, identifies := e.c, e.cfg, e.quotes, e.identifies
+	r := rand.New(rand.NewPCG(cfg.Seed, 500))
+	var keys []time.Duration
+	found, typed := 0, 0.0
+	n := max(1, cfg.PerKind/3)
+	for tries := 0; rep.Complete.N < n && tries < 50*n; tries++ {
+		q := quotes[r.IntN(len(quotes))]
+		toks := strings.Fields(q.text)
+		if len(toks) < 3 {
+			continue
+		}
+		k := 3 + r.IntN(min(8, len(toks))-2)
+		at := r.IntN(len(toks) - k + 1)
+		frag := toks[at : at+k]
+		want := text.Words(strings.Join(frag, " "))
+		if !identifies(want) {
+			continue
+		}
+		rep.Complete.N++
+		typedText := strings.Join(frag, " ")
+		var ends []int // after each character
+		for i := range typedText {
+			if i > 0 {
+				ends = append(ends, i)
 			}
 		}
-		if rep.Complete.N > 0 {
-			rep.Complete.Found = float64(found) / float64(rep.Complete.N)
-		}
-		if found > 0 {
-			rep.Complete.Typed = typed / float64(found)
-		}
-		slices.Sort(keys)
-		if len(keys) > 0 {
-			rep.Complete.P99ms = float64(keys[min(len(keys)-1, len(keys)*99/100)].Microseconds()) / 1000
+		for _, i := range append(ends, len(typedText)) {
+			t0 := time.Now()
+			hs := c.SuggestQuotes(typedText[:i], 25)
+			keys = append(keys, time.Since(t0))
+			if len(hs) > 0 && containsSeq(text.Words(hs[0].Quote.Text), want) {
+				found++
+				typed += float64(i) / float64(len(typedText))
+				break
+			}
 		}
 	}
+	if rep.Complete.N > 0 {
+		rep.Complete.Found = float64(found) / float64(rep.Complete.N)
+	}
+	if found > 0 {
+		rep.Complete.Typed = typed / float64(found)
+	}
+	slices.Sort(keys)
+	if len(keys) > 0 {
+		rep.Complete.P99ms = float64(keys[min(len(keys)-1, len(keys)*99/100)].Microseconds()) / 1000
+	}
+}
 
-	typos := []perturb.Kind{perturb.Substitution, perturb.Deletion, perturb.Insertion, perturb.Transposition}
-
-	// Autocomplete with a typo in the word being typed: the words before
-	// it, then the mistyped word cut after the typo.
-	{
-		r := rand.New(rand.NewPCG(cfg.Seed, 501))
-		n := max(1, cfg.PerKind/3)
-		top := func(query string, want []string) bool {
-			hs := c.SuggestQuotes(query, cfg.Limit)
-			return len(hs) > 0 && containsSeq(text.Words(hs[0].Quote.Text), want)
+// completeTypo measures autocomplete with a typo in the word being typed
+// (the words before it, then the mistyped word cut after the typo) into
+// rep.Complete.
+func (e *env) completeTypo(rep *Report) {
+	c, cfg, quotes, identifies := e.c, e.cfg, e.quotes, e.identifies
+	r := rand.New(rand.NewPCG(cfg.Seed, 501))
+	n := max(1, cfg.PerKind/3)
+	top := func(query string, want []string) bool {
+		hs := c.SuggestQuotes(query, cfg.Limit)
+		return len(hs) > 0 && containsSeq(text.Words(hs[0].Quote.Text), want)
+	}
+	var typoFound, cleanFound int
+	for tries := 0; rep.Complete.TypoN < n && tries < 50*n; tries++ {
+		q := quotes[r.IntN(len(quotes))]
+		toks := strings.Fields(q.text)
+		if len(toks) < 3 {
+			continue
 		}
-		var typoFound, cleanFound int
-		for tries := 0; rep.Complete.TypoN < n && tries < 50*n; tries++ {
-			q := quotes[r.IntN(len(quotes))]
-			toks := strings.Fields(q.text)
-			if len(toks) < 3 {
-				continue
+		k := 3 + r.IntN(min(8, len(toks))-2)
+		at := r.IntN(len(toks) - k + 1)
+		frag := toks[at : at+k]
+		var long []int // words after the first with one folded word of 6+ letters
+		for i := 1; i < len(frag); i++ {
+			if ws := text.Words(frag[i]); len(ws) == 1 && utf8.RuneCountInString(ws[0]) >= 6 {
+				long = append(long, i)
 			}
-			k := 3 + r.IntN(min(8, len(toks))-2)
-			at := r.IntN(len(toks) - k + 1)
-			frag := toks[at : at+k]
-			var long []int // words after the first with one folded word of 6+ letters
-			for i := 1; i < len(frag); i++ {
-				if ws := text.Words(frag[i]); len(ws) == 1 && utf8.RuneCountInString(ws[0]) >= 6 {
-					long = append(long, i)
-				}
+		}
+		if len(long) == 0 {
+			continue
+		}
+		i := long[r.IntN(len(long))]
+		want := text.Words(strings.Join(frag[:i+1], " "))
+		if !identifies(want) || functionOnly(want) {
+			continue
+		}
+		word := []rune(text.Words(frag[i])[0])
+		typo := []rune(perturb.Typo(typos[r.IntN(len(typos))], string(word), r))
+		d := 0 // first rune that differs
+		for d < len(word) && d < len(typo) && word[d] == typo[d] {
+			d++
+		}
+		lo, hi := max(5, d+1), min(len(typo), len(word))-1
+		if d == len(word) || lo > hi {
+			continue // no cut holds the typo and leaves the word unfinished
+		}
+		cut := lo + r.IntN(hi-lo+1)
+		before := strings.Join(frag[:i], " ") + " "
+		rep.Complete.TypoN++
+		if top(before+string(typo[:cut]), want) {
+			typoFound++
+		}
+		if top(before+string(word[:cut]), want) {
+			cleanFound++
+		}
+	}
+	if rep.Complete.TypoN > 0 {
+		rep.Complete.TypoFound = float64(typoFound) / float64(rep.Complete.TypoN)
+		rep.Complete.CleanFound = float64(cleanFound) / float64(rep.Complete.TypoN)
+	}
+}
+
+// withTypo returns ws with, half of the time, a typo in one word of four
+// letters or more.
+func withTypo(ws []string, r *rand.Rand) []string {
+	ws = slices.Clone(ws)
+	if r.IntN(2) == 0 {
+		var long []int
+		for i, w := range ws {
+			if len([]rune(w)) >= 4 {
+				long = append(long, i)
 			}
-			if len(long) == 0 {
-				continue
-			}
+		}
+		if len(long) > 0 {
 			i := long[r.IntN(len(long))]
-			want := text.Words(strings.Join(frag[:i+1], " "))
-			if !identifies(want) || functionOnly(want) {
+			ws[i] = perturb.Typo(typos[r.IntN(len(typos))], ws[i], r)
+		}
+	}
+	return ws
+}
+
+// titles measures FindArticle on 2–4 words of a title, half of them with a
+// typo.
+func (e *env) titles() Lookup {
+	c, cfg := e.c, e.cfg
+	var l Lookup
+	r := rand.New(rand.NewPCG(cfg.Seed, 600))
+	var titled []*corpus.Doc
+	for _, d := range c.Docs {
+		if d.Title != "" && d.Title != d.ID && len(strings.Fields(d.Title)) >= 2 {
+			titled = append(titled, d)
+		}
+	}
+	for i := 0; len(titled) > 0 && i < cfg.PerKind; i++ {
+		d := titled[r.IntN(len(titled))]
+		ws := strings.Fields(d.Title)
+		k := min(len(ws), 2+r.IntN(3))
+		at := r.IntN(len(ws) - k + 1)
+		hs := c.FindArticle(strings.Join(withTypo(ws[at:at+k], r), " "), cfg.Limit)
+		l.N++
+		if len(hs) > 0 && hs[0].Doc.Title == d.Title {
+			l.Rank1++
+			if hs[0].Score >= corpus.Confident {
+				l.Top1++
+			}
+		}
+	}
+	l.normalise()
+	return l
+}
+
+// people measures FindPerson on a surname or full name, half of them with
+// a typo.
+func (e *env) people() Lookup {
+	c, cfg := e.c, e.cfg
+	var l Lookup
+	r := rand.New(rand.NewPCG(cfg.Seed, 700))
+	surnames := map[string]map[string]bool{} // folded surname → canonical names
+	var names []string
+	for _, d := range c.Docs {
+		for _, p := range d.People {
+			ws := text.Words(p.Name)
+			if len(ws) < 2 {
 				continue
 			}
-			word := []rune(text.Words(frag[i])[0])
-			typo := []rune(perturb.Typo(typos[r.IntN(len(typos))], string(word), r))
-			d := 0 // first rune that differs
-			for d < len(word) && d < len(typo) && word[d] == typo[d] {
-				d++
+			sn := ws[len(ws)-1]
+			if surnames[sn] == nil {
+				surnames[sn] = map[string]bool{}
 			}
-			lo, hi := max(5, d+1), min(len(typo), len(word))-1
-			if d == len(word) || lo > hi {
-				continue // no cut holds the typo and leaves the word unfinished
+			if !surnames[sn][p.Name] {
+				surnames[sn][p.Name] = true
+				names = append(names, p.Name)
 			}
-			cut := lo + r.IntN(hi-lo+1)
-			before := strings.Join(frag[:i], " ") + " "
-			rep.Complete.TypoN++
-			if top(before+string(typo[:cut]), want) {
-				typoFound++
-			}
-			if top(before+string(word[:cut]), want) {
-				cleanFound++
-			}
-		}
-		if rep.Complete.TypoN > 0 {
-			rep.Complete.TypoFound = float64(typoFound) / float64(rep.Complete.TypoN)
-			rep.Complete.CleanFound = float64(cleanFound) / float64(rep.Complete.TypoN)
 		}
 	}
-
-	// Titles and people, half of the queries with a typo.
-	typo := func(ws []string, r *rand.Rand) []string {
-		ws = slices.Clone(ws)
+	for i := 0; len(names) > 0 && i < cfg.PerKind; i++ {
+		name := names[r.IntN(len(names))]
+		ws := strings.Fields(name)
 		if r.IntN(2) == 0 {
-			var long []int
-			for i, w := range ws {
-				if len([]rune(w)) >= 4 {
-					long = append(long, i)
-				}
-			}
-			if len(long) > 0 {
-				i := long[r.IntN(len(long))]
-				ws[i] = perturb.Typo(typos[r.IntN(len(typos))], ws[i], r)
+			if sn := text.Words(name); len(surnames[sn[len(sn)-1]]) == 1 {
+				ws = ws[len(ws)-1:] // the surname alone, when it names one person
 			}
 		}
-		return ws
+		hs := c.FindPerson(strings.Join(withTypo(ws, r), " "), cfg.Limit)
+		l.N++
+		if len(hs) > 0 && hs[0].Name == name {
+			l.Rank1++
+			if hs[0].Score >= corpus.Confident {
+				l.Top1++
+			}
+		}
 	}
-	{
-		r := rand.New(rand.NewPCG(cfg.Seed, 600))
-		var titled []*corpus.Doc
-		for _, d := range c.Docs {
-			if d.Title != "" && d.Title != d.ID && len(strings.Fields(d.Title)) >= 2 {
-				titled = append(titled, d)
-			}
-		}
-		for i := 0; len(titled) > 0 && i < cfg.PerKind; i++ {
-			d := titled[r.IntN(len(titled))]
-			ws := strings.Fields(d.Title)
-			k := min(len(ws), 2+r.IntN(3))
-			at := r.IntN(len(ws) - k + 1)
-			hs := c.FindArticle(strings.Join(typo(ws[at:at+k], r), " "), cfg.Limit)
-			rep.Titles.N++
-			if len(hs) > 0 && hs[0].Doc.Title == d.Title {
-				rep.Titles.Rank1++
-				if hs[0].Score >= corpus.Confident {
-					rep.Titles.Top1++
-				}
-			}
-		}
-		rep.Titles.normalise()
-	}
-	{
-		r := rand.New(rand.NewPCG(cfg.Seed, 700))
-		surnames := map[string]map[string]bool{} // folded surname → canonical names
-		var names []string
-		for _, d := range c.Docs {
-			for _, p := range d.People {
-				ws := text.Words(p.Name)
-				if len(ws) < 2 {
-					continue
-				}
-				sn := ws[len(ws)-1]
-				if surnames[sn] == nil {
-					surnames[sn] = map[string]bool{}
-				}
-				if !surnames[sn][p.Name] {
-					surnames[sn][p.Name] = true
-					names = append(names, p.Name)
-				}
-			}
-		}
-		for i := 0; len(names) > 0 && i < cfg.PerKind; i++ {
-			name := names[r.IntN(len(names))]
-			ws := strings.Fields(name)
-			if r.IntN(2) == 0 {
-				if sn := text.Words(name); len(surnames[sn[len(sn)-1]]) == 1 {
-					ws = ws[len(ws)-1:] // the surname alone, when it names one person
-				}
-			}
-			hs := c.FindPerson(strings.Join(typo(ws, r), " "), cfg.Limit)
-			rep.People.N++
-			if len(hs) > 0 && hs[0].Name == name {
-				rep.People.Rank1++
-				if hs[0].Score >= corpus.Confident {
-					rep.People.Top1++
-				}
-			}
-		}
-		rep.People.normalise()
-	}
+	l.normalise()
+	return l
+}
 
+// absent measures who-said on fragments in no quotation, one KindStats per
+// kind, and the share of them answered confidently (false positives).
+func (e *env) absent() ([]KindStats, float64) {
+	c, quotes, cfg, ask, sampleWord, inAnyQuote := e.c, e.quotes, e.cfg, e.ask, e.sampleWord, e.near.near
+	var out []KindStats
 	// Fragments in no quotation.
 	var narration [][]string // sentences with no quotation in or around them
 	for _, d := range c.Docs {
@@ -515,19 +578,12 @@ func Run(c *corpus.Corpus, cfg Config) (Report, error) {
 		}
 		fp += st.Confident
 		nAbsent += float64(st.N)
-		rep.Absent = append(rep.Absent, st.normalise())
+		out = append(out, st.normalise())
 	}
 	if nAbsent > 0 {
-		rep.AbsentFP = fp / nAbsent
+		return out, fp / nAbsent
 	}
-	slices.Sort(lat)
-	if len(lat) > 0 {
-		rep.P50 = lat[len(lat)/2]
-		rep.P99 = lat[min(len(lat)-1, len(lat)*99/100)]
-		rep.P50ms = float64(rep.P50.Microseconds()) / 1000
-		rep.P99ms = float64(rep.P99.Microseconds()) / 1000
-	}
-	return rep, nil
+	return out, 0
 }
 
 // nearIndex tells whether a word sequence is in a quotation or one

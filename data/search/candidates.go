@@ -1,0 +1,348 @@
+package search
+
+import (
+	"context"
+	"slices"
+	"sort"
+)
+
+type scratch struct {
+	mask    []uint32 // per text: bit g set when group g matched it
+	touched []uint32 // texts whose mask is not zero
+}
+
+// Candidate selection: walk the postings of the rarest groups while they
+// stay within budget (always at least minDrivers groups with postings, when
+// the query has them), then fully score the best maxCandidates.
+const (
+	minDrivers    = 2
+	softBudget    = 60_000
+	hardBudget    = 200_000
+	maxCandidates = 256
+	preCandidates = 512 // those tied at the edge are re-weighed on all groups
+)
+
+// candidates selects the texts worth scoring: it walks the postings of
+// the rarest groups within budget, keeps the texts that matched the most
+// weight and re-weighs those tied at the edge on all groups. It returns
+// nothing when no group has postings.
+//
+// keep, when not nil, leaves out texts (removed, or outside a collection).
+func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep *keeper) ([]uint32, error) {
+	order := make([]int, 0, len(groups))
+	for i, g := range groups {
+		if g.df > 0 {
+			order = append(order, i)
+		}
+	}
+	if len(order) == 0 {
+		return nil, nil
+	}
+	sort.SliceStable(order, func(a, b int) bool { return groups[order[a]].df < groups[order[b]].df })
+
+	var sc *scratch
+	select {
+	case sc = <-ix.scratch:
+	default:
+		sc = &scratch{mask: make([]uint32, len(ix.texts))}
+	}
+	defer func() {
+		for _, d := range sc.touched {
+			sc.mask[d] = 0
+		}
+		sc.touched = sc.touched[:0]
+		select {
+		case ix.scratch <- sc:
+		default: // enough kept for the queries that run at once
+		}
+	}()
+	drivers, err := ix.walk(ctx, sc, groups, order, keep)
+	if err != nil {
+		return nil, err
+	}
+	return ix.choose(sc, groups, limit, drivers == len(order)), nil
+}
+
+// walk marks in sc the texts in the postings of the groups in order, the
+// rarest first, while they stay within budget (always at least
+// minDrivers groups when the query has them). It returns how many groups
+// it walked.
+func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []int, keep *keeper) (int, error) {
+	walked, drivers := 0, 0
+	for k, gi := range order {
+		if err := ctx.Err(); err != nil {
+			return drivers, err
+		}
+		g := &groups[gi]
+		if k >= minDrivers && walked+g.df > softBudget || k > 0 && walked+g.df > hardBudget {
+			break
+		}
+		drivers++
+		bit := uint32(1) << gi
+		mark := func(t uint32) {
+			for _, d := range ix.postings[ix.termStart[t]:ix.termStart[t+1]] {
+				if keep != nil && !keep.keeps(d) {
+					continue
+				}
+				if sc.mask[d] == 0 {
+					sc.touched = append(sc.touched, d)
+				}
+				sc.mask[d] |= bit
+			}
+		}
+		if k == 0 && g.df > hardBudget {
+			// Even the rarest word is common ("the", "ther" and its typos,
+			// a prefix of one letter): its exact term and then its rarest
+			// variants, or its most frequent completions, within budget.
+			ix.markCapped(g, mark)
+			walked += hardBudget
+			continue
+		}
+		for _, m := range g.matches {
+			if m.term < g.lo || m.term >= g.hi {
+				mark(m.term)
+			}
+		}
+		for t := g.lo; t < g.hi; t++ {
+			mark(t)
+		}
+		walked += g.df
+	}
+	return drivers, nil
+}
+
+// choose returns the candidates to score from the texts walk marked. When
+// all is false, some groups were not walked.
+func (ix *Index) choose(sc *scratch, groups []group, limit int, all bool) []uint32 {
+	// Keep the best candidates by the weight of the groups whose postings
+	// were walked, then re-weigh them on every group by their own words
+	// (cheap next to a full score), and score the best of those fully.
+	k := max(maxCandidates, 2*limit)
+	pre := ix.shortlist(sc, groups, max(preCandidates, 2*k))
+	cands := make([]uint32, 0, min(k, len(pre)))
+	if len(pre) <= k {
+		for _, c := range pre {
+			cands = append(cands, c.d)
+		}
+	} else if all {
+		// every group was walked: the weights are final
+		for _, c := range pre[:k] {
+			cands = append(cands, c.d)
+		}
+	} else {
+		// Candidates above the k-th weight are in; those tied with it
+		// (common when only common words were walked) are re-weighed.
+		edge := pre[k-1].w
+		i := 0
+		for ; i < len(pre) && pre[i].w > edge; i++ {
+			cands = append(cands, pre[i].d)
+		}
+		j := i
+		for j < len(pre) && pre[j].w == edge {
+			j++
+		}
+		tied := make([]uint32, 0, j-i)
+		for _, c := range pre[i:j] {
+			tied = append(tied, c.d)
+		}
+		cands = append(cands, ix.refine(tied, groups, k-len(cands))...)
+	}
+
+	return cands
+}
+
+// refine returns the k texts of cands that match the most weight over all
+// groups (those whose postings were not walked included), ties to the
+// earlier text.
+func (ix *Index) refine(cands []uint32, groups []group, k int) []uint32 {
+	// term → groups, in a small open-addressing table
+	n := 0
+	for _, g := range groups {
+		n += len(g.matches)
+	}
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	keys := make([]uint32, size)
+	masks := make([]uint32, size)
+	for gi, g := range groups {
+		for _, m := range g.matches {
+			i := int(m.term*0x9E3779B1) & (size - 1)
+			for masks[i] != 0 && keys[i] != m.term {
+				i = (i + 1) & (size - 1)
+			}
+			keys[i] = m.term
+			masks[i] |= 1 << gi
+		}
+	}
+	last := len(groups) - 1
+	lo, hi := groups[last].lo, groups[last].hi
+	cs := make([]cand, len(cands))
+	for ci, d := range cands {
+		var mask uint32
+		for _, t := range ix.tokens[ix.docStart[d]:ix.docStart[d+1]] {
+			if t >= lo && t < hi {
+				mask |= 1 << last
+			}
+			for i := int(t*0x9E3779B1) & (size - 1); masks[i] != 0; i = (i + 1) & (size - 1) {
+				if keys[i] == t {
+					mask |= masks[i]
+					break
+				}
+			}
+		}
+		w := 0.0
+		for gi := range groups {
+			if mask&(1<<gi) != 0 {
+				w += groups[gi].weight
+			}
+		}
+		cs[ci] = cand{d, float32(w)}
+	}
+	slices.SortFunc(cs, func(a, b cand) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
+		}
+		return int(a.d) - int(b.d)
+	})
+	out := make([]uint32, min(k, len(cs)))
+	for i := range out {
+		out[i] = cs[i].d
+	}
+	return out
+}
+
+// markCapped marks the postings of a group too common to walk whole: the
+// exact term, then typo variants from the rarest, then the most frequent
+// completions of a prefix, until about hardBudget postings.
+func (ix *Index) markCapped(g *group, mark func(t uint32)) {
+	ms := slices.Clone(g.matches)
+	slices.SortFunc(ms, func(a, b termMatch) int {
+		if a.typos != b.typos && (a.typos == 0 || b.typos == 0) {
+			return int(a.typos) - int(b.typos)
+		}
+		return ix.df(a.term) - ix.df(b.term)
+	})
+	budget := hardBudget
+	for _, m := range ms {
+		if df := ix.df(m.term); df <= budget || m.typos == 0 {
+			mark(m.term)
+			budget -= min(df, budget)
+		}
+	}
+	if g.hi > g.lo && budget > 0 {
+		for _, t := range ix.topTerms(g.lo, g.hi, min(budget, softBudget)) {
+			mark(t)
+		}
+	}
+}
+
+// topTerms returns the most frequent terms of [lo, hi) whose postings add
+// up to about budget.
+func (ix *Index) topTerms(lo, hi uint32, budget int) []uint32 {
+	// Only terms frequent enough to matter are sorted: those with at least
+	// budget/64 postings, or all when there are none such.
+	ts := make([]uint32, 0, 64)
+	minDF := budget / 64
+	for t := lo; t < hi; t++ {
+		if ix.df(t) >= minDF {
+			ts = append(ts, t)
+		}
+	}
+	if len(ts) == 0 {
+		for t := lo; t < hi && len(ts) < 4096; t++ {
+			ts = append(ts, t)
+		}
+	}
+	slices.SortFunc(ts, func(a, b uint32) int { return ix.df(b) - ix.df(a) })
+	sum := 0
+	for i, t := range ts {
+		sum += ix.df(t)
+		if sum > budget && i > 0 {
+			return ts[:i]
+		}
+	}
+	return ts
+}
+
+// cand is a candidate text with the weight of the groups it matched.
+type cand struct {
+	d uint32
+	w float32
+}
+
+// shortlist returns up to k touched texts with the highest weight of
+// matched groups, best first, ties to the earlier text.
+func (ix *Index) shortlist(sc *scratch, groups []group, k int) []cand {
+	wOf := func(mask uint32) float32 {
+		var w float64
+		for g := range groups {
+			if mask&(1<<g) != 0 {
+				w += groups[g].weight
+			}
+		}
+		return float32(w)
+	}
+	// Comparing lengths here would cost a cache miss per candidate; the
+	// full score decides between equals anyway.
+	less := func(a, b cand) bool {
+		if a.w != b.w {
+			return a.w < b.w
+		}
+		return a.d > b.d
+	}
+	// min-heap of the best k
+	h := make([]cand, 0, min(k, len(sc.touched)))
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			if r := l + 1; r < len(h) && less(h[r], h[l]) {
+				l = r
+			}
+			if !less(h[l], h[i]) {
+				return
+			}
+			h[i], h[l] = h[l], h[i]
+			i = l
+		}
+	}
+	var lastMask uint32
+	var lastW float32
+	for _, d := range sc.touched {
+		m := sc.mask[d]
+		if m != lastMask {
+			lastMask, lastW = m, wOf(m)
+		}
+		c := cand{d, lastW}
+		if len(h) < k {
+			h = append(h, c)
+			if len(h) == k {
+				for i := k/2 - 1; i >= 0; i-- {
+					down(i)
+				}
+			}
+			continue
+		}
+		if less(h[0], c) {
+			h[0] = c
+			down(0)
+		}
+	}
+	slices.SortFunc(h, func(a, b cand) int {
+		switch {
+		case less(b, a):
+			return -1
+		case less(a, b):
+			return 1
+		}
+		return 0
+	})
+	return h
+}

@@ -1,0 +1,461 @@
+package search
+
+import (
+	"cmp"
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"newsbot/data/text"
+)
+
+// Segmented is an index that takes writes, as Lucene's does: immutable
+// segments (each an Index), new articles in a small new segment, removals
+// as tombstones, and background merges of the smallest segments so that a
+// query never looks at more than about MaxSegments of them. Each server's
+// collection is a filter over the shared segments (Collection), not a copy.
+//
+// A query sees one snapshot (the segments and tombstones at the time it
+// starts); writers publish a new snapshot atomically, so an added article
+// is searchable as soon as Add returns and queries never wait for writers.
+// Scores are computed with the statistics of all segments together (the
+// frequencies of a word add up; N counts every text, removed ones
+// included until a merge drops them, as Lucene counts deleted documents),
+// so they mean the same as those of one Index over the same texts.
+//
+// Segmented is for quotations and mentions; the fuzzy-scan fallback of
+// Short indexes (a few thousand titles or names) is not offered.
+type Segmented struct {
+	opts Options
+	// MaxSegments bounds the segments a query walks; a merge starts when
+	// there are more. Set it before the first Add.
+	MaxSegments int
+
+	mu      sync.Mutex // writers: Add, Remove, Collection, merges
+	cur     atomic.Pointer[snapshot]
+	slots   map[string]uint32 // article ID → its slot
+	slotIDs []string          // slot → article ID
+	live    []int32           // slot → the num of its current texts, -1 when none
+	merging bool
+	merges  sync.WaitGroup
+}
+
+// DefaultMaxSegments is the MaxSegments of NewSegmented.
+const DefaultMaxSegments = 10
+
+// Article is one article's texts (its quotations), as given to Add.
+type Article struct {
+	ID    string
+	Texts []string
+}
+
+// DocHit is a hit in a Segmented index: the article and the position of the
+// text among the texts it was added with.
+type DocHit struct {
+	Article string
+	Text    int
+	Score   float64
+	Matched []text.Span // byte spans of the text that matched
+}
+
+// snapshot is what a query sees.
+type snapshot struct {
+	segs []*segment
+	// Every Add of an article gets a new num. dead holds the nums that
+	// were removed or replaced (copied on write); slotOf maps a num to the
+	// article's slot (append-only, so readers of a shorter prefix are safe).
+	dead   bitset
+	slotOf []uint32
+	ids    []string // slot → article ID (append-only, as slotOf)
+	n      int      // texts in all segments, removed ones included: the N of IDF
+}
+
+// segment is one immutable Index and, per text, the num of the article
+// add that brought it and its position among that article's texts.
+type segment struct {
+	ix  *Index
+	num []uint32
+	pos []uint32
+}
+
+// bitset is a set of small integers.
+type bitset []uint64
+
+func (b bitset) has(i uint32) bool {
+	w := int(i >> 6)
+	return w < len(b) && b[w]&(1<<(i&63)) != 0
+}
+
+// with returns a copy of b with i set.
+func (b bitset) with(i uint32) bitset {
+	w := int(i >> 6)
+	out := make(bitset, max(len(b), w+1))
+	copy(out, b)
+	out[w] |= 1 << (i & 63)
+	return out
+}
+
+// keeper leaves out, during the postings walk of one segment, the texts
+// that were removed and those outside the collection asked of.
+type keeper struct {
+	num    []uint32
+	dead   bitset
+	slotOf []uint32
+	coll   bitset // nil: every article
+}
+
+func (k *keeper) keeps(d uint32) bool {
+	n := k.num[d]
+	if k.dead.has(n) {
+		return false
+	}
+	return k.coll == nil || k.coll.has(k.slotOf[n])
+}
+
+// NewSegmented returns an empty segmented index whose segments are built
+// with opts (Short is ignored: see Segmented).
+func NewSegmented(opts Options) *Segmented {
+	opts.Short = false
+	s := &Segmented{opts: opts, MaxSegments: DefaultMaxSegments, slots: map[string]uint32{}}
+	s.cur.Store(&snapshot{})
+	return s
+}
+
+// slot returns the slot of article id, making one if needed. Callers hold
+// s.mu.
+func (s *Segmented) slot(id string) uint32 {
+	sl, ok := s.slots[id]
+	if !ok {
+		sl = uint32(len(s.slotIDs))
+		s.slots[id] = sl
+		s.slotIDs = append(s.slotIDs, id)
+		s.live = append(s.live, -1)
+	}
+	return sl
+}
+
+// Add indexes articles in one new segment, replacing any earlier texts of
+// the same IDs (an ID given twice keeps its last texts). They are
+// searchable when Add returns. Large batches (a first load) are built as
+// several segments of at most segmentBuildSize texts, in parallel.
+func (s *Segmented) Add(arts ...Article) {
+	if len(arts) == 0 {
+		return
+	}
+	s.mu.Lock()
+	old := s.cur.Load()
+	dead := old.dead
+	slotOf := old.slotOf
+	last := map[string]int{}
+	for i, a := range arts {
+		last[a.ID] = i
+	}
+	var texts []string
+	var nums, pos []uint32
+	for i, a := range arts {
+		sl := s.slot(a.ID)
+		num := uint32(len(slotOf))
+		slotOf = append(slotOf, sl)
+		if last[a.ID] != i {
+			dead = dead.with(num) // replaced later in the same batch
+		} else {
+			if prev := s.live[sl]; prev >= 0 {
+				dead = dead.with(uint32(prev))
+			}
+			s.live[sl] = int32(num)
+		}
+		for p, t := range a.Texts {
+			texts = append(texts, t)
+			nums = append(nums, num)
+			pos = append(pos, uint32(p))
+		}
+	}
+	// Building does not need the lock, but holding it keeps writers in
+	// order; queries never take it.
+	segs := s.buildSegments(texts, nums, pos)
+	next := &snapshot{segs: append(slices.Clip(old.segs), segs...), dead: dead, slotOf: slotOf, ids: s.slotIDs, n: old.n + len(texts)}
+	s.cur.Store(next)
+	s.maybeMerge()
+	s.mu.Unlock()
+}
+
+// segmentBuildSize is the most texts Add puts in one segment: a first load
+// of millions is built as several segments at once, one per core.
+const segmentBuildSize = 1 << 20
+
+func (s *Segmented) buildSegments(texts []string, nums, pos []uint32) []*segment {
+	if len(texts) == 0 {
+		return nil
+	}
+	k := (len(texts) + segmentBuildSize - 1) / segmentBuildSize
+	out := make([]*segment, k)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i := range out {
+		lo, hi := i*len(texts)/k, (i+1)*len(texts)/k
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			out[i] = &segment{ix: BuildWith(texts[lo:hi:hi], s.opts), num: nums[lo:hi:hi], pos: pos[lo:hi:hi]}
+			<-sem
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// Remove tombstones the texts of article id; it reports whether there were
+// any. They leave results at once and the index at the next merge of their
+// segment.
+func (s *Segmented) Remove(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sl, ok := s.slots[id]
+	if !ok || s.live[sl] < 0 {
+		return false
+	}
+	old := s.cur.Load()
+	next := *old
+	next.dead = old.dead.with(uint32(s.live[sl]))
+	s.live[sl] = -1
+	s.cur.Store(&next)
+	return true
+}
+
+// Collection is a set of articles a query is limited to (one server's
+// articles): a filter over the shared segments. It holds article IDs, so
+// an article added later under one of them is in it.
+type Collection struct{ bits bitset }
+
+// Collection returns the collection of the articles with the given IDs,
+// added or not yet.
+func (s *Segmented) Collection(ids []string) *Collection {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var bits bitset
+	for _, id := range ids {
+		sl := s.slot(id)
+		if int(sl>>6) >= len(bits) {
+			bits = append(bits, make(bitset, int(sl>>6)+1-len(bits))...)
+		}
+		bits[sl>>6] |= 1 << (sl & 63)
+	}
+	if bits == nil {
+		bits = bitset{} // empty, not "every article"
+	}
+	return &Collection{bits: bits}
+}
+
+// maybeMerge starts a background merge of the smallest segments when there
+// are more than MaxSegments. Callers hold s.mu.
+func (s *Segmented) maybeMerge() {
+	snap := s.cur.Load()
+	if s.merging || len(snap.segs) <= max(2, s.MaxSegments) {
+		return
+	}
+	// Merge the smallest segments down to half the limit, so that merges
+	// are rare and a large segment is rewritten only when it is among
+	// the smallest (the write cost stays logarithmic, as in Lucene's
+	// tiered policy).
+	bySize := slices.Clone(snap.segs)
+	slices.SortStableFunc(bySize, func(a, b *segment) int { return cmp.Compare(a.ix.Len(), b.ix.Len()) })
+	k := max(2, len(snap.segs)-max(1, s.MaxSegments/2)+1)
+	picked := bySize[:k]
+	s.merging = true
+	s.merges.Add(1)
+	go func() {
+		defer s.merges.Done()
+		merged := s.merge(picked, snap.dead)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.replace(picked, merged)
+		s.merging = false
+		s.maybeMerge()
+	}()
+}
+
+// merge builds one segment of the texts of segs that are not in dead.
+func (s *Segmented) merge(segs []*segment, dead bitset) *segment {
+	var texts []string
+	var nums, pos []uint32
+	for _, sg := range segs {
+		for d := range sg.ix.texts {
+			if !dead.has(sg.num[d]) {
+				texts = append(texts, sg.ix.texts[d])
+				nums = append(nums, sg.num[d])
+				pos = append(pos, sg.pos[d])
+			}
+		}
+	}
+	return &segment{ix: BuildWith(slices.Clip(texts), s.opts), num: nums, pos: pos}
+}
+
+// replace publishes a snapshot with the segments old replaced by merged, at
+// the place of the first of them. Callers hold s.mu.
+func (s *Segmented) replace(old []*segment, merged *segment) {
+	snap := s.cur.Load()
+	next := *snap
+	next.segs = make([]*segment, 0, len(snap.segs))
+	placed := false
+	next.n = 0
+	for _, sg := range snap.segs {
+		if slices.Contains(old, sg) {
+			if placed || merged.ix.Len() == 0 {
+				continue
+			}
+			sg, placed = merged, true
+		}
+		next.segs = append(next.segs, sg)
+		next.n += sg.ix.Len()
+	}
+	s.cur.Store(&next)
+}
+
+// Wait waits for the merges under way (and those they start) to finish.
+func (s *Segmented) Wait() { s.merges.Wait() }
+
+// Segments is the number of segments a query walks now.
+func (s *Segmented) Segments() int { return len(s.cur.Load().segs) }
+
+// Len is the number of texts in the segments, removed ones not yet merged
+// away included.
+func (s *Segmented) Len() int { return s.cur.Load().n }
+
+// SizeBytes is the memory the index holds beyond the texts themselves.
+func (s *Segmented) SizeBytes() int {
+	snap := s.cur.Load()
+	n := int(unsafe.Sizeof(*s)) + 8*cap(snap.dead) + 4*cap(snap.slotOf)
+	for _, sg := range snap.segs {
+		n += sg.ix.SizeBytes() + 4*(cap(sg.num)+cap(sg.pos))
+	}
+	s.mu.Lock()
+	for _, id := range s.slotIDs {
+		n += len(id) + int(unsafe.Sizeof(id)) + 4 + 16 // the slot map's entry, roughly
+	}
+	n += 4 * cap(s.live)
+	s.mu.Unlock()
+	return n
+}
+
+// Search returns up to limit hits for query in coll (every article when
+// coll is nil), best first, as Index.Search does.
+func (s *Segmented) Search(query string, limit int, coll *Collection) []DocHit {
+	hs, _ := s.find(context.Background(), query, limit, false, coll)
+	return hs
+}
+
+// Complete is Search for text still being typed, as Index.Complete.
+func (s *Segmented) Complete(query string, limit int, coll *Collection) []DocHit {
+	hs, _ := s.find(context.Background(), query, limit, endsInWord(query), coll)
+	return hs
+}
+
+// SearchContext is Search that stops when ctx is done, as
+// Index.SearchContext.
+func (s *Segmented) SearchContext(ctx context.Context, query string, limit int, coll *Collection) ([]DocHit, error) {
+	return s.find(ctx, query, limit, false, coll)
+}
+
+// CompleteContext is Complete that stops when ctx is done.
+func (s *Segmented) CompleteContext(ctx context.Context, query string, limit int, coll *Collection) ([]DocHit, error) {
+	return s.find(ctx, query, limit, endsInWord(query), coll)
+}
+
+// segHit is a hit of one segment, for merging.
+type segHit struct {
+	Hit
+	seg int
+	len uint32
+}
+
+func (s *Segmented) find(ctx context.Context, query string, limit int, prefix bool, coll *Collection) ([]DocHit, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	snap := s.cur.Load()
+	if limit <= 0 || snap.n == 0 {
+		return nil, nil
+	}
+	words := queryWords(query)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	// Match every word in every segment, then weigh it on the statistics
+	// of all of them.
+	per := make([][]group, len(snap.segs))
+	for si, sg := range snap.segs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		per[si] = make([]group, len(words))
+		for i, w := range words {
+			per[si][i] = sg.ix.match(w, prefix && i == len(words)-1)
+		}
+	}
+	for i, w := range words {
+		g := group{word: w}
+		for si := range snap.segs {
+			g.stats.add(per[si][i].stats)
+		}
+		g.weigh(snap.n)
+		for si := range snap.segs {
+			p := &per[si][i]
+			p.idf, p.anyIDF, p.weight, p.common = g.idf, g.anyIDF, g.weight, g.common
+		}
+	}
+	var coBits bitset
+	if coll != nil {
+		coBits = coll.bits
+	}
+	var all []segHit
+	var err error
+	for si, sg := range snap.segs {
+		var keep *keeper
+		if len(snap.dead) > 0 || coBits != nil {
+			keep = &keeper{num: sg.num, dead: snap.dead, slotOf: snap.slotOf, coll: coBits}
+		}
+		var cands []uint32
+		if cands, err = sg.ix.candidates(ctx, per[si], limit, keep); err != nil {
+			break
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		hs, e := sg.ix.scoreHits(ctx, per[si], cands, limit, snap.n)
+		for _, h := range hs {
+			all = append(all, segHit{h, si, sg.ix.docLen(uint32(h.ID))})
+		}
+		if err = e; err != nil {
+			break
+		}
+	}
+	// The order of Index's: score, then the tighter text, then the
+	// earlier one (segments are in the order their texts came).
+	slices.SortFunc(all, func(a, b segHit) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
+		}
+		if a.len != b.len {
+			return cmp.Compare(a.len, b.len)
+		}
+		if a.seg != b.seg {
+			return a.seg - b.seg
+		}
+		return a.ID - b.ID
+	})
+	out := make([]DocHit, 0, min(limit, len(all)))
+	for _, h := range all[:min(limit, len(all))] {
+		sg := snap.segs[h.seg]
+		out = append(out, DocHit{
+			Article: snap.ids[snap.slotOf[sg.num[h.ID]]],
+			Text:    int(sg.pos[h.ID]),
+			Score:   h.Score,
+			Matched: h.Matched,
+		})
+	}
+	return out, err
+}
