@@ -35,7 +35,7 @@ func TestMain(m *testing.M) {
 type botProcess struct {
 	cmd  *exec.Cmd
 	logs *testlog.Buffer
-	http string // its telemetry address
+	http string        // its telemetry address
 	done chan struct{} // closed when the process has exited
 	err  error         // its exit, once done is closed
 }

@@ -151,7 +151,9 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	// The store, feeds and folder watching stop with runCtx, after the
 	// Discord connection has closed.
 	runCtx, stopLibrary := context.WithCancel(context.WithoutCancel(ctx))
-	lib, err := library.Start(runCtx, cfg, libraryOptions, loader, log)
+	libOpts := libraryOptions
+	libOpts.Metrics = metrics
+	lib, err := library.Start(runCtx, cfg, libOpts, loader, log)
 	if err != nil {
 		stopLibrary()
 		return err

@@ -35,6 +35,10 @@ var (
 	pingEvery = 15 * time.Second
 	// connectTimeout bounds one connection attempt.
 	connectTimeout = 10 * time.Second
+	// resyncEvery is how often a listener catches up even without a
+	// reconnection: a process that died between committing a change and
+	// announcing it leaves no notification to hear.
+	resyncEvery = 5 * time.Minute
 )
 
 // Change is one notification: which collection (Discord server) changed,
@@ -84,8 +88,9 @@ func Notify(ctx context.Context, db Execer, collection string) error {
 // until ctx ends, and calls onChange for each change another process
 // announces. After every connection, the first included, it calls catchUp
 // before waiting for notifications: whatever changed while this process
-// was not listening is picked up there. Connections that fail are retried
-// with backoff; a catchUp that fails is retried with the connection.
+// was not listening is picked up there; it runs again every resyncEvery.
+// Connections that fail are retried with backoff; a catchUp that fails is
+// retried with the connection.
 func Listen(ctx context.Context, dsn string, onChange func(context.Context, Change), catchUp func(context.Context) error, log *slog.Logger) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -131,7 +136,14 @@ func listenOnce(ctx context.Context, dsn string, onChange func(context.Context, 
 	if !first {
 		log.Info("change listener reconnected and caught up")
 	}
+	resync := time.Now().Add(resyncEvery)
 	for {
+		if catchUp != nil && time.Now().After(resync) {
+			if err := catchUp(ctx); err != nil {
+				return fmt.Errorf("resync: %w", err)
+			}
+			resync = time.Now().Add(resyncEvery)
+		}
 		wctx, cancel := context.WithTimeout(ctx, pingEvery)
 		n, err := conn.WaitForNotification(wctx)
 		cancel()

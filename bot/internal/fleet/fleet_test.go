@@ -163,7 +163,7 @@ func TestListen(t *testing.T) {
 func TestLead(t *testing.T) {
 	db, dsn, app := testDB(t)
 	_, dsn2, app2 := testDB(t)
-	key := LockKey(fmt.Sprintf("test-%d", rand.Uint64()))
+	key := LockKey(fmt.Sprintf("test-%d", rand.Uint64()), dsn)
 	var running, maxRunning atomic.Int64
 	var ran [2]atomic.Int64
 	work := func(i int) func(context.Context) {
@@ -220,10 +220,23 @@ func TestLead(t *testing.T) {
 }
 
 func TestLockKey(t *testing.T) {
-	if LockKey("feeds") == LockKey("other") {
-		t.Error("two jobs share a lock key")
+	const a = "postgres://postgres@127.0.0.1:5432/test?search_path=fleet_a"
+	const b = "postgres://postgres@127.0.0.1:5432/test?search_path=fleet_b"
+	tests := []struct {
+		name     string
+		x, y     int64
+		wantSame bool
+	}{
+		{"stable", LockKey("feeds", a), LockKey("feeds", a), true},
+		{"two jobs", LockKey("feeds", a), LockKey("other", a), false},
+		{"two schemas", LockKey("feeds", a), LockKey("feeds", b), false},
+		{"only the schema of the URL counts", LockKey("feeds", a), LockKey("feeds", "postgres://other@127.0.0.1:5432/test?search_path=fleet_a"), true},
 	}
-	if LockKey("feeds") != LockKey("feeds") {
-		t.Error("lock key not stable")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if (tt.x == tt.y) != tt.wantSame {
+				t.Errorf("keys %d and %d: same %v, want %v", tt.x, tt.y, tt.x == tt.y, tt.wantSame)
+			}
+		})
 	}
 }

@@ -12,11 +12,17 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// LockKey is the advisory-lock key for a named job ("feeds"): a 64-bit
-// hash, so different jobs never share a lock.
-func LockKey(job string) int64 {
+// LockKey is the advisory-lock key for a named job ("feeds") of the fleet
+// using the database at dsn: a 64-bit hash of the job and the DSN's
+// search_path, since advisory locks belong to a database and two fleets
+// may keep their tables in two schemas of one database.
+func LockKey(job, dsn string) int64 {
+	schema := ""
+	if cfg, err := pgx.ParseConfig(dsn); err == nil {
+		schema = cfg.RuntimeParams["search_path"]
+	}
 	h := fnv.New64a()
-	h.Write([]byte("newsbot:" + job))
+	h.Write([]byte("newsbot:" + job + ":" + schema))
 	return int64(h.Sum64())
 }
 
