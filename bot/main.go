@@ -1,9 +1,14 @@
 // Command bot is newsbot: a Discord bot that answers questions about news
 // articles (who said a quotation, summaries, people, search).
 //
-//	bot [flags]                     run the bot (a local console when no token is set)
-//	bot analyze [flags] [PATH...]   print the analysis of articles as JSON lines
-//	bot eval quotes|summary|search  measure answer quality on evaluation data
+//	newsbot [flags]                     run the bot (a local console when no token is set)
+//	newsbot analyze [flags] [PATH...]   print the analysis of articles as JSON lines
+//	newsbot eval quotes|summary|search  measure answer quality on evaluation data
+//	newsbot train attribution           learn the speaker ranker from annotated articles
+//
+// The parts live in packages under bot/internal: config (environment and
+// flags), load (articles, in the background), discord (the adapter),
+// console, analyze and evalcmd. This file only wires them together.
 package main
 
 import (
@@ -11,36 +16,186 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
+
+	"newsbot/bot/internal/analyze"
+	"newsbot/bot/internal/cli"
+	"newsbot/bot/internal/config"
+	"newsbot/bot/internal/console"
+	"newsbot/bot/internal/discord"
+	"newsbot/bot/internal/evalcmd"
+	"newsbot/bot/internal/library"
+	"newsbot/bot/internal/load"
+	"newsbot/bot/internal/telemetry"
+	"newsbot/bot/internal/traincmd"
+	"newsbot/commands"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := dispatch(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	if err != nil {
-		if !errors.Is(err, errUsage) {
-			fmt.Fprintln(os.Stderr, "newsbot:", err)
-		}
-		os.Exit(1)
-	}
+	os.Exit(exitCode(err, os.Stderr))
 }
 
-// errUsage marks an error whose message has already been printed (flag
-// parsing prints its own).
-var errUsage = errors.New("usage")
+// exitCode is the exit status for what dispatch returned, printing the
+// error unless it was already explained: 0 for success and for -h (the
+// usage was asked for), 1 otherwise.
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil, errors.Is(err, cli.ErrHelp):
+		return 0
+	case !errors.Is(err, cli.ErrUsage):
+		fmt.Fprintln(stderr, "newsbot:", err)
+	}
+	return 1
+}
+
+// getenv reads the environment (a variable so tests can replace it).
+var getenv = os.Getenv
 
 // dispatch runs the subcommand named by args[0], or the bot itself.
 func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
 		switch args[0] {
 		case "analyze":
-			return runAnalyze(args[1:], stdout, stderr)
+			return analyze.Run(args[1:], stdout, stderr)
 		case "eval":
-			return runEval(args[1:], stdout, stderr)
+			return evalcmd.Run(args[1:], stdout, stderr)
+		case "train":
+			return traincmd.Run(args[1:], stdout, stderr)
 		}
 	}
 	return runBot(ctx, args, stdin, stdout, stderr)
 }
+
+// runBot runs the Discord bot, or the local console when no token is set.
+func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cfg, err := config.Parse(ctx, args, getenv, stderr)
+	if errors.Is(err, cli.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	level := cfg.LogLevel
+	if cfg.Token == "" && !cfg.LevelSet {
+		// The console's user wants answers, not progress reports.
+		level = slog.LevelWarn
+	}
+	log, err := telemetry.NewLogger(stderr, cfg.LogFormat, level)
+	if err != nil {
+		return err
+	}
+	loader := load.Start(ctx, load.Options{Defaults: cfg.Defaults, Paths: cfg.Articles}, log)
+	metrics := telemetry.New()
+	metrics.SetCorpus(func() (int, int) {
+		c := loader.Store.Current()
+		return len(c.Docs), c.QuoteCount()
+	})
+	probes := telemetry.Probes{
+		Health: map[string]telemetry.Check{},
+		Ready:  map[string]telemetry.Check{"corpus": corpusLoaded(loader)},
+	}
+	// The Discord side's checks exist from the start (the listener serves
+	// while the store opens and the gateway connects) and read what is
+	// there when asked.
+	var bot atomic.Pointer[discord.Bot]
+	var libRef atomic.Pointer[library.Library]
+	if cfg.Token != "" {
+		probes.Health["gateway"] = func(context.Context) error {
+			if b := bot.Load(); b == nil || !b.Connected() {
+				return errors.New("not connected to the Discord gateway")
+			}
+			return nil
+		}
+		probes.Health["store"] = func(ctx context.Context) error {
+			l := libRef.Load()
+			if l == nil {
+				return errors.New("not open yet")
+			}
+			return l.Ping(ctx)
+		}
+	}
+	if cfg.HTTPAddr != "" {
+		// The listener stops whenever runBot returns, not only on a
+		// signal.
+		sctx, stop := context.WithCancel(ctx)
+		srv, err := telemetry.Start(sctx, cfg.HTTPAddr, telemetry.Handler(metrics, probes), log)
+		if err != nil {
+			stop()
+			return err
+		}
+		defer func() {
+			stop()
+			if err := srv.Wait(); err != nil {
+				log.Warn("telemetry listener", "err", err)
+			}
+		}()
+	}
+	observe := commands.WithMiddleware(telemetry.Middleware(metrics, log))
+	if cfg.Token == "" {
+		// The console has no servers, so no server collections or
+		// moderator commands: it needs no store.
+		router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(commands.StoreCorpora(loader.Store)))
+		metrics.SetCommands(commandNames(router)...)
+		opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
+		if out, ok := stdout.(*os.File); ok && opts.Interactive && console.IsTerminal(out) {
+			opts.Progress = loader.Progress
+		}
+		return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
+	}
+	// The store, feeds and folder watching stop with runCtx, after the
+	// Discord connection has closed.
+	runCtx, stopLibrary := context.WithCancel(context.WithoutCancel(ctx))
+	libOpts := libraryOptions
+	libOpts.Metrics = metrics
+	lib, err := library.Start(runCtx, cfg, libOpts, loader, log)
+	if err != nil {
+		stopLibrary()
+		return err
+	}
+	libRef.Store(lib)
+	defer func() {
+		stopLibrary()
+		if err := lib.Close(); err != nil {
+			log.Error("closing the store", "err", err)
+		}
+	}()
+	router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(lib.Corpora()), commands.WithLibrary(lib.Collection))
+	metrics.SetCommands(commandNames(router)...)
+	b := discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase,
+		Shard: cfg.Shard, Observer: metrics}, router, log)
+	bot.Store(b)
+	return b.Run(ctx)
+}
+
+// commandNames lists the router's commands, the only names that get a
+// metrics label of their own.
+func commandNames(r *commands.Router) []string {
+	var names []string
+	for _, c := range r.Commands() {
+		names = append(names, c.Def.Name)
+	}
+	return names
+}
+
+// corpusLoaded is the readiness check: every configured article is loaded.
+func corpusLoaded(l *load.Loader) telemetry.Check {
+	return func(context.Context) error {
+		select {
+		case <-l.Done():
+			return nil
+		default:
+			return fmt.Errorf("loading articles: %d so far", len(l.Store.Current().Docs))
+		}
+	}
+}
+
+// libraryOptions are the living corpus's options; tests let its fetcher
+// reach their servers on 127.0.0.1.
+var libraryOptions library.Options

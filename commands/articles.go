@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"newsbot/data/corpus"
 )
 
 // articlesPerPage is how many articles one /articles page lists.
@@ -34,32 +36,61 @@ func articlesCommand() *Command {
 				intOptionDef("page", "Which page (10 articles a page)", 1, 1_000_000),
 			},
 		},
-		Run: func(ctx context.Context, req Request) Response {
-			page, bad, ok := intOption(req, "page", 1, 1, 1_000_000)
-			if !ok {
-				return bad
-			}
-			return articlesPage(req, page)
-		},
-		Press: func(ctx context.Context, req Request) Response {
-			n, err := strconv.Atoi(strings.TrimPrefix(req.CustomID, articlesPagePrefix))
-			if !strings.HasPrefix(req.CustomID, articlesPagePrefix) || err != nil || n < 1 {
+		Run: runArticles,
+		Buttons: []Button{{Pattern: articlesPagePrefix + "{n}", Press: func(ctx context.Context, req Request) Response {
+			n, err := strconv.Atoi(req.Param("n"))
+			if err != nil || n < 1 {
 				return failure("That button no longer works", "Run /articles again.")
 			}
 			resp := articlesPage(req, n)
 			resp.Update = !resp.Ephemeral
 			return resp
-		},
+		}}},
 		Usage:   "/articles [page:N]",
 		Example: "/articles",
 	}
 }
 
-// articlesPage lists page (1-based) of the loaded articles, with buttons to
-// the neighbouring pages. A page past the end shows the last one: the corpus
-// may have changed since the buttons were drawn.
+// runArticles answers /articles. A page typed past the end is refused with
+// the real number of pages (Discord's own bound on the option is only a
+// guard against absurd numbers, not something to show).
+func runArticles(ctx context.Context, req Request) Response {
+	n := len(req.Corpus.Docs)
+	if n == 0 {
+		return noArticles(req.Loading)
+	}
+	pages := (n + articlesPerPage - 1) / articlesPerPage
+	s := req.Option("page")
+	if s == "" {
+		return articlesPage(req, 1)
+	}
+	page, err := strconv.Atoi(s)
+	switch {
+	case err != nil || page < 1:
+		return failure(fmt.Sprintf("page must be a whole number from 1 to %d", pages),
+			fmt.Sprintf("You gave %s. Try /articles page:1.", echo(s)))
+	case page > pages:
+		return failure(fmt.Sprintf("There %s", pluralVerb(pages, "is only 1 page", "are only %d pages")),
+			fmt.Sprintf("%s loaded, %d a page. Try /articles page:%d.", plural(n, "article", "articles"), articlesPerPage, pages))
+	}
+	return articlesPage(req, page)
+}
+
+// pluralVerb is one when n is 1, else many with n put in.
+func pluralVerb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return fmt.Sprintf(many, n)
+}
+
+// articlesPage lists page (1-based) of the loaded articles, newest first,
+// with buttons to the neighbouring pages. Each line gives the date, the
+// source and the ID that the article options of the other commands
+// accept. A page past the end shows the last one: the corpus may have
+// changed since the buttons were drawn.
 func articlesPage(req Request, page int) Response {
-	docs := req.Corpus.Docs
+	docs := req.Corpus.Newest()
 	if len(docs) == 0 {
 		return noArticles(req.Loading)
 	}
@@ -70,17 +101,15 @@ func articlesPage(req Request, page int) Response {
 	var b strings.Builder
 	var results []any
 	for i, d := range docs[from:to] {
-		fmt.Fprintf(&b, "**%d.** %s", from+i+1, Truncate(articleLink(d), 300))
-		if meta := articleMeta(d); meta != "" {
-			b.WriteString(" — " + Truncate(meta, 80))
-		}
-		b.WriteString("\n")
-		results = append(results, ArticleResult{ID: d.ID, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL})
+		fmt.Fprintf(&b, "**%d.** %s\n", from+i+1, Truncate(articleLink(d), 250))
+		fmt.Fprintf(&b, "    %s · %s · ID `%s`\n", orNone(d.Date, "undated"), Truncate(orNone(d.Source, "source unknown"), 60), Truncate(d.ID, 100))
+		results = append(results, articleResult(d))
 	}
-	footer := fmt.Sprintf("Page %d of %d", page, pages)
+	footer := fmt.Sprintf("Page %d of %d · newest first", page, pages)
 	if page < pages {
 		footer += fmt.Sprintf(" · /articles page:%d for more", page+1)
 	}
+	footer += " · an ID works as article: in /summary, /people and /quotes"
 	resp := Response{
 		Embeds: []*discordgo.MessageEmbed{{
 			Title:       "Loaded articles (" + strconv.Itoa(len(docs)) + ")",
@@ -99,4 +128,17 @@ func articlesPage(req Request, page int) Response {
 		}}}
 	}
 	return resp
+}
+
+// articleResult is d as --json prints it in a list of articles.
+func articleResult(d *corpus.Doc) ArticleResult {
+	return ArticleResult{ID: d.ID, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL}
+}
+
+// orNone is s trimmed, or none when it is empty.
+func orNone(s, none string) string {
+	if s = strings.TrimSpace(s); s != "" {
+		return s
+	}
+	return none
 }

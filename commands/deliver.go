@@ -10,8 +10,9 @@ func NoMentions() *discordgo.MessageAllowedMentions {
 	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }
 
+// flags marks a private answer (see Private: any failure is one).
 func (r Response) flags() discordgo.MessageFlags {
-	if r.Ephemeral {
+	if r.Private() {
 		return discordgo.MessageFlagsEphemeral
 	}
 	return 0

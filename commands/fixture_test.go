@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -12,76 +11,36 @@ import (
 
 	"newsbot/data/article"
 	"newsbot/data/corpus"
+	"newsbot/data/corpus/corpustest"
 	"newsbot/data/people"
-	"newsbot/data/quotes"
-	"newsbot/data/text"
 )
 
-// quoteSpec is a quotation to place in a hand-built article.
+// The hand-built fixtures live in corpustest, shared with the tests under
+// bot/; these short names keep the command tests readable.
 type quoteSpec struct{ text, speaker string }
 
-// makeDoc builds an analysed doc by hand: the body is the paragraphs joined
-// by newlines, and every quote's offsets are found in it, so that handler
-// tests depend on nothing but the corpus API.
+// makeDoc builds an analysed doc by hand (see corpustest.Doc).
 func makeDoc(t testing.TB, a article.Article, paras []string, ppl []people.Person, qs []quoteSpec) *corpus.Doc {
 	t.Helper()
-	a.Body = strings.Join(paras, "\n")
-	d := &corpus.Doc{Article: a, Sentences: text.Sentences(a.Body), People: ppl}
-	for _, q := range qs {
-		i := strings.Index(a.Body, q.text)
-		if i < 0 {
-			t.Fatalf("fixture: quote %q not in body of %s", q.text, a.ID)
-		}
-		d.Quotes = append(d.Quotes, quotes.Quote{Text: q.text, Speaker: q.speaker, Verb: "said", Start: i, End: i + len(q.text), Direct: true})
+	cq := make([]corpustest.Quote, len(qs))
+	for i, q := range qs {
+		cq[i] = corpustest.Quote{Text: q.text, Speaker: q.speaker}
 	}
-	return d
+	return corpustest.Doc(t, a, paras, ppl, cq)
 }
 
 const (
-	quoteBackstop  = "The specifics of the backstop are still under discussion, but I'm very clear on the principles."
-	quoteGuarantee = "I'm not going to make security guarantees beyond a certain point."
-	quoteGround    = "We'll be on the ground, and that will provide automatic security since no one will dare mess with our people."
-	quoteHarbour   = "The harbour wall will be rebuilt before the winter storms arrive."
+	quoteBackstop  = corpustest.QuoteBackstop
+	quoteGuarantee = corpustest.QuoteGuarantee
+	quoteGround    = corpustest.QuoteGround
+	quoteHarbour   = corpustest.QuoteHarbour
 )
 
 // fixtureCorpus is two articles with known quotes and people.
-func fixtureCorpus(t testing.TB) *corpus.Corpus {
-	t.Helper()
-	starmer := people.Person{Name: "Keir Starmer", Aliases: []string{"Starmer", "the Prime Minister"}, Role: "Prime Minister of the UK", Mentions: 4}
-	trump := people.Person{Name: "Donald Trump", Aliases: []string{"Trump"}, Role: "President of the United States", Mentions: 3}
-	putin := people.Person{Name: "Vladimir Putin", Aliases: []string{"Putin"}, Role: "Russian President", Mentions: 1}
-	mayor := people.Person{Name: "Ann Ellis", Aliases: []string{"Ellis", "the mayor"}, Role: "Mayor of Portby", Mentions: 2}
-	d1 := makeDoc(t, article.Article{
-		ID: "keir-starmer-us-role", Title: "Keir Starmer Pushes for US Role in Ukraine",
-		Date: "2025-02-27", Source: "Example News", URL: "https://news.example/starmer",
-	}, []string{
-		"Keir Starmer, the Prime Minister of the UK, wants a US security guarantee to deter Vladimir Putin.",
-		"Asked about the backstop, he said: “" + quoteBackstop + "”",
-		"Trump has said he will not commit, stating, “" + quoteGuarantee + "” He praised the minerals deal.",
-		"“" + quoteGround + "” Trump stated.",
-	}, []people.Person{starmer, trump, putin}, []quoteSpec{
-		{quoteBackstop, "Keir Starmer"}, {quoteGuarantee, "Donald Trump"}, {quoteGround, "Donald Trump"},
-	})
-	d2 := makeDoc(t, article.Article{
-		ID: "portby-harbour", Title: "Portby Harbour Wall to Be Rebuilt", Date: "2025-03-01",
-	}, []string{
-		"The mayor of Portby, Ann Ellis, promised quick work on the harbour.",
-		"“" + quoteHarbour + "” Ellis said.",
-	}, []people.Person{mayor}, []quoteSpec{{quoteHarbour, "Ann Ellis"}})
-	return corpus.New([]*corpus.Doc{d1, d2})
-}
+func fixtureCorpus(t testing.TB) *corpus.Corpus { return corpustest.Full(t) }
 
 // manyDocs is a corpus of n one-line articles (for paging and limits).
-func manyDocs(t testing.TB, n int) *corpus.Corpus {
-	t.Helper()
-	var docs []*corpus.Doc
-	for i := range n {
-		docs = append(docs, makeDoc(t, article.Article{
-			ID: fmt.Sprintf("article-%03d", i+1), Title: fmt.Sprintf("Article number %d about harbours", i+1),
-		}, []string{fmt.Sprintf("Harbour story %d has one sentence.", i+1)}, nil, nil))
-	}
-	return corpus.New(docs)
-}
+func manyDocs(t testing.TB, n int) *corpus.Corpus { return corpustest.Many(t, n) }
 
 // run handles req with a fresh router and fails the test on a handler error.
 func run(t *testing.T, req Request) Response {

@@ -1,7 +1,9 @@
 package commands
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -28,6 +30,7 @@ func failure(title, hint string) Response {
 	return Response{
 		Ephemeral: true,
 		Err:       title,
+		Failure:   BadInput,
 		Embeds: []*discordgo.MessageEmbed{{
 			Title:       title,
 			Description: hint,
@@ -51,6 +54,7 @@ func notFound(title string, closest []string, hint string) Response {
 	return Response{
 		Ephemeral: true,
 		Err:       title,
+		Failure:   NotFound,
 		Embeds: []*discordgo.MessageEmbed{{
 			Title:       title,
 			Description: b.String(),
@@ -61,7 +65,9 @@ func notFound(title string, closest []string, hint string) Response {
 
 // echo renders text the user typed for display inside an answer: short,
 // on one line, and unable to form a mention even where allowed mentions
-// are not in force (a zero-width space after every @, and <@…> broken up).
+// are not in force (a zero-width space after every @, and <@…> broken up)
+// or a link: a masked link "[x](https://…)" loses its "](" and any URL its
+// "://", so what a user typed never comes back as something to click.
 // Control characters and bidirectional controls are dropped: a right-to-left
 // override would otherwise turn the rest of the line around, the answer's
 // own words included.
@@ -76,16 +82,20 @@ func echo(s string) string {
 	s = strings.ReplaceAll(s, "@", "@\u200b")
 	s = strings.ReplaceAll(s, "<", "<\u200b")
 	s = strings.ReplaceAll(s, "`", "'")
+	s = strings.ReplaceAll(s, "](", "]\u200b(")
+	s = strings.ReplaceAll(s, "://", ":\u200b//")
 	return "“" + Truncate(s, 100) + "”"
 }
 
 // noArticles is the answer when the corpus is empty.
 func noArticles(loading bool) Response {
-	if loading {
-		return failure("No articles loaded yet", "Articles are still being loaded. Try again in a moment.")
-	}
-	return failure("No articles are loaded",
+	resp := failure("No articles are loaded",
 		"The bot's operator can add articles with NEWSBOT_ARTICLES (see the README).")
+	if loading {
+		resp = failure("No articles loaded yet", "Articles are still being loaded. Try again in a moment.")
+	}
+	resp.Failure = NotFound
+	return resp
 }
 
 // intOption parses an optional integer option, checking its range; ok is
@@ -181,14 +191,6 @@ func quoteWords(s string) string {
 	return s
 }
 
-// speakerName is how a quotation's speaker is shown.
-func speakerName(q *quotes.Quote) string {
-	if q.Speaker == "" {
-		return "Unattributed"
-	}
-	return q.Speaker
-}
-
 // speakerRole is the speaker's role as the quote's article gives it, or as
 // any article does.
 func speakerRole(c *corpus.Corpus, d *corpus.Doc, name string) string {
@@ -243,14 +245,38 @@ func intOptionDef(name, desc string, lo, hi int) *discordgo.ApplicationCommandOp
 
 // articleChoices answers autocomplete for an article option: titles shown,
 // IDs as values (a title stands in when an ID is too long for a value).
-func articleChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+//
+// Titles being typed come first. When the words typed are not a title
+// ("harbour repairs"), the articles whose opening or text is about them
+// follow (see corpus.LookupArticle), the one clearly meant first, so the
+// suggestion list offers what the command would answer.
+func articleChoices(ctx context.Context, c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+	hits := c.CompleteArticle(partial, MaxChoices)
+	if strings.TrimSpace(partial) != "" && (len(hits) == 0 || hits[0].Score < corpus.Confident) {
+		// Within the autocomplete deadline: what is found in time.
+		l, _ := c.LookupArticleContext(ctx, partial, articleCandidates)
+		var content []corpus.ArticleHit
+		for _, h := range l.Hits {
+			if !slices.ContainsFunc(hits, func(o corpus.ArticleHit) bool { return o.Doc == h.Doc }) {
+				content = append(content, h)
+			}
+		}
+		if l.Clear && len(content) > 0 && content[0].Doc == l.Hits[0].Doc {
+			hits = append(content[:1:1], hits...)
+			content = content[1:]
+		}
+		hits = append(hits, content...)
+	}
 	var out []*discordgo.ApplicationCommandOptionChoice
-	for _, h := range c.CompleteArticle(partial, MaxChoices) {
+	for _, h := range hits {
+		if len(out) == MaxChoices {
+			break
+		}
 		v := h.Doc.ID
 		if len([]rune(v)) > MaxChoiceValue || v == "" {
 			v = h.Doc.Title
 		}
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: h.Doc.Title, Value: v})
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: Truncate(h.Doc.Title, MaxChoiceName), Value: v})
 	}
 	return out
 }
@@ -270,14 +296,56 @@ func findArticle(req Request, name string) (*corpus.Doc, Response, bool) {
 		return nil, tooCommon("an article", q,
 			fmt.Sprintf("Give a few words of its title with %s:<title>; start typing and pick a suggestion. /articles lists them all.", name)), false
 	}
-	hits := c.FindArticle(q, suggestions)
-	if len(hits) > 0 && hits[0].Score >= corpus.Confident {
-		return hits[0].Doc, Response{}, true
+	l := c.LookupArticle(q, articleCandidates)
+	if l.Clear {
+		return l.Hits[0].Doc, Response{}, true
+	}
+	if len(l.Hits) == 0 {
+		if req.Loading {
+			return nil, stillLoading("No article matches "+echo(q), len(c.Docs)), false
+		}
+		return nil, notFound("No article matches "+echo(q), nil,
+			"Nothing in any title or text fits. Check the words, or use /articles to see every loaded article."), false
 	}
 	var closest []string
-	for _, h := range hits {
-		closest = append(closest, "**"+h.Doc.Title+"**")
+	for _, h := range l.Hits {
+		closest = append(closest, candidateLine(h))
 	}
-	return nil, notFound("No article matches "+echo(q),
-		closest, "Check the title, or use /articles to see every loaded article."), false
+	title := "Several articles fit " + echo(q)
+	if len(l.Hits) == 1 || l.Hits[0].Score < corpus.Confident {
+		title = "No article clearly matches " + echo(q)
+	}
+	resp := notFound(title, closest,
+		fmt.Sprintf("Give %s: one of these IDs, or more words of the title.", name))
+	resp.Embeds[0].Description = strings.Replace(resp.Embeds[0].Description, "Did you mean…", "Which one?", 1)
+	for _, h := range l.Hits {
+		resp.Results = append(resp.Results, articleResult(h.Doc))
+	}
+	return nil, resp, false
+}
+
+// articleCandidates is how many articles an unclear article query offers.
+const articleCandidates = 5
+
+// candidateLine is an offered article: its title, where the query matched
+// when not in the title, its source and date, and the ID to give instead.
+func candidateLine(h corpus.ArticleHit) string {
+	line := "**" + Truncate(h.Doc.Title, 150) + "**"
+	if meta := articleMeta(h.Doc); meta != "" {
+		line += " — " + meta
+	}
+	switch h.Where {
+	case corpus.InLede:
+		line += " (in its opening)"
+	case corpus.InBody:
+		line += " (in its text)"
+	}
+	return line + " · ID `" + h.Doc.ID + "`"
+}
+
+// stillLoading is the answer to a lookup that found nothing while articles
+// are still loading: the thing asked for may be in what is not loaded yet.
+func stillLoading(what string, n int) Response {
+	return failure(fmt.Sprintf("Still loading: %s so far", plural(n, "article", "articles")),
+		what+" yet. Try again when the articles have loaded.")
 }

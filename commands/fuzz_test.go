@@ -623,6 +623,11 @@ func TestEcho(t *testing.T) {
 		{"a\x00b\x1b[31mc\x7f", "“ab[31mc”"},
 		{"line\u2028sep", "“line sep”"},
 		{"👨\u200d👩\u200d👧 family", "“👨\u200d👩\u200d👧 family”"},
+		{"[x](https://evil.example)", "“[x]\u200b(https:\u200b//evil.example)”"},
+		{"see [here] (http://a.example/b)", "“see [here] (http:\u200b//a.example/b)”"},
+		{"<https://evil.example>", "“<\u200bhttps:\u200b//evil.example>”"},
+		{"[x](<https://evil.example>)", "“[x]\u200b(<\u200bhttps:\u200b//evil.example>)”"},
+		{"ratio 3:1 // fine", "“ratio 3:1 // fine”"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

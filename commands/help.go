@@ -27,7 +27,10 @@ func helpCommand(r *Router) *Command {
 			e := &discordgo.MessageEmbed{
 				Title: "newsbot",
 				Description: fmt.Sprintf("I answer questions about %s: who said a quotation, "+
-					"summaries, who appears and what they said. Options with suggestions fill in as you type.",
+					"summaries, who appears and what they said. Options with suggestions fill in as you type.\n\n"+
+					"A speaker is shown plainly when the article makes it certain, as \"Probably X\" when it is likely, "+
+					"and as \"Speaker unclear (X or Y)\" otherwise; \"Text match\" says how well a quotation fits your words, "+
+					"not who said it.",
 					plural(len(req.Corpus.Docs), "loaded news article", "loaded news articles")),
 				Color: colorAnswer,
 			}

@@ -3,12 +3,14 @@ package commands
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/data/corpus"
+	"newsbot/data/quotes"
 )
 
 // PersonResult is one person in a /people answer, as --json prints it.
@@ -19,8 +21,20 @@ type PersonResult struct {
 	Quotes  int      `json:"quotes"`
 	// Reported is how many of Quotes are reported (indirect) speech.
 	Reported int `json:"reported,omitempty"`
+	// Likely and Unclear are how many of Quotes the attribution is not
+	// sure of: "probably" theirs, or unclear between them and another.
+	Likely   int `json:"likely,omitempty"`
+	Unclear  int `json:"unclear,omitempty"`
 	Mentions int `json:"mentions,omitempty"`
+	// Kind is "" for a person, else what the speaker is: "organisation",
+	// "document", "group" (listed apart from the people).
+	Kind string `json:"kind,omitempty"`
 }
+
+// nonPerson reports whether a speaker kind is something other than a
+// person: organisations, documents (which speak for whoever issued them),
+// groups and places are listed apart, never as people.
+func nonPerson(kind string) bool { return kind != "" && kind != "person" }
 
 func peopleCommand() *Command {
 	return &Command{
@@ -33,33 +47,77 @@ func peopleCommand() *Command {
 		},
 		Run:      runPeople,
 		Complete: completeArticleOption,
-		Usage:    "/people article:<title>",
-		Example:  "/people article: starmer",
+		Buttons: []Button{{Pattern: "people:pick:{id}", Press: func(ctx context.Context, req Request) Response {
+			req.Options = map[string]string{"article": req.Param("id")}
+			return runPeople(ctx, req)
+		}}},
+		Usage:   "/people article:<title>",
+		Example: "/people article: starmer",
 	}
 }
 
 func runPeople(ctx context.Context, req Request) Response {
 	d, bad, ok := findArticle(req, "article")
 	if !ok {
+		articlePicks(&bad, func(id string) string { return "people:pick:" + id })
 		return bad
 	}
-	quoted, reported := map[string]int{}, map[string]int{}
+	type tally struct{ quoted, reported, likely, unclear int }
+	count := map[string]*tally{}
+	kinds := map[string]string{} // speaker → kind, for those that are not people
+	var order []string           // non-person speakers, in article order
 	allReported := 0
-	for _, q := range d.Quotes {
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
 		if !q.Direct {
 			allReported++
 		}
+		if nonPerson(q.SpeakerKind) && q.Speaker != "" {
+			if _, seen := kinds[q.Speaker]; !seen {
+				order = append(order, q.Speaker)
+			}
+			kinds[q.Speaker] = q.SpeakerKind
+		}
 		for _, s := range corpus.Speakers(q.Speaker) {
-			quoted[s]++
+			t := count[s]
+			if t == nil {
+				t = &tally{}
+				count[s] = t
+			}
+			t.quoted++
 			if !q.Direct {
-				reported[s]++
+				t.reported++
+			}
+			switch q.Certainty() {
+			case quotes.Likely:
+				t.likely++
+			case quotes.Unclear:
+				t.unclear++
 			}
 		}
 	}
+	result := func(name, role string, aliases []string, mentions int) PersonResult {
+		r := PersonResult{Name: name, Role: role, Aliases: aliases, Mentions: mentions, Kind: kinds[name]}
+		if t := count[name]; t != nil {
+			r.Quotes, r.Reported, r.Likely, r.Unclear = t.quoted, t.reported, t.likely, t.unclear
+		}
+		return r
+	}
 	people := make([]PersonResult, 0, len(d.People))
+	var others []PersonResult
+	listed := map[string]bool{}
 	for _, p := range d.People {
-		people = append(people, PersonResult{Name: p.Name, Role: p.Role, Aliases: p.Aliases,
-			Quotes: quoted[p.Name], Reported: reported[p.Name], Mentions: p.Mentions})
+		listed[p.Name] = true
+		if r := result(p.Name, p.Role, p.Aliases, p.Mentions); r.Kind != "" {
+			others = append(others, r)
+		} else {
+			people = append(people, r)
+		}
+	}
+	for _, name := range order {
+		if !listed[name] {
+			others = append(others, result(name, "", nil, 0))
+		}
 	}
 	sort.SliceStable(people, func(i, j int) bool {
 		if people[i].Quotes != people[j].Quotes {
@@ -73,32 +131,49 @@ func runPeople(ctx context.Context, req Request) Response {
 		Color: colorAnswer,
 	}
 	var results []any
+	room := MaxEmbedFields
+	if len(others) > 0 {
+		room-- // the last field lists organisations and documents
+	}
 	for i, p := range people {
 		results = append(results, p)
-		if i == MaxEmbedFields-1 && len(people) > MaxEmbedFields {
+		if i == room-1 && len(people) > room {
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
 				Name:  fmt.Sprintf("…and %d more", len(people)-i),
 				Value: "Only the most quoted are shown.",
 			})
 			continue
 		}
-		if i >= MaxEmbedFields {
+		if i >= room {
 			continue
 		}
 		var v []string
 		if p.Role != "" {
 			v = append(v, p.Role)
 		}
-		v = append(v, quotedLine(p.Quotes, p.Reported))
+		v = append(v, quotedLine(p))
 		if len(p.Aliases) > 0 {
 			v = append(v, "Also: "+strings.Join(p.Aliases, ", "))
 		}
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: p.Name, Value: strings.Join(v, "\n"), Inline: true})
 	}
-	if len(people) == 0 {
+	if len(others) > 0 {
+		var v []string
+		for _, o := range others {
+			results = append(results, o)
+			v = append(v, "**"+o.Name+"** ("+o.Kind+") — "+strings.ToLower(quotedLine(o)[:1])+quotedLine(o)[1:])
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: othersTitle(others), Value: Truncate(strings.Join(v, "\n"), MaxFieldValue)})
+	}
+	switch {
+	case len(people) == 0 && len(others) == 0:
 		e.Description = "Nobody is named in this article."
-	} else {
-		e.Description = fmt.Sprintf("%s named, %s", plural(len(people), "person", "people"), plural(len(d.Quotes), "quotation", "quotations"))
+	default:
+		e.Description = plural(len(people), "person", "people") + " named"
+		if len(others) > 0 {
+			e.Description += ", " + plural(len(others), "organisation or document", "organisations and documents")
+		}
+		e.Description += ", " + plural(len(d.Quotes), "quotation", "quotations")
 		if allReported > 0 {
 			e.Description += fmt.Sprintf(" (%d of them reported speech)", allReported)
 		}
@@ -110,16 +185,57 @@ func runPeople(ctx context.Context, req Request) Response {
 	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: results}
 }
 
-// quotedLine says how often a person is quoted, and how much of it is
-// reported speech (the article's paraphrase rather than their words).
-func quotedLine(n, reported int) string {
+// kindTitles name the kinds of speaker that are not people, as a field
+// title lists them.
+var kindTitles = []struct{ kind, title string }{
+	{"organisation", "organisations"}, {"document", "documents"}, {"group", "groups"}, {"place", "places"},
+}
+
+// othersTitle is the title of the field listing speakers that are not
+// people: "Organisations and documents" by default, else the kinds present
+// ("Organisations, groups and places"). Places are never listed as people.
+func othersTitle(others []PersonResult) string {
+	var have []string
+	for _, k := range kindTitles {
+		if slices.ContainsFunc(others, func(o PersonResult) bool { return o.Kind == k.kind }) {
+			have = append(have, k.title)
+		}
+	}
+	switch {
+	case len(have) == 0 || !slices.ContainsFunc(have, func(t string) bool { return t != "organisations" && t != "documents" }):
+		return "Organisations and documents"
+	case len(have) == 1:
+		return strings.ToUpper(have[0][:1]) + have[0][1:]
+	}
+	s := strings.Join(have[:len(have)-1], ", ") + " and " + have[len(have)-1]
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// quotedLine says how often a person is quoted, how much of it is reported
+// speech (the article's paraphrase rather than their words), and how much
+// the attribution is not sure of.
+func quotedLine(p PersonResult) string {
+	n, reported := p.Quotes, p.Reported
+	var s string
 	switch {
 	case n == 0:
 		return "Not quoted"
 	case reported == n:
-		return "Quoted " + plural(n, "time", "times") + ", all in reported speech"
+		s = "Quoted " + plural(n, "time", "times") + ", all in reported speech"
 	case reported > 0:
-		return fmt.Sprintf("Quoted %s, %d in reported speech", plural(n, "time", "times"), reported)
+		s = fmt.Sprintf("Quoted %s, %d in reported speech", plural(n, "time", "times"), reported)
+	default:
+		s = "Quoted " + plural(n, "time", "times")
 	}
-	return "Quoted " + plural(n, "time", "times")
+	var doubt []string
+	if p.Likely > 0 {
+		doubt = append(doubt, fmt.Sprintf("%d probably", p.Likely))
+	}
+	if p.Unclear > 0 {
+		doubt = append(doubt, fmt.Sprintf("%d unclear", p.Unclear))
+	}
+	if len(doubt) > 0 {
+		s += " (" + strings.Join(doubt, ", ") + ")"
+	}
+	return s
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/data/corpus"
+	"newsbot/data/quotes"
 	"newsbot/data/text"
 )
 
@@ -24,6 +25,12 @@ type QuoteResult struct {
 	Article   string `json:"article"`
 	ArticleID string `json:"article_id"`
 	Date      string `json:"date,omitempty"`
+	// Certainty is how sure the attribution is that the person said it:
+	// "certain", "likely" or "unclear" (then Alternatives are the other
+	// candidates).
+	Certainty    string   `json:"certainty"`
+	Confidence   float64  `json:"confidence"`
+	Alternatives []string `json:"alternatives,omitempty"`
 }
 
 func quotesCommand() *Command {
@@ -41,15 +48,22 @@ func quotesCommand() *Command {
 			if req.Focused == "article" {
 				return completeArticleOption(ctx, req)
 			}
-			return Response{Choices: personChoices(req.Corpus, req.Option("person"))}
+			return Response{Choices: personChoices(ctx, req.Corpus, req.Option("person"))}
+		},
+		// Buttons of an unclear person or article: the chosen person
+		// (and article).
+		Buttons: []Button{
+			{Pattern: "quotes:pick:{person}", Press: pressQuotes},
+			{Pattern: "quotes:pick:{person}:{article}", Press: pressQuotes},
 		},
 		Usage:   "/quotes person:<name> [article:<title>]",
 		Example: "/quotes person: Starmer",
 	}
 }
 
-// personChoices answers autocomplete for a person being typed.
-func personChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+// personChoices answers autocomplete for a person being typed. When ctx
+// ends first it answers with the suggestions found so far.
+func personChoices(ctx context.Context, c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
 	var hits []corpus.PersonHit
 	if strings.TrimSpace(partial) == "" {
 		// Nothing typed yet: offer the people of the first articles.
@@ -66,17 +80,35 @@ func personChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCom
 			}
 		}
 	} else {
-		hits = c.CompletePerson(partial, MaxChoices)
+		hits, _ = c.CompletePersonContext(ctx, partial, MaxChoices)
 	}
 	var out []*discordgo.ApplicationCommandOptionChoice
 	for _, h := range hits {
-		name := h.Name
-		if h.Role != "" {
-			name += " (" + h.Role + ")"
-		}
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: h.Name})
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: Truncate(h.Name+" ("+personDetail(h)+")", MaxChoiceName), Value: h.Name})
 	}
 	return out
+}
+
+// personDetail tells people apart who share a name: their role, or else
+// the article that names them ("in Ferry Timetable Changes", "in 3
+// articles").
+func personDetail(h corpus.PersonHit) string {
+	switch {
+	case h.Role != "":
+		return h.Role
+	case len(h.Docs) == 1:
+		return "in " + Truncate(h.Docs[0].Title, 60)
+	case len(h.Docs) > 1:
+		return "in " + plural(len(h.Docs), "article", "articles")
+	}
+	return "no role given"
+}
+
+// pressQuotes answers a button of an unclear /quotes: the person (and
+// article) chosen.
+func pressQuotes(ctx context.Context, req Request) Response {
+	req.Options = map[string]string{"person": req.Param("person"), "article": req.Param("article")}
+	return runQuotes(ctx, req)
 }
 
 // findPerson resolves a person option; ok is false with an answer to send
@@ -90,16 +122,62 @@ func findPerson(req Request, q string) (corpus.PersonHit, Response, bool) {
 		return corpus.PersonHit{}, tooCommon("a person", q,
 			"Give a name, surname or title, e.g. /quotes person: Starmer; start typing and pick a suggestion."), false
 	}
-	hits := c.FindPerson(q, suggestions)
+	hits := c.FindPerson(q, articleCandidates)
+	for _, h := range hits {
+		if strings.EqualFold(h.Name, q) {
+			return h, Response{}, true // the canonical name, as autocomplete gives it
+		}
+	}
 	if len(hits) > 0 && hits[0].Score >= corpus.Confident {
-		return hits[0], Response{}, true
+		// Two people with one surname ("Trudeau"), or one role held by
+		// two ("the minister"): ask which rather than guess.
+		same := hits[:1]
+		for _, h := range hits[1:] {
+			if h.Score >= corpus.Confident && hits[0].Score-h.Score < corpus.ClearMargin {
+				same = append(same, h)
+			}
+		}
+		if len(same) == 1 {
+			return hits[0], Response{}, true
+		}
+		var lines []string
+		var picks []pick
+		for _, h := range same {
+			lines = append(lines, "**"+h.Name+"** — "+personDetail(h))
+			id := "quotes:pick:" + h.Name
+			if a := req.Option("article"); a != "" {
+				id += ":" + a
+			}
+			if pickable(h.Name) && (req.Option("article") == "" || pickable(req.Option("article"))) {
+				picks = append(picks, pick{label: h.Name, id: id})
+			}
+		}
+		resp := notFound(fmt.Sprintf("%s people fit %s", countWord(len(same)), echo(q)), lines,
+			"Pick one, or give the full name as person:.")
+		resp.Embeds[0].Description = strings.Replace(resp.Embeds[0].Description, "Did you mean…", "Which one?", 1)
+		addPicks(&resp, picks)
+		return corpus.PersonHit{}, resp, false
+	}
+	if len(hits) == 0 && req.Loading {
+		return corpus.PersonHit{}, stillLoading("Nobody called "+echo(q)+" appears", len(c.Docs)), false
 	}
 	var closest []string
-	for _, h := range hits {
+	for i, h := range hits {
+		if i == suggestions {
+			break
+		}
 		closest = append(closest, "**"+h.Name+"**")
 	}
 	return corpus.PersonHit{}, notFound("Nobody called "+echo(q)+" appears in the articles",
 		closest, "Check the spelling, or use /people article:<title> to see who appears in an article."), false
+}
+
+// countWord is a small count in words ("Two"), for titles.
+func countWord(n int) string {
+	if n >= 2 && n <= 5 {
+		return [...]string{"Two", "Three", "Four", "Five"}[n-2]
+	}
+	return fmt.Sprint(n)
 }
 
 func runQuotes(ctx context.Context, req Request) Response {
@@ -113,10 +191,13 @@ func runQuotes(ctx context.Context, req Request) Response {
 	var doc *corpus.Doc
 	if req.Option("article") != "" {
 		if doc, bad, ok = findArticle(req, "article"); !ok {
+			if pickable(p.Name) {
+				articlePicks(&bad, func(id string) string { return "quotes:pick:" + p.Name + ":" + id })
+			}
 			return bad
 		}
 	}
-	hits := req.Corpus.QuotesBy(p.Name, doc)
+	hits := quotesOf(req.Corpus, p.Name, doc)
 	if len(hits) == 0 {
 		if doc != nil {
 			hint := "They are not quoted in it. Leave out article: to see their quotations in every article"
@@ -148,13 +229,14 @@ func runQuotes(ctx context.Context, req Request) Response {
 	var results []any
 	for _, h := range hits {
 		results = append(results, QuoteResult{Quote: h.Quote.Text, Direct: h.Quote.Direct, Speaker: h.Quote.Speaker, Verb: h.Quote.Verb,
-			Article: h.Doc.Title, ArticleID: h.Doc.ID, Date: h.Doc.Date})
+			Article: h.Doc.Title, ArticleID: h.Doc.ID, Date: h.Doc.Date,
+			Certainty: certaintyLabel(h.Quote), Confidence: round3(h.Quote.Confidence), Alternatives: h.Quote.Alternatives})
 	}
-	i := 0
-	for _, l := range quoteLines(hits) {
+	i, lines := 0, quoteLines(hits)
+	for _, l := range lines {
 		h := hits[i]
+		line := "• " + l.text + doubtNote(hits[i:i+l.n])
 		i += l.n
-		line := "• " + l.text
 		if one == nil {
 			line += " — *" + Truncate(h.Doc.Title, 120) + "*"
 		}
@@ -175,15 +257,88 @@ func runQuotes(ctx context.Context, req Request) Response {
 		}
 	}
 	e.Description = strings.TrimSpace(b.String())
+	// The footer counts what the list shows: quotations, and the lines
+	// they take when some share a sentence, and how many are not surely
+	// theirs.
 	footer := plural(len(hits), "quotation", "quotations")
+	if len(lines) != len(hits) {
+		footer += " (" + plural(len(lines), "passage", "passages") + ")"
+	}
 	if one != nil {
 		footer += " in " + one.Title
 		e.URL = one.URL
 	} else {
 		footer += " in " + plural(countDocs(hits), "article", "articles")
 	}
+	if d := doubtCounts(hits); d != "" {
+		footer += " (" + d + ")"
+	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
 	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: results}
+}
+
+// quotesOf returns the quotations attributed to the person with canonical
+// name (alone or jointly), in corpus order, and those whose speaker is
+// unclear with them among the candidates: "speaker unclear (X or Y)" is
+// listed under both, marked.
+func quotesOf(c *corpus.Corpus, name string, doc *corpus.Doc) []corpus.QuoteHit {
+	var out []corpus.QuoteHit
+	for _, d := range c.Docs {
+		if doc != nil && d != doc {
+			continue
+		}
+		for i := range d.Quotes {
+			q := &d.Quotes[i]
+			if corpus.Spoke(q.Speaker, name) || q.Certainty() == quotes.Unclear && slices.Contains(q.Alternatives, name) {
+				out = append(out, corpus.QuoteHit{Doc: d, Quote: q, Score: 1})
+			}
+		}
+	}
+	return out
+}
+
+// doubtNote marks a list line whose attribution is not certain:
+// " *(probably theirs)*", " *(speaker unclear: X or Y)*"; "" when certain.
+// A line showing several quotations takes the least sure of them.
+func doubtNote(hits []corpus.QuoteHit) string {
+	worst := quotes.Certain
+	var unclear *quotes.Quote
+	for _, h := range hits {
+		c := h.Quote.Certainty()
+		worst = min(worst, c)
+		if c == quotes.Unclear && unclear == nil {
+			unclear = h.Quote
+		}
+	}
+	switch {
+	case unclear != nil:
+		return " *(speaker unclear: " + strings.TrimPrefix(candidates(unclear), "perhaps ") + ")*"
+	case worst == quotes.Likely:
+		return " *(probably theirs)*"
+	}
+	return ""
+}
+
+// doubtCounts is "2 probably theirs, 1 speaker unclear", or "" when every
+// attribution is certain.
+func doubtCounts(hits []corpus.QuoteHit) string {
+	likely, unclear := 0, 0
+	for _, h := range hits {
+		switch h.Quote.Certainty() {
+		case quotes.Likely:
+			likely++
+		case quotes.Unclear:
+			unclear++
+		}
+	}
+	var parts []string
+	if likely > 0 {
+		parts = append(parts, fmt.Sprintf("%d probably theirs", likely))
+	}
+	if unclear > 0 {
+		parts = append(parts, fmt.Sprintf("%d speaker unclear", unclear))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // fragmentWords is the length below which a quotation in marks is a

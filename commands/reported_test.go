@@ -143,18 +143,32 @@ func TestDidYouMean(t *testing.T) {
 		cmd, opt string
 		query    string
 		want     []string // speakers (who-said) or passages (search) suggested; nil: none
+		// closest: the one near miss is clearly ahead and is shown as
+		// the closest quotation instead (want is its speaker).
+		closest bool
 	}{
-		{"unrelated words, default article", defaults, "who-said", "quote", "bananas are yellow and tasty", nil},
-		{"unrelated words", fixture, "who-said", "quote", "bananas are yellow and tasty", nil},
-		{"only function words shared", fixture, "who-said", "quote", "bananas of the world", nil},
-		{"near miss", fixture, "who-said", "quote", "backstop discussion principles", []string{"Keir Starmer"}},
-		{"near miss with a function word", fixture, "who-said", "quote", "security for the harbour", []string{"Ann Ellis", "Donald Trump", "Donald Trump"}},
-		{"typo reaches a contraction only", fixture, "who-said", "quote", "wall of the harbour", []string{"Ann Ellis"}},
-		{"search, unrelated", defaults, "search", "text", "bananas are yellow", nil},
+		{"unrelated words, default article", defaults, "who-said", "quote", "bananas are yellow and tasty", nil, false},
+		{"unrelated words", fixture, "who-said", "quote", "bananas are yellow and tasty", nil, false},
+		{"only function words shared", fixture, "who-said", "quote", "bananas of the world", nil, false},
+		{"near miss, clearly ahead", fixture, "who-said", "quote", "backstop discussion principles", []string{"Keir Starmer"}, true},
+		{"near misses, none ahead", fixture, "who-said", "quote", "security promises", []string{"Donald Trump", "Donald Trump"}, false},
+		{"near miss with a function word, clearly ahead", fixture, "who-said", "quote", "security for the harbour", []string{"Ann Ellis"}, true},
+		{"typo reaches a contraction only", fixture, "who-said", "quote", "wall of the harbour", []string{"Ann Ellis"}, true},
+		{"search, unrelated", defaults, "search", "text", "bananas are yellow", nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			resp := run(t, Request{Name: tt.cmd, Options: opts(tt.opt, tt.query), Corpus: tt.corpus})
+			if tt.closest {
+				if resp.Err != "" || len(resp.Results) == 0 {
+					t.Fatalf("%q: no closest quotation shown: %s", tt.query, allText(resp))
+				}
+				r := resp.Results[0].(WhoSaidResult)
+				if !r.Closest || r.Speaker != tt.want[0] || !strings.Contains(allText(resp), "not an exact match") {
+					t.Errorf("%q: got %+v, want the closest quotation by %s marked as not an exact match", tt.query, r, tt.want[0])
+				}
+				return
+			}
 			if resp.Err == "" {
 				t.Fatalf("%q matched confidently; the test needs a near miss", tt.query)
 			}
@@ -231,17 +245,19 @@ func TestPeopleReported(t *testing.T) {
 		t.Errorf("first person %+v, want 2 quotes, 1 reported", p)
 	}
 	tests := []struct {
-		n, reported int
-		want        string
+		n, reported, likely, unclear int
+		want                         string
 	}{
-		{0, 0, "Not quoted"},
-		{1, 0, "Quoted 1 time"},
-		{3, 1, "Quoted 3 times, 1 in reported speech"},
-		{2, 2, "Quoted 2 times, all in reported speech"},
+		{0, 0, 0, 0, "Not quoted"},
+		{1, 0, 0, 0, "Quoted 1 time"},
+		{3, 1, 0, 0, "Quoted 3 times, 1 in reported speech"},
+		{2, 2, 0, 0, "Quoted 2 times, all in reported speech"},
+		{3, 0, 1, 1, "Quoted 3 times (1 probably, 1 unclear)"},
 	}
 	for _, tt := range tests {
-		if got := quotedLine(tt.n, tt.reported); got != tt.want {
-			t.Errorf("quotedLine(%d, %d) = %q, want %q", tt.n, tt.reported, got, tt.want)
+		p := PersonResult{Quotes: tt.n, Reported: tt.reported, Likely: tt.likely, Unclear: tt.unclear}
+		if got := quotedLine(p); got != tt.want {
+			t.Errorf("quotedLine(%+v) = %q, want %q", p, got, tt.want)
 		}
 	}
 }

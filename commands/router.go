@@ -1,15 +1,16 @@
 // Package commands holds newsbot's commands as plain functions from request
 // data to response data. It declares each command once (its Discord
-// definition and its handlers), routes requests to them and enforces every
-// Discord limit on what they answer. It knows nothing of sessions or
-// websockets: the Discord adapter and the local console in package main both
-// turn their input into a Request and render the Response.
+// definition and its handlers), routes requests to them through a chain of
+// middleware and enforces every Discord limit on what they answer. It knows
+// nothing of sessions or websockets: the Discord adapter and the local
+// console under bot/ both turn their input into a Request, make one call to
+// Router.Handle, and render the Response.
 package commands
 
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
+	"log/slog"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -30,8 +31,22 @@ const (
 	KindComponent
 )
 
-// Request is everything a handler may look at: what the user sent and the
-// corpus snapshot to answer from. Handlers never see Discord sessions.
+// String names the kind for logs.
+func (k Kind) String() string {
+	switch k {
+	case KindCommand:
+		return "command"
+	case KindAutocomplete:
+		return "autocomplete"
+	case KindComponent:
+		return "component"
+	}
+	return fmt.Sprintf("kind(%d)", int(k))
+}
+
+// Request is everything a handler may look at: what the user sent, where,
+// and the corpus snapshot to answer from. Handlers never see Discord
+// sessions.
 type Request struct {
 	Kind Kind
 	// Name is the command's name ("who-said", "Who said this?"). For a
@@ -47,17 +62,92 @@ type Request struct {
 	TargetText string
 	// CustomID is the pressed button's custom_id, for KindComponent.
 	CustomID string
-	// UserID identifies the user, for logs only.
-	UserID string
+	// Params holds the parts of CustomID named by the matching button
+	// pattern ("articles:page:{n}" gives Params["n"]).
+	Params map[string]string
+	// Subcommand is the sub-command used ("add" in /article add), or "".
+	Subcommand string
+	// Attachments holds the files given to attachment options, by option
+	// name.
+	Attachments map[string]Attachment
 
-	// Corpus is the snapshot to answer from; nil is an empty corpus.
+	// UserID identifies the user who acted.
+	UserID string
+	// GuildID is the server the request came from; empty in direct
+	// messages and on the console.
+	GuildID string
+	// ChannelID is the channel the request came from, when known.
+	ChannelID string
+	// Permissions are the member's permissions in the channel
+	// (discordgo.Permission* bits), as Discord resolved them; zero in
+	// direct messages and on the console.
+	Permissions int64
+
+	// Corpus is the snapshot to answer from; the Snapshot middleware fills
+	// it from the router's Corpora when the caller left it nil, and nil
+	// after that is an empty corpus.
 	Corpus *corpus.Corpus
 	// Loading tells that more articles are still being loaded.
 	Loading bool
 }
 
+// Attachment is a file a user gave to an attachment option: where Discord
+// serves it and what it claims to be (the command checks).
+type Attachment struct {
+	URL         string
+	Filename    string
+	Size        int
+	ContentType string
+}
+
 // Option returns the named option with surrounding white space trimmed.
 func (r Request) Option(name string) string { return strings.TrimSpace(r.Options[name]) }
+
+// Param returns the named part of a pressed button's custom ID.
+func (r Request) Param(name string) string { return r.Params[name] }
+
+// CanManageServer reports whether the member may manage the server (or is
+// an administrator), the bar for commands that change what a server sees.
+func (r Request) CanManageServer() bool {
+	return r.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0
+}
+
+// Failure is the kind of failure an answer reports, so that the adapters
+// decide privacy and logging by kind rather than by reading text.
+type Failure int
+
+// Kinds of failure.
+const (
+	// OK is an answer, not a failure.
+	OK Failure = iota
+	// BadInput is a request that cannot be answered as given: a missing
+	// or malformed option, an unknown command.
+	BadInput
+	// NotFound is a well-formed request that matched nothing.
+	NotFound
+	// Forbidden is a request the user may not make.
+	Forbidden
+	// Internal is newsbot's own fault (a panic, a timeout); it is logged
+	// as an error.
+	Internal
+)
+
+// String names the failure kind for logs.
+func (f Failure) String() string {
+	switch f {
+	case OK:
+		return "ok"
+	case BadInput:
+		return "bad input"
+	case NotFound:
+		return "not found"
+	case Forbidden:
+		return "forbidden"
+	case Internal:
+		return "internal"
+	}
+	return fmt.Sprintf("failure(%d)", int(f))
+}
 
 // Response is what a handler answers, independent of how it is delivered.
 type Response struct {
@@ -66,7 +156,8 @@ type Response struct {
 	Components []discordgo.MessageComponent
 	// Choices answers an autocomplete request.
 	Choices []*discordgo.ApplicationCommandOptionChoice
-	// Ephemeral answers are seen only by the user who asked.
+	// Ephemeral answers are seen only by the user who asked. Every failure
+	// is delivered ephemerally (see Private) whatever this says.
 	Ephemeral bool
 	// Update replaces the message a pressed button is on instead of
 	// posting a new one.
@@ -74,13 +165,36 @@ type Response struct {
 	// Err is non-empty when the request failed (bad input, nothing found):
 	// a one-line account of what went wrong, also shown in the embed.
 	Err string `json:"-"`
+	// Failure says what kind of failure Err is. A response with Err set
+	// and Failure OK counts as BadInput.
+	Failure Failure `json:"-"`
+	// Cause is the error behind an Internal failure (with the stack for a
+	// panic), for the log only: users never see it.
+	Cause error `json:"-"`
 	// Results is the machine-readable answer (for the console's --json);
 	// each element marshals to a JSON object.
 	Results []any `json:"-"`
 }
 
+// Private reports whether r must be seen only by the user who asked: an
+// answer marked so, or any failure. It is the one place that decides.
+func (r Response) Private() bool { return r.Ephemeral || r.Failure != OK || r.Err != "" }
+
 // Handler answers one request.
 type Handler func(ctx context.Context, req Request) Response
+
+// Middleware wraps a handler with a concern shared by many commands
+// (recovery, limits, logging), as arikawa's cmdroute and disgo's handler
+// middleware do.
+type Middleware func(Handler) Handler
+
+// Button routes presses of buttons whose custom ID matches Pattern: literal
+// parts separated by ":", and "{name}" parts that match anything and land
+// in Request.Params. "articles:page:{n}" matches "articles:page:3".
+type Button struct {
+	Pattern string
+	Press   Handler
+}
 
 // Command is one command, declared once: its Discord definition and its
 // handlers.
@@ -90,28 +204,108 @@ type Command struct {
 	Run Handler
 	// Complete answers autocomplete for its options (nil: none).
 	Complete Handler
+	// Buttons answer presses of the buttons the command draws, by custom
+	// ID pattern; the first match wins.
+	Buttons []Button
 	// Press answers presses of buttons whose custom_id starts with
-	// Def.Name + ":" (nil: none).
+	// Def.Name + ":" and matches none of Buttons (nil: none).
 	Press Handler
 	// Defer makes the bot acknowledge at once and edit the answer in
 	// later, for a command known to be slow. Others are deferred only when
 	// they turn out slow.
 	Defer bool
+	// ServerOnly keeps the command to servers that installed the bot
+	// (moderator commands, which change a server's articles). Every other
+	// command is read-only and installable anywhere: as a server app and
+	// as a user app, in servers, in DMs with the bot and in private
+	// channels (see Definitions).
+	ServerOnly bool
 	// Usage is how to call it, e.g. "/summary article:<title> [sentences:1-10]".
 	Usage string
 	// Example is one realistic call, for /help and the README.
 	Example string
+	// middleware wraps this command's handlers only (see With).
+	middleware []Middleware
+}
+
+// With adds middleware that wraps only this command's handlers, inside the
+// router's own, and returns c.
+func (c *Command) With(mw ...Middleware) *Command {
+	c.middleware = append(c.middleware, mw...)
+	return c
+}
+
+// Snapshot is the corpus a request answers from.
+type Snapshot struct {
+	Corpus *corpus.Corpus
+	// Loading tells that more articles are still being loaded.
+	Loading bool
+}
+
+// Corpora gives the snapshot a request from a server answers from. It is
+// an interface so that one corpus for everyone and a corpus per server plug
+// in the same way.
+type Corpora interface {
+	Snapshot(ctx context.Context, guildID string) Snapshot
+}
+
+// CorporaFunc adapts a function to Corpora.
+type CorporaFunc func(ctx context.Context, guildID string) Snapshot
+
+// Snapshot calls f.
+func (f CorporaFunc) Snapshot(ctx context.Context, guildID string) Snapshot { return f(ctx, guildID) }
+
+// StoreCorpora answers every server from one store.
+func StoreCorpora(s *corpus.Store) Corpora {
+	return CorporaFunc(func(context.Context, string) Snapshot {
+		// Loading first: the loader swaps in the full corpus before it
+		// clears the flag, so this order never shows a partial corpus as
+		// complete.
+		loading := s.Loading()
+		return Snapshot{Corpus: s.Current(), Loading: loading}
+	})
+}
+
+// Option configures a Router.
+type Option func(*Router)
+
+// WithLogger makes the router log every request it handles to log.
+func WithLogger(log *slog.Logger) Option { return func(r *Router) { r.log = log } }
+
+// WithLibrary adds the moderators' commands (/article, /feed), which
+// change a server's collection through lib.
+func WithLibrary(lib Library) Option { return func(r *Router) { r.library = lib } }
+
+// WithCorpora makes the router answer requests that carry no corpus from c.
+func WithCorpora(c Corpora) Option { return func(r *Router) { r.corpora = c } }
+
+// WithMiddleware wraps the standard chain in mw (outermost first): for
+// concerns that must see every request and its final answer, such as
+// metrics.
+func WithMiddleware(mw ...Middleware) Option {
+	return func(r *Router) { r.outer = append(r.outer, mw...) }
 }
 
 // Router routes requests to commands.
 type Router struct {
-	byName map[string]*Command
-	order  []*Command
+	byName  map[string]*Command
+	order   []*Command
+	chain   []Middleware
+	outer   []Middleware // from WithMiddleware, outside Standard
+	log     *slog.Logger
+	corpora Corpora
+	library Library
 }
 
-// New returns a router with all of newsbot's commands.
-func New() *Router {
-	r := &Router{byName: map[string]*Command{}}
+// New returns a router with all of newsbot's commands and the standard
+// middleware chain (see Standard).
+func New(opts ...Option) *Router {
+	r := &Router{byName: map[string]*Command{}, log: slog.New(slog.DiscardHandler)}
+	for _, o := range opts {
+		o(r)
+	}
+	r.Use(r.outer...)
+	r.Use(r.Standard()...)
 	for _, c := range []*Command{
 		whoSaidCommand(),
 		summaryCommand(),
@@ -124,22 +318,62 @@ func New() *Router {
 	} {
 		r.Add(c)
 	}
+	if r.library != nil {
+		r.Add(articleCommand(r.library))
+		r.Add(feedCommand(r.library))
+	}
 	return r
 }
 
-// Add registers c, replacing any command of the same name. Tests use it to
-// add misbehaving commands.
+// Standard is the chain every request goes through, outermost first:
+// logging sees the final answer; limits apply to whatever was answered;
+// the snapshot is taken once, and the loading note reads it; failures get
+// their kind and privacy; recovery catches a panic in the handler; bounds
+// cut the input before any handler sees it.
+func (r *Router) Standard() []Middleware {
+	return []Middleware{
+		Logging(r.log),
+		EnforceLimits(),
+		SnapshotFrom(r.corpora),
+		LoadingNote(),
+		Classify(),
+		Recover(),
+		r.Bound(),
+	}
+}
+
+// Use appends middleware to the router's chain: each wraps every request,
+// inside the middleware added before it.
+func (r *Router) Use(mw ...Middleware) { r.chain = append(r.chain, mw...) }
+
+// Add registers c. It panics when a command of the same name is already
+// registered: two definitions of one name would make Discord reject the
+// bulk registration, and which handler runs would depend on order.
 func (r *Router) Add(c *Command) {
-	if old, ok := r.byName[c.Def.Name]; ok {
-		for i, o := range r.order {
-			if o == old {
-				r.order = append(r.order[:i], r.order[i+1:]...)
-				break
-			}
-		}
+	if c == nil || c.Def == nil {
+		panic("commands: Add of a command without a definition")
+	}
+	if _, ok := r.byName[c.Def.Name]; ok {
+		panic(fmt.Sprintf("commands: duplicate command %q", c.Def.Name))
 	}
 	r.byName[c.Def.Name] = c
 	r.order = append(r.order, c)
+}
+
+// Replace registers c in place of the command of the same name (or adds
+// it). Tests use it to swap in misbehaving commands.
+func (r *Router) Replace(c *Command) {
+	if old, ok := r.byName[c.Def.Name]; ok {
+		for i, o := range r.order {
+			if o == old {
+				r.order[i] = c
+				break
+			}
+		}
+		r.byName[c.Def.Name] = c
+		return
+	}
+	r.Add(c)
 }
 
 // Lookup returns the command with the given name, or nil.
@@ -148,10 +382,16 @@ func (r *Router) Lookup(name string) *Command { return r.byName[name] }
 // Target returns the command req is for (for a button, the one named
 // before the ":" of its custom_id), or nil.
 func (r *Router) Target(req Request) *Command {
+	return r.byName[targetName(req)]
+}
+
+// targetName is the command name req is for.
+func targetName(req Request) string {
 	if req.Kind == KindComponent && req.Name == "" {
-		req.Name, _, _ = strings.Cut(req.CustomID, ":")
+		name, _, _ := strings.Cut(req.CustomID, ":")
+		return name
 	}
-	return r.byName[req.Name]
+	return req.Name
 }
 
 // Commands returns the commands in declaration order.
@@ -162,36 +402,46 @@ func (r *Router) Commands() []*Command { return append([]*Command(nil), r.order.
 func (r *Router) Definitions() []*discordgo.ApplicationCommand {
 	defs := make([]*discordgo.ApplicationCommand, len(r.order))
 	for i, c := range r.order {
-		defs[i] = c.Def
+		def := *c.Def // a copy: the declaration stays as written
+		def.IntegrationTypes, def.Contexts = installs(c.ServerOnly)
+		defs[i] = &def
 	}
 	return defs
 }
 
-// Handle routes req to its command and returns the answer with every
-// Discord limit enforced and, while articles load, a note saying so. It
-// never panics: a panicking handler yields an ephemeral error answer and a
-// non-nil error (with the stack) for the caller to log.
-func (r *Router) Handle(ctx context.Context, req Request) (resp Response, err error) {
-	if req.Corpus == nil {
-		req.Corpus = emptyCorpus
+// installs says where a command can be installed and used. A read-only
+// command is a user app as well as a server app, so a member can use
+// /who-said in any conversation (a DM, a group DM, a server without the
+// bot); a ServerOnly one only in servers that installed the bot. Discord
+// honours both lists for global commands (a server's own command set is
+// always server-only).
+func installs(serverOnly bool) (*[]discordgo.ApplicationIntegrationType, *[]discordgo.InteractionContextType) {
+	if serverOnly {
+		return &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall},
+			&[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 	}
-	req = r.bound(req)
-	if req.Kind == KindComponent && req.Name == "" {
-		req.Name, _, _ = strings.Cut(req.CustomID, ":")
+	return &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall, discordgo.ApplicationIntegrationUserInstall},
+		&[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM, discordgo.InteractionContextPrivateChannel}
+}
+
+// Handle routes req through the middleware chain to its command and returns
+// the answer with every Discord limit enforced and, while articles load, a
+// note saying so. It never panics: a panicking handler yields an ephemeral
+// Internal answer, and the returned error (also in resp.Cause, with the
+// stack) is for the caller to log if it logs nothing else.
+func (r *Router) Handle(ctx context.Context, req Request) (Response, error) {
+	req.Name = targetName(req)
+	h := Handler(r.dispatch)
+	for i := len(r.chain) - 1; i >= 0; i-- {
+		h = r.chain[i](h)
 	}
-	defer func() {
-		if p := recover(); p != nil {
-			resp = failure("Something went wrong",
-				"This is a bug in newsbot, not something you did. Please try again; if it keeps happening, tell the bot's operator.")
-			err = fmt.Errorf("panic in command %q: %v\n%s", req.Name, p, debug.Stack())
-		}
-		if req.Kind == KindAutocomplete {
-			resp = Response{Choices: resp.Choices}
-		} else if req.Loading {
-			addLoadingNote(&resp, len(req.Corpus.Docs))
-		}
-		Enforce(&resp)
-	}()
+	resp := h(ctx, req)
+	return resp, resp.Cause
+}
+
+// dispatch is the innermost handler: it picks the command's handler for
+// the request's kind and runs it inside the command's own middleware.
+func (r *Router) dispatch(ctx context.Context, req Request) Response {
 	c := r.byName[req.Name]
 	var h Handler
 	if c != nil {
@@ -201,87 +451,58 @@ func (r *Router) Handle(ctx context.Context, req Request) (resp Response, err er
 		case KindAutocomplete:
 			h = c.Complete
 		case KindComponent:
-			h = c.Press
+			h, req.Params = c.button(req.CustomID)
 		}
 	}
 	if h == nil {
 		if req.Kind == KindAutocomplete {
-			return Response{}, nil
+			return Response{}
+		}
+		if c != nil && req.Kind == KindComponent {
+			return failure("That button no longer works", "Run /"+c.Def.Name+" again.")
 		}
 		return failure(fmt.Sprintf("Unknown command %s", echo(req.Name)),
-			"Type /help to see what newsbot can do."), nil
+			"Type /help to see what newsbot can do.")
 	}
-	return h(ctx, req), nil
+	for i := len(c.middleware) - 1; i >= 0; i-- {
+		h = c.middleware[i](h)
+	}
+	return h(ctx, req)
 }
 
-var emptyCorpus = corpus.New(nil)
+// button returns the handler for a press of the button with custom ID id,
+// with the parts its pattern names; nil when nothing matches.
+func (c *Command) button(id string) (Handler, map[string]string) {
+	for _, b := range c.Buttons {
+		if params, ok := matchPattern(b.Pattern, id); ok {
+			return b.Press, params
+		}
+	}
+	return c.Press, nil
+}
 
-// Bounds on request text the command definitions do not bound.
-const (
-	maxOptionText  = 300  // an option without a max_length of its own
-	maxMessageText = 4000 // Discord's longest message, for TargetText
-)
-
-// bound gives req what Discord guarantees of every request, whoever built
-// it (the console passes typed text as it is): valid UTF-8, and each option
-// no longer than its definition's max_length (maxOptionText when it has
-// none). Without it a single long word costs the fuzzy indexes time cubic
-// in its length (a 5,000-letter word took minutes). The caller's map is
-// left as it was.
-func (r *Router) bound(req Request) Request {
-	limits := map[string]int{}
-	if c := r.byName[req.Name]; c != nil {
-		for _, o := range c.Def.Options {
-			if o.MaxLength > 0 {
-				limits[o.Name] = o.MaxLength
+// matchPattern matches a custom ID against a pattern of ":"-separated
+// parts, where "{name}" matches any non-empty part.
+func matchPattern(pattern, id string) (map[string]string, bool) {
+	pp, ip := strings.Split(pattern, ":"), strings.Split(id, ":")
+	if len(pp) != len(ip) {
+		return nil, false
+	}
+	var params map[string]string
+	for i, p := range pp {
+		if name, ok := strings.CutPrefix(p, "{"); ok && strings.HasSuffix(name, "}") {
+			if ip[i] == "" {
+				return nil, false
 			}
+			if params == nil {
+				params = map[string]string{}
+			}
+			params[strings.TrimSuffix(name, "}")] = ip[i]
+			continue
+		}
+		if p != ip[i] {
+			return nil, false
 		}
 	}
-	opts := make(map[string]string, len(req.Options))
-	for k, v := range req.Options {
-		n, ok := limits[k]
-		if !ok {
-			n = maxOptionText
-		}
-		opts[k] = cutRunes(strings.ToValidUTF8(v, "\uFFFD"), n)
-	}
-	req.Options = opts
-	req.Name = strings.ToValidUTF8(req.Name, "\uFFFD")
-	req.Focused = strings.ToValidUTF8(req.Focused, "\uFFFD")
-	req.TargetText = cutRunes(strings.ToValidUTF8(req.TargetText, "\uFFFD"), maxMessageText)
-	req.CustomID = cutRunes(strings.ToValidUTF8(req.CustomID, "\uFFFD"), MaxCustomID)
-	return req
-}
-
-// cutRunes returns s cut to at most n runes, without an ellipsis: it
-// bounds input rather than shortening something to show.
-func cutRunes(s string, n int) string {
-	i := 0
-	for j := range s {
-		if i == n {
-			return s[:j]
-		}
-		i++
-	}
-	return s
-}
-
-// addLoadingNote tells the user that the answer comes from a partial corpus.
-func addLoadingNote(resp *Response, n int) {
-	note := fmt.Sprintf("Still loading articles: %d so far", n)
-	if len(resp.Embeds) == 0 {
-		if resp.Content != "" {
-			resp.Content += "\n"
-		}
-		resp.Content += "*" + note + "*"
-		return
-	}
-	e := resp.Embeds[len(resp.Embeds)-1]
-	if e.Footer == nil {
-		e.Footer = &discordgo.MessageEmbedFooter{}
-	}
-	if e.Footer.Text != "" {
-		note = e.Footer.Text + " · " + note
-	}
-	e.Footer.Text = note
+	return params, true
 }

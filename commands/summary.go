@@ -35,15 +35,21 @@ func summaryCommand() *Command {
 		},
 		Run:      runSummary,
 		Complete: completeArticleOption,
-		Usage:    fmt.Sprintf("/summary article:<title> [sentences:1–%d]", maxSummary),
-		Example:  "/summary article: starmer sentences: 2",
+		// A button of an unclear article query: the chosen article, and
+		// the length asked for.
+		Buttons: []Button{{Pattern: "summary:pick:{id}:{n}", Press: func(ctx context.Context, req Request) Response {
+			req.Options = map[string]string{"article": req.Param("id"), "sentences": req.Param("n")}
+			return runSummary(ctx, req)
+		}}},
+		Usage:   fmt.Sprintf("/summary article:<title> [sentences:1–%d]", maxSummary),
+		Example: "/summary article: starmer sentences: 2",
 	}
 }
 
 // completeArticleOption answers autocomplete for commands whose only
 // autocompleted option is an article.
 func completeArticleOption(ctx context.Context, req Request) Response {
-	return Response{Choices: articleChoices(req.Corpus, req.Option(req.Focused))}
+	return Response{Choices: articleChoices(ctx, req.Corpus, req.Option(req.Focused))}
 }
 
 func runSummary(ctx context.Context, req Request) Response {
@@ -53,6 +59,7 @@ func runSummary(ctx context.Context, req Request) Response {
 	}
 	d, bad, ok := findArticle(req, "article")
 	if !ok {
+		articlePicks(&bad, func(id string) string { return fmt.Sprintf("summary:pick:%s:%d", id, n) })
 		return bad
 	}
 	sents := d.Summary(n)

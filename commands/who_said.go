@@ -3,12 +3,14 @@ package commands
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/data/corpus"
+	"newsbot/data/quotes"
 )
 
 // maxQuery bounds the text a who-said search looks at; a remembered
@@ -23,15 +25,26 @@ type WhoSaidResult struct {
 	Quote string `json:"quote"`
 	// Direct is false for reported (indirect) speech: Quote is then the
 	// article's paraphrase, not the speaker's own words.
-	Direct    bool    `json:"direct"`
-	Speaker   string  `json:"speaker"`
-	Role      string  `json:"role,omitempty"`
-	Article   string  `json:"article"`
-	ArticleID string  `json:"article_id"`
-	URL       string  `json:"url,omitempty"`
-	Date      string  `json:"date,omitempty"`
-	Context   string  `json:"context,omitempty"`
-	Score     float64 `json:"score"`
+	Direct    bool   `json:"direct"`
+	Speaker   string `json:"speaker"`
+	Role      string `json:"role,omitempty"`
+	Article   string `json:"article"`
+	ArticleID string `json:"article_id"`
+	URL       string `json:"url,omitempty"`
+	Date      string `json:"date,omitempty"`
+	Context   string `json:"context,omitempty"`
+	// Score is the text match: how well Quote fits the words typed (0..1).
+	Score float64 `json:"score"`
+	// Certainty is how sure the attribution is of Speaker: "certain",
+	// "likely", "unclear" or "not named"; Confidence is its calibrated
+	// probability and Alternatives the runner-up speakers.
+	Certainty    string   `json:"certainty"`
+	Confidence   float64  `json:"confidence"`
+	SpeakerKind  string   `json:"speaker_kind,omitempty"`
+	Alternatives []string `json:"alternatives,omitempty"`
+	// Closest marks a quotation shown as the closest to the words typed,
+	// not an exact match (no quotation matched closely enough).
+	Closest bool `json:"closest,omitempty"`
 }
 
 func whoSaidCommand() *Command {
@@ -47,7 +60,7 @@ func whoSaidCommand() *Command {
 			return whoSaid(req, req.Option("quote"))
 		},
 		Complete: func(ctx context.Context, req Request) Response {
-			return Response{Choices: quoteChoices(req.Corpus, req.Option("quote"))}
+			return Response{Choices: quoteChoices(ctx, req.Corpus, req.Option("quote"))}
 		},
 		Usage:   "/who-said quote:<words you remember>",
 		Example: "/who-said quote: security guarantees beyond a certain point",
@@ -71,8 +84,11 @@ func whoSaid(req Request, text string) Response {
 		return tooCommon("a quotation", text,
 			"Every quotation has words like these. Type a few distinctive words you remember, e.g. a name or a noun.")
 	}
-	hits := c.WhoSaid(text, suggestions+1)
+	hits := c.WhoSaid(text, nearPool)
 	if len(hits) == 0 || hits[0].Score < corpus.Confident {
+		if h, ok := closestQuote(text, hits); ok {
+			return quoteAnswer(c, h, nil, true)
+		}
 		var near []corpus.QuoteHit
 		for _, h := range hits {
 			if len(near) < suggestions && worthSuggesting(text, h.Quote.Text, h.Score, h.Matched) {
@@ -80,6 +96,9 @@ func whoSaid(req Request, text string) Response {
 			}
 		}
 		searched := fmt.Sprintf("%s in %s", plural(c.QuoteCount(), "quotation", "quotations"), plural(len(c.Docs), "article", "articles"))
+		if len(near) == 0 && req.Loading {
+			return stillLoading("No quotation matches "+echo(text), len(c.Docs))
+		}
 		title := "No quotation matches " + echo(text) + " closely enough"
 		hint := "Check the wording, or try fewer, more distinctive words (searched " + searched + ")."
 		if len(near) == 0 {
@@ -93,17 +112,41 @@ func whoSaid(req Request, text string) Response {
 		}
 		return resp
 	}
-	h := hits[0]
+	return quoteAnswer(c, hits[0], hits[1:], false)
+}
+
+// nearPool is how many hits a who-said search looks at: the answer, the
+// others that match as well, and the near misses a closest quotation is
+// chosen from.
+const nearPool = 10
+
+// equalMatch is how close two text matches must be to count as equal: the
+// user's words then fit both quotations, and the answer says so.
+const equalMatch = 0.01
+
+// quoteAnswer is the answer showing quotation h (closest: as the closest
+// to the words typed, not an exact match), with the other confident hits
+// in rest listed after it.
+func quoteAnswer(c *corpus.Corpus, h corpus.QuoteHit, rest []corpus.QuoteHit, closest bool) Response {
 	r := whoSaidResult(c, h)
+	r.Closest = closest
+	desc := showQuote(h.Quote, MaxEmbedDesc-60)
+	footer := "Text match " + percent(h.Score)
+	if closest {
+		desc = "*Closest quotation, not an exact match:*\n" + desc
+		footer += " (not an exact match)"
+	}
 	e := &discordgo.MessageEmbed{
-		Title:       speakerName(h.Quote),
+		Title:       speakerTitle(h.Quote),
 		URL:         h.Doc.URL,
-		Description: showQuote(h.Quote, MaxEmbedDesc),
+		Description: desc,
 		Color:       colorAnswer,
-		Footer:      &discordgo.MessageEmbedFooter{Text: "Match " + percent(h.Score)},
 	}
 	if r.Role != "" {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Role", Value: r.Role, Inline: true})
+	}
+	if k := kindNote(h.Quote.SpeakerKind); k != "" && h.Quote.Speaker != "" {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Speaker is", Value: k, Inline: true})
 	}
 	if r.Date != "" {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Date", Value: r.Date, Inline: true})
@@ -120,18 +163,29 @@ func whoSaid(req Request, text string) Response {
 	}
 	results := []any{r}
 	// Other quotations that match as well: a short fragment ("security
-	// guarantees") can fit several, and the user should see that.
-	var also []string
-	for _, o := range hits[1:] {
-		if o.Score < corpus.Confident || len(also) == maxAlso {
+	// guarantees") can fit several, and the user should see that. Those
+	// that fit exactly as well are said to.
+	var also, same []string
+	for _, o := range rest {
+		if o.Score < corpus.Confident || len(also)+len(same) == maxAlso {
 			break
 		}
-		also = append(also, showQuote(o.Quote, 150)+" — "+speakerName(o.Quote))
+		line := showQuote(o.Quote, 150) + " — " + speakerText(o.Quote)
+		if h.Score-o.Score < equalMatch {
+			same = append(same, line)
+		} else {
+			also = append(also, line)
+		}
 		results = append(results, whoSaidResult(c, o))
+	}
+	if len(same) > 0 {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Matches your words equally well", Value: strings.Join(same, "\n")})
+		footer += fmt.Sprintf(" · %d quotations match equally well", len(same)+1)
 	}
 	if len(also) > 0 {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Also matching", Value: strings.Join(also, "\n")})
 	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: footer + " · " + speakerNote(h.Quote)}
 	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: results}
 }
 
@@ -143,17 +197,26 @@ func sourceSuffix(d *corpus.Doc) string {
 }
 
 func whoSaidResult(c *corpus.Corpus, h corpus.QuoteHit) WhoSaidResult {
+	role := ""
+	if h.Quote.Certainty() != quotes.Unclear {
+		// A role beside an unclear speaker would read as a claim.
+		role = speakerRole(c, h.Doc, h.Quote.Speaker)
+	}
 	return WhoSaidResult{
-		Quote:     h.Quote.Text,
-		Direct:    h.Quote.Direct,
-		Speaker:   h.Quote.Speaker,
-		Role:      speakerRole(c, h.Doc, h.Quote.Speaker),
-		Article:   h.Doc.Title,
-		ArticleID: h.Doc.ID,
-		URL:       h.Doc.URL,
-		Date:      h.Doc.Date,
-		Context:   quoteContext(h.Doc, h.Quote),
-		Score:     h.Score,
+		Certainty:    certaintyLabel(h.Quote),
+		Confidence:   round3(h.Quote.Confidence),
+		SpeakerKind:  h.Quote.SpeakerKind,
+		Alternatives: h.Quote.Alternatives,
+		Quote:        h.Quote.Text,
+		Direct:       h.Quote.Direct,
+		Speaker:      h.Quote.Speaker,
+		Role:         role,
+		Article:      h.Doc.Title,
+		ArticleID:    h.Doc.ID,
+		URL:          h.Doc.URL,
+		Date:         h.Doc.Date,
+		Context:      quoteContext(h.Doc, h.Quote),
+		Score:        h.Score,
 	}
 }
 
@@ -161,13 +224,14 @@ func whoSaidResult(c *corpus.Corpus, h corpus.QuoteHit) WhoSaidResult {
 func suggestionLines(hits []corpus.QuoteHit) []string {
 	var out []string
 	for _, h := range hits {
-		out = append(out, fmt.Sprintf("%s — %s, *%s*", showQuote(h.Quote, 200), speakerName(h.Quote), Truncate(h.Doc.Title, 100)))
+		out = append(out, fmt.Sprintf("%s — %s, *%s*", showQuote(h.Quote, 200), speakerText(h.Quote), Truncate(h.Doc.Title, 100)))
 	}
 	return out
 }
 
-// quoteChoices answers autocomplete for a quotation being typed.
-func quoteChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+// quoteChoices answers autocomplete for a quotation being typed. When ctx
+// ends first it answers with the suggestions found so far.
+func quoteChoices(ctx context.Context, c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
 	var hits []corpus.QuoteHit
 	if strings.TrimSpace(partial) == "" {
 		// Nothing typed yet: offer the first quotations, to show what
@@ -183,13 +247,13 @@ func quoteChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationComm
 			}
 		}
 	} else {
-		hits = c.SuggestQuotes(partial, MaxChoices)
+		hits, _ = c.SuggestQuotesContext(ctx, partial, MaxChoices)
 	}
 	var out []*discordgo.ApplicationCommandOptionChoice
 	for _, h := range hits {
 		// Choice names are plain text: direct speech in quotation
 		// marks, reported speech tagged, then the speaker.
-		who := speakerName(h.Quote)
+		who := speakerText(h.Quote)
 		name := showQuotePlain(h.Quote, MaxChoiceName-3-len([]rune(who))) + " — " + who
 		if len([]rune(who)) > 40 {
 			name = showQuotePlain(h.Quote, MaxChoiceName)
@@ -198,3 +262,7 @@ func quoteChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationComm
 	}
 	return out
 }
+
+// round3 rounds a probability to three decimals for --json: more digits
+// than that claim a precision the calibration does not have.
+func round3(p float64) float64 { return math.Round(p*1000) / 1000 }

@@ -1,5 +1,6 @@
 // Package article defines a news article and loads articles from files:
-// .txt, .md (with optional YAML front matter) and .json.
+// .txt, .md (with optional YAML front matter), .json and .html (a saved web
+// page, reduced to its article text by readability).
 //
 // Loading never stops at a bad file: every file that cannot be used is
 // skipped with exactly one Warning naming it and the reason, and every good
@@ -72,7 +73,7 @@ var (
 	ErrNoTitle       = errors.New("no title")
 	ErrNoBody        = errors.New("no body text")
 	ErrTooLarge      = errors.New("too large")
-	ErrUnknownExt    = errors.New("unknown file extension (want .txt, .md, .markdown or .json)")
+	ErrUnknownExt    = errors.New("unknown file extension (want .txt, .md, .markdown, .json or .html)")
 	ErrFrontMatter   = errors.New("malformed front matter")
 	ErrMalformedJSON = errors.New("malformed JSON")
 )
@@ -90,6 +91,8 @@ func formatFor(name string) format {
 		return parseMD
 	case ".json":
 		return parseJSON
+	case ".html", ".htm", ".xhtml":
+		return parseHTML
 	}
 	return nil
 }

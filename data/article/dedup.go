@@ -42,6 +42,12 @@ func Dedup(arts []Article) ([]Article, []Warning) {
 	return out, warns
 }
 
+// TextKey is the text that two copies of an article share even when one
+// was re-typed with other quote marks, dashes, case or line wrapping: the
+// key Dedup compares, exported so that a store can refuse the same text
+// twice by the same rule.
+func TextKey(body string) string { return normBody(body) }
+
 // normBody is the text two copies of an article share even when one was
 // re-typed with other quote marks, dashes, case or line wrapping.
 func normBody(s string) string {

@@ -7,8 +7,10 @@ package corpus
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"newsbot/data/article"
+	"newsbot/data/entity"
 	"newsbot/data/people"
 	"newsbot/data/quotes"
 	"newsbot/data/search"
@@ -22,17 +24,24 @@ type Doc struct {
 	Sentences []text.Sentence
 	People    []people.Person
 	Quotes    []quotes.Quote
+	// Entities are the people, organisations, documents and groups the
+	// article names or quotes (see data/entity): list organisations and
+	// documents apart from people, find a person by role.
+	Entities []entity.Entity
 }
 
 // Analyze runs the whole analysis on one article.
 func Analyze(a article.Article) *Doc {
 	sents := text.Sentences(a.Body)
-	ppl := people.Find(a.Title, a.Body, sents)
+	toks := text.Tokenize(a.Body) // once, for people and quotes
+	ppl := people.FindTokens(a.Body, sents, toks)
+	qs := quotes.ExtractTokens(a.Body, sents, toks, ppl)
 	return &Doc{
 		Article:   a,
 		Sentences: sents,
 		People:    ppl,
-		Quotes:    quotes.Extract(a.Body, sents, ppl),
+		Quotes:    qs,
+		Entities:  entity.Build(a.Body, sents, toks, ppl, qs),
 	}
 }
 
@@ -83,6 +92,9 @@ type QuoteHit struct {
 type ArticleHit struct {
 	Doc   *Doc
 	Score float64
+	// Where says which part of the article matched (LookupArticle only;
+	// "" from the title searches).
+	Where Where
 }
 
 // PersonHit is a person found by a search, with every article that names them.
@@ -124,6 +136,9 @@ type Corpus struct {
 	roles       map[string]string
 	sentRefs    []QuoteRef // Doc, Sentence index
 	sentences   *search.Index
+
+	newest     []*Doc // Docs newest first, made on first use (see Newest)
+	newestOnce sync.Once
 }
 
 // New builds a corpus over docs (already analysed). Duplicate IDs are the
@@ -160,8 +175,10 @@ func New(docs []*Doc) *Corpus {
 			if c.roles[p.Name] == "" && p.Role != "" {
 				c.roles[p.Name] = p.Role
 			}
-			for _, a := range p.Aliases {
-				if k := strings.ToLower(a); !named[p.Name][k] {
+			// Roles too: "the superintendent" or "ambassador to
+			// Japan" finds whoever holds the role in the corpus.
+			for _, a := range append(p.Aliases[:len(p.Aliases):len(p.Aliases)], p.Role) {
+				if k := strings.ToLower(a); k != "" && !named[p.Name][k] {
 					named[p.Name][k] = true
 					ptexts[i] += " · " + a
 				}

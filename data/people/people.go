@@ -121,7 +121,7 @@ func Runs(toks []Token, starts []bool) []Run {
 			}
 		}
 		// "of" joins an office or a body to its object ("Secretary of
-		// State"), not a name to a place ("Richard Shelby of Alabama")
+		// State"), not a name to a place ("Maren Quist of Dorset")
 		for m := i + 1; m < j-1; m++ {
 			if toks[m].Lower() == "of" && !titleWords[toks[m-1].Lower()] && !orgWords[toks[m-1].Lower()] && !roleNouns[toks[m-1].Lower()] {
 				j = m
@@ -132,6 +132,9 @@ func Runs(toks []Token, starts []bool) []Run {
 		// "Grandmother-of-three Pat Smith": a hyphenated description
 		for a < b && (notNames[toks[a].Lower()] && !titleWords[toks[a].Lower()] || starts[a] && b-a > 1 && starterWord(toks[a].Lower()) ||
 			strings.Contains(toks[a].Lower(), "-of-")) {
+			if b-a >= 2 && isFirstName(toks[a].Lower()) && personApposition(toks, Run{Tok0: a, Tok1: b, Name0: a}) {
+				break // "Will Barnes, who …": a given name that is also a word
+			}
 			a++
 		}
 		// "Fisherman Paul Grant": a capitalised description opening the
@@ -142,7 +145,7 @@ func Runs(toks []Token, starts []bool) []Run {
 		}
 		for b > a && (notNames[toks[b-1].Lower()] && !titleWords[toks[b-1].Lower()] || particles[toks[b-1].Lower()]) {
 			if nameMonths[toks[b-1].Lower()] && b-1 > a && (!notNames[toks[b-2].Lower()] || titleWords[strings.TrimSuffix(toks[b-2].Lower(), ".")]) {
-				break // Theresa May, Mrs May
+				break // Helena May, Mrs May
 			}
 			if toks[b-1].Poss && b-1 > a && !notNames[toks[b-1].Lower()] {
 				break
@@ -158,21 +161,21 @@ func Runs(toks []Token, starts []bool) []Run {
 					r.Honorific = toks[k].Lower()
 				}
 			}
-			// "Secretary of State Mike Pompeo", "Minister of Crown-Indigenous
-			// Relations Carolyn Bennett": the office runs on to the name
+			// "Secretary of State Dana Korvel", "Minister of Inland
+			// Waterways Carol Benning": the office runs on to the name
 			if r.Titled && r.Name0 < b-1 && toks[r.Name0].Lower() == "of" {
 				r.Name0++
 				for r.Name0 < b-1 && (b-r.Name0 > 2 || orgWords[toks[r.Name0].Lower()]) && !isFirstName(toks[r.Name0].Lower()) {
 					r.Name0++
 				}
 				if r.Name0 < b && !isFirstName(toks[r.Name0].Lower()) {
-					r.Name0 = b // "CEO of Civic Action": the office's object, no name
+					r.Name0 = b // "CEO of Harbour Watch": the office's object, no name
 				}
 			}
 			for r.Titled && r.Name0 < b-1 && orgWords[toks[r.Name0].Lower()] {
 				r.Name0++
 			}
-			// "Getty Images Kevin Vickers", "Sergeant-at-Arms Kevin Vickers":
+			// "Wire Photos Kevin Marsh", "Sergeant-at-Arms Kevin Marsh":
 			// words before a given name that begin no name
 			if r.Name0 < b && !isFirstName(toks[r.Name0].Lower()) && b-r.Name0 >= 3 {
 				for m := r.Name0 + 1; m < b-1; m++ {
@@ -249,13 +252,16 @@ func nameOK(toks []Token, r Run) bool {
 	}
 	for k := r.Name0; k < r.Tok1; k++ {
 		low := toks[k].Lower()
-		// "Christopher House", "Ryan Hall": a surname that is also a
+		// "Dominic House", "Ryan Field": a surname that is also a
 		// common noun, after a given name
 		surname := n == 2 && k == r.Tok1-1 && isFirstName(toks[r.Name0].Lower())
 		if orgWords[low] && !surname || titleWords[low] {
 			return false
 		}
-		if notNames[low] && !(r.Titled && n == 1) && !(nameMonths[low] && k == r.Tok1-1 && n >= 2) {
+		// "Will Barnes, who milks 80 cows": a given name that is also a
+		// word, vouched for by an apposition only people take
+		givenWord := k == r.Name0 && n >= 2 && isFirstName(low) && personApposition(toks, r)
+		if notNames[low] && !(r.Titled && n == 1) && !(nameMonths[low] && k == r.Tok1-1 && n >= 2) && !givenWord {
 			return false
 		}
 		if isAcronym(toks[k].Text) || hasDigit(toks[k].Text) || isContraction(low) {
@@ -263,6 +269,22 @@ func nameOK(toks []Token, r Run) bool {
 		}
 	}
 	return true
+}
+
+// personApposition reports a name followed by an apposition only people
+// take: ", who …" (bodies take "which") or an age (", 45,"). It vouches
+// for a name of one word ("Tatu, who sells fruit, …") or one whose given
+// name is also a word ("Will Barnes, who …").
+func personApposition(toks []Token, r Run) bool {
+	last := r.Tok1 - 1
+	if last < 0 || last+2 >= len(toks) || toks[last].Poss || toks[last+1].Text != "," {
+		return false
+	}
+	n2 := toks[last+2]
+	if n2.Lower() == "who" {
+		return true
+	}
+	return isNumber(n2.Text) && last+3 < len(toks) && toks[last+3].Text == ","
 }
 
 // isAcronym reports an all-capitals word of two letters or more (CBC, RCMP),
@@ -305,7 +327,7 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 	if r.Tok1-r.Name0 >= 2 && (maleFirst[first] || femaleFirst[first]) {
 		return true
 	}
-	// "P.J. Tucker", "J. Smith": initials before a surname
+	// "T.J. Brennan", "J. Smith": initials before a surname
 	if r.Tok1-r.Name0 == 2 && isInitials(toks[r.Name0].Text) && !countryInitials[first] {
 		return true
 	}
@@ -346,12 +368,12 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 			return true
 		}
 	}
-	// "Mamadou Dia was on a trip": a name of two or three words opening a
+	// "Oumar Sako was on a trip": a name of two or three words opening a
 	// sentence as its subject
 	if starts[r.Tok0] && r.Tok1-r.Name0 >= 2 && r.Tok1-r.Name0 <= 3 && !toks[last].Poss && last+1 < len(toks) && subjectVerbs[toks[last+1].Lower()] {
 		return true
 	}
-	// "spokesperson Lu Kang", "political scientist Hamish Telford"
+	// "spokesperson Lu Kang", "political scientist Ivo Strand"
 	if r.Tok0 > 0 && !starts[r.Tok0] && toks[r.Tok0-1].Word && !toks[r.Tok0-1].Cap && isRoleNoun(toks[r.Tok0-1].Lower()) {
 		return true
 	}
@@ -475,10 +497,18 @@ func (p *personBuild) addAlias(a string) {
 // not read: news bodies repeat every name a headline carries, and headline
 // capitals would only add false names.
 func Find(title, body string, sents []text.Sentence) []Person {
+	return FindTokens(body, sents, nil)
+}
+
+// FindTokens is Find on a body already tokenised by text.Tokenize (toks nil:
+// tokenise it here), so that an analysis tokenises an article once.
+func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 	if sents == nil {
 		sents = text.Sentences(body)
 	}
-	toks := Tokenize(body)
+	if toks == nil {
+		toks = text.Tokenize(body)
+	}
 	starts := sentenceStarts(toks, sents, body)
 	runs := Runs(toks, starts)
 	var builds []*personBuild
@@ -522,7 +552,7 @@ func Find(title, body string, sents []text.Sentence) []Person {
 		if len(name) >= 2 {
 			b := find(name)
 			if b == nil {
-				// "Mr. Hemming" met before "Brian Hemming": upgrade it
+				// "Mr. Tolland" met before "Brian Tolland": upgrade it
 				if s := bySurname(name[len(name)-1]); s != nil && len(s.name) == 1 {
 					s.addAlias(s.canonical())
 					s.name = name
@@ -536,7 +566,7 @@ func Find(title, body string, sents []text.Sentence) []Person {
 			continue
 		}
 		roleBefore := r.Tok0 > 0 && !starts[r.Tok0] && toks[r.Tok0-1].Word && !toks[r.Tok0-1].Cap && isRoleNoun(toks[r.Tok0-1].Lower())
-		if !r.Titled && !roleBefore {
+		if !r.Titled && !roleBefore && !personApposition(toks, r) {
 			continue // one capitalised word next to "said" may be an organisation
 		}
 		singles = append(singles, pending{r, name})
@@ -549,7 +579,7 @@ func Find(title, body string, sents []text.Sentence) []Person {
 		}
 	}
 	// a full name met without other evidence completes a titled surname
-	// ("Ms. Denholm" … "Robyn Denholm")
+	// ("Ms. Varga" … "Robyn Varga")
 	for _, r := range runs {
 		if !nameOK(toks, r) || r.Tok1-r.Name0 < 2 {
 			continue

@@ -13,7 +13,7 @@ func TestTokenize(t *testing.T) {
 		want string // token texts joined by |, possessives marked with +
 	}{
 		{"Mr. Smith said.", "Mr.|Smith|said|."},
-		{"the U.S. and the U.K.", "the|U.S.|and|the|U.K."},
+		{"both the U.K. and the U.S. agreed", "both|the|U.K.|and|the|U.S.|agreed"},
 		{"Starmer’s plan", "Starmer+|plan"},
 		{"it's O’Hara's turn", "it's|O’Hara+|turn"},
 		{"Jean-Paul J. Sartre", "Jean-Paul|J.|Sartre"},
@@ -75,15 +75,20 @@ func TestFind(t *testing.T) {
 		{"photo credit before the name", "(Photo: Northbank Images) Kevin Lund, the port director, waved.",
 			"Kevin Lund", "port director", "Lund", Male},
 		{"initials", "P.J. Okafor scored twice on Sunday.", "P.J. Okafor", "", "Okafor", Unknown},
-		{"surname that is a common noun", "Artistic director Christopher House chose the music.", "Christopher House", "", "House", Male},
+		{"surname that is a common noun", "Artistic director Dominic House chose the music.", "Dominic House", "", "House", Male},
 		{"pronouns tell the gender", "Sam Okoro said the plan had failed. She blamed the council, and she resigned.",
 			"Sam Okoro", "", "Okoro", Female},
-		{"month as surname after a title", "Prime Minister Theresa May spoke. Later Mrs May left for Brussels.",
-			"Theresa May", "Prime Minister", "Mrs May", Female},
+		{"one word with a who-apposition", "Tatu, who sells fruit near the market, saw the crowd. Tatu ran home.",
+			"Tatu", "", "", Unknown},
+		{"a given name that is also a word", "Will Barnes, who milks 80 cows, said the price was too low.",
+			"Will Barnes", "", "", Male},
+		{"one word with an age", "Okonkwo, 52, closed his shop early.", "Okonkwo", "", "", Male},
+		{"month as surname after a title", "Prime Minister Helena May spoke. Later Mrs May left for Brussels.",
+			"Helena May", "Prime Minister", "Mrs May", Female},
 		{"hyphenated description before the name", "Mother-of-two Lena Hart opened the cafe. Hart said it was her dream.",
 			"Lena Hart", "", "Hart", Female},
-		{"month as surname", "Prime Minister Theresa Mayfield and Ms. June spoke. Prime Minister Theresa May also spoke.",
-			"Theresa May", "Prime Minister", "May", Female},
+		{"month as surname", "Prime Minister Helena Mayfield and Ms. June spoke. Prime Minister Helena May also spoke.",
+			"Helena May", "Prime Minister", "May", Female},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,7 +117,7 @@ func TestFind(t *testing.T) {
 
 func TestNotPeople(t *testing.T) {
 	tests := []struct{ name, body string }{
-		{"places and organisations", "The Eastfield City Council met in Northbank Square. Health Canada said the water was safe."},
+		{"places and organisations", "The Eastfield City Council met in Northbank Square. Harbour University said the campus was safe."},
 		{"sentence openers", "Overstating the risk helps nobody. Unlike Monday, Tuesday was calm."},
 		{"a bill is not a person", "Bill C-48 passed on Tuesday."},
 		{"a place after a preposition", "She has lived in Port Ellen, says her neighbour."},
@@ -120,6 +125,8 @@ func TestNotPeople(t *testing.T) {
 		{"country initials", "The U.S. Navy sailed on. U.K. Steel closed."},
 		{"an office's object", "The Mother of Parliaments met. The CEO of Harbour Action spoke."},
 		{"institutions", "The Eastfield Metroparks Zoo said the cheetahs were fine. Northbank Prison closed."},
+		{"a body takes which", "Brightwater, which sells fruit, said the price was low."},
+		{"a question opening with will", "Will Barnes Farm survive? Nobody knows."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"newsbot/data/people"
+	"newsbot/data/text"
 )
 
 // auxiliaries and adverbs that may stand between a speaker and the verb
@@ -93,7 +94,7 @@ func isIng(w string) bool { return strings.HasSuffix(w, "ing") }
 // wordTok reports whether token i is a word.
 func (d *doc) wordTok(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].Word }
 
-func isPunct(t people.Token, marks string) bool { return !t.Word && strings.Contains(marks, t.Text) }
+func isPunct(t text.Token, marks string) bool { return !t.Word && strings.Contains(marks, t.Text) }
 
 // npBefore reads a noun phrase backwards from token j (inclusive), not
 // below lo: a name run, a pronoun, or a short common noun phrase with its
@@ -122,14 +123,14 @@ func (d *doc) npBefore(j, lo int) (int, int, bool) {
 		if a == j && a-2 >= lo && d.lower(a-1) == "of" && d.toks[a-2].Cap && people.OrgWord(d.lower(a-2)) && !d.starts[a] {
 			a -= 2
 		}
-		// "Tore Sohlberg and Lehla Abreder": two people speaking together
+		// "Tove Lindqvist and Amara Osei": two people speaking together
 		if d.tokPerson[j] >= 0 && a-2 >= lo && d.lower(a-1) == "and" && d.tokPerson[a-2] >= 0 && !d.toks[a-2].Poss {
 			if pa, _, ok := d.npBefore(a-2, lo); ok {
 				a = pa
 			}
 		}
 		// lower-case words before a name are a description ("political
-		// scientist Hamish Telford"): the name is the speaker
+		// scientist Ivo Strand"): the name is the speaker
 		return a, j + 1, true
 	}
 	if npStop[w] || people.NotName(w) && !determiners[w] && !isQuantifier(w) {
@@ -194,7 +195,7 @@ func (d *doc) npAfter(j, hi int) (int, int, bool) {
 	}
 	if !d.toks[j].Cap && !determiners[d.lower(j)] && !isQuantifier(d.lower(j)) &&
 		!people.RoleNoun(d.lower(j)) && !yearOld.MatchString(d.lower(j)) {
-		// "said oil and gas worker Mike Wipf": a description, then a name;
+		// "said dairy farmer Sam Dell": a description, then a name;
 		// anything else ("noting that …") is a clause, not a speaker
 		k := j
 		for k < hi && k-j < 7 && d.wordTok(k) && !d.toks[k].Cap && !npAfterStop[d.lower(k)] {
@@ -238,7 +239,7 @@ func (d *doc) npAfter(j, hi int) (int, int, bool) {
 			e = k
 		}
 	}
-	// "says Campbell’s partner, Jason Louth": the name in apposition
+	// "says Campbell’s partner, Owen Pratt": the name in apposition
 	if !d.toks[e-1].Cap && e+1 < hi && d.toks[e].Text == "," && d.wordTok(e+1) && (d.toks[e+1].Cap || d.tokPerson[e+1] >= 0) &&
 		!people.NotName(d.lower(e+1)) {
 		n := e + 1
@@ -315,7 +316,7 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 		}
 	}
 	if ing && d.wordTok(j) {
-		// "with a spokesperson for the camp describing …"
+		// "with a spokeswoman for the club describing …"
 		if a, b, ok := d.npBefore(j, lo); ok && a-1 >= lo && d.lower(a-1) == "with" {
 			return a, b, true
 		}
@@ -387,7 +388,7 @@ func (d *doc) reducedRelative(a, lo int) (int, int, bool) {
 
 // appositionSubject reads the speaker before a chain of appositions ending
 // with the comma at j: "Smith, a lawyer for the family, said", "Mr Hussen,
-// 47, who is from Ethiopia, said", "the director of X, Jeff Fraser, says".
+// 47, who is from Ethiopia, said", "the director of X, Alan Moyes, says".
 // The nearest comma with a known person before it wins; failing that, the
 // farthest phrase that ends with a name.
 func (d *doc) appositionSubject(j, lo int) (int, int, bool) {
@@ -406,7 +407,7 @@ func (d *doc) appositionSubject(j, lo int) (int, int, bool) {
 		}
 	}
 	// a segment that is nothing but a person's name names the speaker
-	// ("the director of X, Jeff Fraser, says"); the subject before the
+	// ("the director of X, Alan Moyes, says"); the subject before the
 	// first comma does too
 	for i, c := range commas {
 		segStart := lo
@@ -444,8 +445,8 @@ func (d *doc) appositionSubject(j, lo int) (int, int, bool) {
 }
 
 // ownerBefore finds the person a body phrase [a, b) is attached to: "Tim
-// Guest with the Health Authority says", "Jingyi Pan of IG said", "Sen.
-// Richard Shelby of Alabama, the chairman …, said".
+// Guest with the Health Authority says", "Mei Lin of FX Desk said", "Sen.
+// Maren Quist of Dorset, the chairman …, said".
 func (d *doc) ownerBefore(a, b, lo int) (int, int, bool) {
 	if d.tokPerson[b-1] >= 0 {
 		return 0, 0, false
@@ -506,7 +507,7 @@ func (d *doc) mainSubject(lo, hi int) (int, int, bool) {
 		}
 		return k, e, true
 	}
-	// a body opening the sentence: "Civic Action also has … and suggests"
+	// a body opening the sentence: "Harbour Watch also has … and suggests"
 	if lo < hi && d.wordTok(lo) && d.toks[lo].Cap && d.inQuote[lo] < 0 && !people.NotName(d.lower(lo)) && d.starts[lo] {
 		e := lo + 1
 		for e < hi && d.wordTok(e) && d.toks[e].Cap && !d.toks[e-1].Poss {
@@ -530,7 +531,7 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 	for last > a && !d.toks[last].Word {
 		last--
 	}
-	// "Tore Sohlberg and Lehla Abreder said": both people
+	// "Tove Lindqvist and Amara Osei said": both people
 	for k := a + 1; k < last; k++ {
 		if d.lower(k) == "and" && d.tokPerson[k-1] >= 0 && d.tokPerson[last] >= 0 && !d.toks[k-1].Poss {
 			return d.ppl[d.tokPerson[k-1]].Name + " and " + d.ppl[d.tokPerson[last]].Name, mention
@@ -613,9 +614,13 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 			return sp, mention
 		}
 	}
-	// "the company", "the agency": the body named before
-	if d.lower(a) == "the" && b-a == 2 && orgHeads[w] {
+	// "the company", "the agency", "the drug maker": the body named before
+	if d.lower(a) == "the" && b-a >= 2 && b-a <= 4 && orgHeads[w] {
 		if sp := d.bodyAntecedent(a, true); sp != "" {
+			return sp, mention
+		}
+		// no body spoke before: the one named in the sentences before
+		if sp := d.bodyAntecedent(a, false); sp != "" {
 			return sp, mention
 		}
 	}
@@ -703,9 +708,7 @@ organisation union party campaign network station office court judge-s`)
 var docHeads = toSet(`statement release letter memo email website post tweet`)
 
 // orgHeads are nouns that refer back to a named organisation.
-var orgHeads = toSet(`company agency department ministry government firm group organization organisation
-team club union party board council commission utility network service corporation business bank
-retailer airline automaker province city`)
+var orgHeads = loadWords("orgheads")
 
 var genderNouns = map[string]people.Gender{"man": people.Male, "woman": people.Female, "father": people.Male,
 	"mother": people.Female, "son": people.Male, "daughter": people.Female, "husband": people.Male,

@@ -37,7 +37,7 @@ func (d *doc) strongVerbBefore(v, l0 int) bool {
 }
 
 // absoluteSubject reports a participle with a subject of its own after
-// "with" ("…, with a spokesperson for the camp describing the scene as
+// "with" ("…, with a spokeswoman for the club describing the match as
 // “Q”"): it reports for that subject, not for the sentence's main verb.
 func (d *doc) absoluteSubject(v, l0 int) bool {
 	if !isIng(d.lower(v)) {
@@ -89,7 +89,7 @@ func (d *doc) direct() []Quote {
 			switch {
 			case sp.cont >= 0 && attrs[sp.cont].kept:
 				att = attrs[sp.cont].att
-				att.verb, att.mention = "", ""
+				att.verb, att.mention, att.rule = "", "", "continues_quotation"
 			case lastAttr >= 0 && d.spans[lastAttr].para >= sp.para-2 || len(events) > 0:
 				// the latest of the last attributed quotation and the last
 				// speech verb with a speaker, within a paragraph
@@ -103,23 +103,25 @@ func (d *doc) direct() []Quote {
 				useEv := ev >= 0 && d.paraOf[events[ev].tok] >= sp.para-1 &&
 					(lastAttr < 0 || d.toks[events[ev].tok].Start > d.spans[lastAttr].open)
 				if p, ok := d.prevSubject(sp); ok {
-					att = attribution{speaker: d.ppl[p].Name, ok: true}
+					att = attribution{speaker: d.ppl[p].Name, ok: true, rule: "previous_sentence_subject"}
 				} else if useEv {
 					att = events[ev].att
-					att.verb, att.mention = "", ""
+					att.verb, att.mention, att.rule = "", "", "last_speech_verb"
 				} else if lastAttr >= 0 && d.spans[lastAttr].para >= sp.para-1 {
 					att = attrs[lastAttr].att
-					att.verb, att.mention = "", ""
+					att.verb, att.mention, att.rule = "", "", "previous_quotation"
 				} else if lastAttr >= 0 && d.spans[lastAttr].para == sp.para-2 && d.quietBetween(d.spans[lastAttr].closeEnd, sp.open) {
 					// one paragraph of narration naming no one in between
 					att = attrs[lastAttr].att
-					att.verb, att.mention = "", ""
+					att.verb, att.mention, att.rule = "", "", "previous_quotation_across_narration"
 				} else if a, ok := d.colonIntro(sp); ok {
 					att = a
+					att.rule = "colon_introduction"
 				}
 			default:
 				if a, ok := d.colonIntro(sp); ok {
 					att = a
+					att.rule = "colon_introduction"
 				}
 			}
 		}
@@ -133,7 +135,7 @@ func (d *doc) direct() []Quote {
 		}
 		attrs[i].quoted = len(out)
 		out = append(out, Quote{Text: txt, Speaker: att.speaker, Mention: att.mention, Verb: att.verb,
-			Start: sp.start, End: sp.end, Direct: true})
+			Start: sp.start, End: sp.end, Direct: true, rule: att.rule})
 	}
 	return out
 }
@@ -194,27 +196,38 @@ func (d *doc) attribute(i int) attribution {
 	left := d.leftAttr(l0, l1)
 	switch {
 	case right.ok && rnear && (endsOpen || !left.ok):
+		right.rule = "verb_after_quote"
 		return right
 	case left.ok:
+		left.rule = "verb_before_quote"
+		if left.verb == "" {
+			left.rule = "colon_after_subject"
+		} else if left.verb == "according to" {
+			left.rule = "according_to"
+		}
 		return left
 	case right.ok:
+		right.rule = "verb_after_quote_far"
 		return right
 	}
 	if a, ok := d.accordingTo(l0, l1); ok {
+		a.rule = "according_to"
 		return a
 	}
 	if a, ok := d.accordingTo(r0, r1); ok {
+		a.rule = "according_to"
 		return a
 	}
 	if a, ok := d.parenOwner(l0, l1); ok {
+		a.rule = "parenthesis_owner"
 		return a
 	}
 	return attribution{}
 }
 
 // parenOwner attributes a quotation set in parentheses after a phrase that
-// says whose words they are: "his personal riffs (“Q”)", "the Larry Ellison
-// appraisal of Elon Musk (“Q”)" — the first person or possessive pronoun of
+// says whose words they are: "his personal riffs (“Q”)", "the Ada Brook
+// appraisal of Noel Finch (“Q”)" — the first person or possessive pronoun of
 // that phrase.
 func (d *doc) parenOwner(l0, l1 int) (attribution, bool) {
 	if l1-1 < l0 || d.toks[l1-1].Text != "(" {
@@ -442,7 +455,7 @@ func (d *doc) prevSubject(sp span) (int, bool) {
 		return -1, false
 	}
 	// the subject opens the sentence, or follows a fronted phrase closed by
-	// a comma ("At 25 years old, Gillis was diagnosed …")
+	// a comma ("At 30 years old, Marlow was told …")
 	if sa > a+1 {
 		if !isPunct(d.toks[sa-1], ",") || sa-a > 8 {
 			return -1, false

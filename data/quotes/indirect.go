@@ -133,7 +133,7 @@ func (d *doc) clause(c, e int, att attribution) (Quote, bool) {
 		return Quote{}, false // mostly the quotation: it stands for the speech
 	}
 	for k := c + 1; k < e; k++ {
-		// "…, but if the president is now saying, “Q”": a quotation
+		// "…, but if the mayor is suddenly saying, “Q”": a quotation
 		// introduced by a speech verb of its own is another speech
 		if d.inQuote[k] >= 0 && d.inQuote[k-1] < 0 {
 			j := k - 1
@@ -155,7 +155,11 @@ func (d *doc) clause(c, e int, att attribution) (Quote, bool) {
 	if wordCount(txt) < 4 {
 		return Quote{}, false
 	}
-	return Quote{Text: txt, Speaker: att.speaker, Mention: att.mention, Verb: att.verb, Start: start, End: end}, true
+	rule := "reported_speech"
+	if att.verb == "according to" {
+		rule = "according_to"
+	}
+	return Quote{Text: txt, Speaker: att.speaker, Mention: att.mention, Verb: att.verb, Start: start, End: end, rule: rule}, true
 }
 
 // reported finds reported speech in the sentence [a, b).
@@ -316,7 +320,7 @@ func (d *doc) reported(a, b int) []Quote {
 			} else {
 				sa, sb, ok = d.subjectOf(v, k+1)
 				// the tail is the attribution alone: its subject opens it
-				// ("…, but it’s not certain the EU would agree" is a
+				// ("…, but it’s unclear the council would agree" is a
 				// clause of its own, not "…, the EU agreed")
 				ok = ok && d.onlyModifiers(k+1, sa)
 			}
@@ -435,7 +439,7 @@ func (d *doc) reportPhrase(v, b int) (c int, verb string, ok bool) {
 }
 
 // onlyModifiers reports whether tokens [a, b) can only open the noun
-// phrase that starts at b ("the New York Times", "the zoo's executive
+// phrase that starts at b ("the Harbour Daily Times", "the zoo's executive
 // director", "the boys and their parents"): up to four words that are no
 // conjunction (but a coordinating "and" inside), preposition, pronoun or
 // speech verb.

@@ -25,7 +25,9 @@ func checkDirect(t *testing.T, body string, want map[string]string) {
 		for _, q := range qs {
 			if q.Direct && q.Text == text {
 				found = true
-				if q.Speaker != speaker {
+				// "" wants no speaker from the rules: the ranker may still
+				// guess one from salience, but never as certain
+				if q.Speaker != speaker && (speaker != "" || q.Certainty() == Certain) {
 					t.Errorf("%q: speaker %q (mention %q), want %q", text, q.Speaker, q.Mention, speaker)
 				}
 			}
@@ -234,8 +236,8 @@ func TestIndirect(t *testing.T) {
 			"the filters had been replaced last spring", "Helen Marsh"},
 		{"they refers to a group", "Investigators described the fire as deliberate. They said the doors had been locked from outside.",
 			"the doors had been locked from outside", "Investigators"},
-		{"an anonymous source", "The talks collapsed on Friday, according to a person familiar with the negotiations.",
-			"The talks collapsed on Friday", "a person familiar with the negotiations"},
+		{"an anonymous source", "The merger stalled on Monday, according to an adviser close to the merger.",
+			"The merger stalled on Monday", "an adviser close to the merger"},
 		{"attribution inside the sentence", "The filters were replaced last spring, Helen Marsh said, but the pumps are older.",
 			"The filters were replaced last spring", "Helen Marsh"},
 		{"after an attribution inside the sentence", "The filters were replaced last spring, Helen Marsh said, but the pumps are much older.",

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"newsbot/data/article/articletest"
 	"newsbot/data/internal/evaldata"
 	"newsbot/data/people"
 	"newsbot/data/text"
@@ -16,20 +17,15 @@ const seedArticle = "../articles/keir-starmer-us-role-in-ukraine.txt"
 
 type seedQuote struct{ text, speaker string }
 
-// seedQuotes are the article's ten quotations with their speakers (the
-// project's own copy of the design's expectations).
-var seedQuotes = []seedQuote{
-	{"backstop.", "Keir Starmer"},
-	{"The specifics of the backstop are still under discussion, but I’m very clear on the principles.", "Keir Starmer"},
-	{"I’m not going to make security guarantees beyond a certain point.", "Donald Trump"},
-	{"great", "Donald Trump"},
-	{"We’ll be on the ground, and that will provide automatic security since no one will dare mess with our people,", "Donald Trump"},
-	{"For peace to endure, we need security guarantees,", "Keir Starmer"},
-	{"I believe that without a backstop, a ceasefire would give Putin the chance to regroup and attack again, as his intentions regarding Ukraine are very clear.", "Keir Starmer"},
-	{"new partnership", "Keir Starmer"},
-	{"very consequential president", "Lord Mandelson"},
-	{"The US and the UK share so much, and when it comes to trade, we have a fair and balanced relationship that benefits both sides.", "Lord Mandelson"},
-}
+// seedQuotes are the article's ten quotations with their speakers, from
+// articletest (the one copy of the design's expectations).
+var seedQuotes = func() []seedQuote {
+	var out []seedQuote
+	for _, q := range articletest.SeedQuotes {
+		out = append(out, seedQuote{q.Text, q.Speaker})
+	}
+	return out
+}()
 
 // loadSeed reads the seed article: the first line is the title.
 func loadSeed(t *testing.T) (title, body string) {

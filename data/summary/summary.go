@@ -217,6 +217,7 @@ func analyse(sents []text.Sentence, nc int) ([]sentInfo, map[string]int) {
 		}
 	}
 	N := float64(len(sents))
+	caption := Captions(sents[:nc])
 	info := make([]sentInfo, nc)
 	for i := range nc {
 		tm := make(map[string]float64, len(candTerms[i]))
@@ -227,6 +228,9 @@ func analyse(sents []text.Sentence, nc int) ([]sentInfo, map[string]int) {
 			sq += w * w
 		}
 		q, d := quality(sents[i].Text, candWords[i])
+		if caption[i] {
+			q = 0 // never in a summary: see captions.go
+		}
 		info[i] = sentInfo{terms: tm, norm: math.Sqrt(sq), words: candWords[i], quality: q, dangle: d && i > 0}
 	}
 	return info, tf
@@ -431,6 +435,7 @@ func quality(s string, words int) (float64, bool) {
 var furnitureMarks = []string{
 	"scroll down for", "click here", "published:", "updated:", "last updated at",
 	"follow us on", "share this article", "all rights reserved", "copyright ",
+	"story continues below advertisement",
 }
 
 // furniture reports whether a sentence is page furniture rather than text.

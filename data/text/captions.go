@@ -7,8 +7,8 @@ import (
 
 // captionCuts returns the byte offsets in s[from:to] (one paragraph) where
 // a photo caption without a final stop runs into the next sentence, in
-// increasing order: "… in an interview on Radio 4's Feedback programme The
-// controller of …". Inside a line, a capitalised "The" or "An" between a
+// increasing order: "… in a talk on the Evening Show's phone-in The
+// producer of …". Inside a line, a capitalised "The" or "An" between a
 // token ending in a lower-case letter, a digit or ')' and a word starting
 // with a lower-case letter or digit opens a sentence: in running text
 // those words are capitalised only in names and titles, which go on with

@@ -323,7 +323,7 @@ func TestWords(t *testing.T) {
 
 // benchBody is a news-like text of about 40 KB with abbreviations, quotes
 // and numbers, so the benchmarks exercise the slow paths too.
-var benchBody = strings.Repeat("Mr. Reed told the U.S. Senate on Jan. 5 that profits hit $1.13bn. "+
+var benchBody = strings.Repeat("Mr. Ash told the State Assembly on Feb. 7 that profits hit $2.41bn. "+
 	"“We will win,” he said. “Really?” she asked. Growth was 2.5% at 3.30pm, the report by J. K. Rowling said… "+
 	"The Café Élysée closed.\n", 200)
 

@@ -1,0 +1,250 @@
+package corpus
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"newsbot/data/search"
+	"newsbot/data/text"
+)
+
+// Where says which part of an article matched an article query.
+type Where string
+
+// The parts of an article an article query is matched against, in the
+// order they count: a title names the article, the lede says what it is
+// about, the body only mentions things.
+const (
+	InTitle Where = "title"
+	InLede  Where = "lede"
+	InBody  Where = "body"
+	ByID    Where = "id"
+)
+
+// Article lookup weights. A title match counts as it scores. A match in the
+// body counts less than one in the title, the lede (its first ledeSentences
+// sentences) in between: a story is about what its title and opening say,
+// and merely mentions what else its body says. Each further sentence of the
+// same article that matches (up to supportMax of them) adds supportStep: an
+// article about a topic names it more than once.
+const (
+	ledeSentences = 3
+	ledeWeight    = 0.9
+	bodyWeight    = 0.75
+	supportStep   = 0.04
+	supportMax    = 3
+	// supportAt is the least sentence score that counts as support: the
+	// query's words as written, not typo neighbours of them ("pace" for
+	// "peace"), which would otherwise add up.
+	supportAt = 0.95
+	// passagePool is how many best-matching sentences of the whole corpus
+	// an article query (or each of its words) looks at.
+	passagePool = 200
+	// spreadWeight discounts an article whose sentences hold the query's
+	// words between them, none all of them: the words are about the
+	// article, but less surely together than in one sentence.
+	spreadWeight = 0.9
+	// maxTopicWords bounds the words of a query looked up one by one.
+	maxTopicWords = 8
+)
+
+// ClearMargin is how far the best candidate of a lookup must be ahead of the
+// runner-up to be taken as the answer; closer than that the user chooses.
+// Scores of 0.1 apart are one matched word of a two-word query apart, or a
+// title match against a body match of the same words.
+const ClearMargin = 0.1
+
+// OfferFloor is the least score of a candidate offered as a choice. Below
+// it a candidate shares at most a typo neighbour or a scattered fragment
+// with the query (the title index's fuzzy fallback scores about 0.35 for
+// titles that merely share letters), and a list of those is noise.
+const OfferFloor = 0.4
+
+// ArticleLookup is the answer to an article query: the candidates, best
+// first, and whether the first is clearly the one meant.
+type ArticleLookup struct {
+	Hits []ArticleHit
+	// Clear is true when Hits[0] is the answer: an ID or title given
+	// exactly, or a confident score ClearMargin ahead of the next one.
+	Clear bool
+}
+
+// LookupArticle finds the article a query names or is about: an exact ID,
+// then the title, then the lede and the body (so that "harbour repairs"
+// finds an article titled "Council votes on budget" whose opening is about
+// the harbour, and an article with a poor title is reachable by its
+// content). Candidates are ranked by their best weighted score (see the
+// weights above); ArticleHit.Where says which part matched.
+func (c *Corpus) LookupArticle(query string, limit int) ArticleLookup {
+	l, _ := c.LookupArticleContext(context.Background(), query, limit)
+	return l
+}
+
+// LookupArticleContext is LookupArticle that honours ctx: when ctx is done
+// it returns the candidates found so far, never as Clear, with ctx.Err().
+func (c *Corpus) LookupArticleContext(ctx context.Context, query string, limit int) (ArticleLookup, error) {
+	if d := c.ByID(strings.TrimSpace(query)); d != nil {
+		return ArticleLookup{Hits: []ArticleHit{{Doc: d, Score: 1, Where: ByID}}, Clear: true}, nil
+	}
+	if limit < 1 || len(c.Docs) == 0 {
+		return ArticleLookup{}, nil
+	}
+	best := map[int]ArticleHit{} // doc index → its best hit
+	put := func(di int, score float64, where Where) {
+		if h, ok := best[di]; !ok || score > h.Score {
+			best[di] = ArticleHit{Doc: c.Docs[di], Score: score, Where: where}
+		}
+	}
+	key := strings.Join(text.Words(query), " ")
+	titles, err := c.titles.SearchContext(ctx, query, limit+ledeSentences)
+	for _, h := range titles {
+		put(h.ID, h.Score, InTitle)
+		if key != "" && strings.Join(text.Words(c.Docs[h.ID].Title), " ") == key {
+			// The whole title, as written: nothing else can be meant.
+			return ArticleLookup{Hits: []ArticleHit{{Doc: c.Docs[h.ID], Score: 1, Where: InTitle}}, Clear: true}, nil
+		}
+	}
+	type content struct {
+		score   float64
+		where   Where
+		support int
+	}
+	byDoc := map[int]*content{}
+	var passages []search.Hit
+	if err == nil {
+		passages, err = c.sentences.SearchContext(ctx, query, passagePool)
+	}
+	for _, h := range passages {
+		r := c.sentRefs[h.ID]
+		where, w := InBody, bodyWeight
+		if r.Quote < ledeSentences {
+			where, w = InLede, ledeWeight
+		}
+		s := h.Score * w
+		ct := byDoc[r.Doc]
+		if ct == nil {
+			ct = &content{}
+			byDoc[r.Doc] = ct
+		}
+		if h.Score >= supportAt {
+			ct.support++
+		}
+		if s > ct.score {
+			ct.score, ct.where = s, where
+		}
+	}
+	for di, ct := range byDoc {
+		extra := min(max(ct.support-1, 0), supportMax)
+		put(di, min(ct.score+supportStep*float64(extra), 1), ct.where)
+	}
+	if err == nil {
+		var spread map[int]spreadHit
+		spread, err = c.spread(ctx, query)
+		for di, sp := range spread {
+			put(di, sp.score, sp.where)
+		}
+	}
+	hits := make([]ArticleHit, 0, len(best))
+	for _, h := range best {
+		hits = append(hits, h)
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		if rank(hits[i].Where) != rank(hits[j].Where) {
+			return rank(hits[i].Where) < rank(hits[j].Where)
+		}
+		return hits[i].Doc.ID < hits[j].Doc.ID
+	})
+	for len(hits) > 0 && hits[len(hits)-1].Score < OfferFloor {
+		hits = hits[:len(hits)-1]
+	}
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	clear := err == nil && len(hits) > 0 && hits[0].Score >= Confident &&
+		(len(hits) == 1 || hits[0].Score-hits[1].Score >= ClearMargin)
+	return ArticleLookup{Hits: hits, Clear: clear}, err
+}
+
+// rank orders the parts of an article for ties: title before lede before
+// body.
+func rank(w Where) int {
+	switch w {
+	case ByID:
+		return 0
+	case InTitle:
+		return 1
+	case InLede:
+		return 2
+	}
+	return 3
+}
+
+// spreadHit is an article's score for a query's words taken one by one.
+type spreadHit struct {
+	score float64
+	where Where
+}
+
+// spread scores articles by how many of the query's content words they hold
+// anywhere in their lede or body, each word at its best place (weighted as
+// above), discounted by spreadWeight: "harbour budget" finds the article
+// whose first sentence names the harbour and whose third the budget. A
+// query of one content word needs no spreading.
+func (c *Corpus) spread(ctx context.Context, query string) (map[int]spreadHit, error) {
+	var words []string
+	seen := map[string]bool{}
+	for _, w := range text.Words(query) {
+		if !text.IsFunctionWord(w) && !seen[w] && len(words) < maxTopicWords {
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	if len(words) < 2 {
+		return nil, nil
+	}
+	type best struct {
+		sum  float64
+		body bool // some word is only in the body
+	}
+	docs := map[int]*best{}
+	for _, w := range words {
+		got := map[int]float64{}
+		lede := map[int]bool{}
+		hs, err := c.sentences.SearchContext(ctx, w, passagePool)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hs {
+			r := c.sentRefs[h.ID]
+			s := h.Score * bodyWeight
+			if r.Quote < ledeSentences {
+				s = h.Score * ledeWeight
+			}
+			if s > got[r.Doc] {
+				got[r.Doc], lede[r.Doc] = s, r.Quote < ledeSentences
+			}
+		}
+		for di, s := range got {
+			b := docs[di]
+			if b == nil {
+				b = &best{}
+				docs[di] = b
+			}
+			b.sum += s
+			b.body = b.body || !lede[di]
+		}
+	}
+	out := make(map[int]spreadHit, len(docs))
+	for di, b := range docs {
+		where := InLede
+		if b.body {
+			where = InBody
+		}
+		out[di] = spreadHit{score: spreadWeight * b.sum / float64(len(words)), where: where}
+	}
+	return out, nil
+}
