@@ -74,7 +74,7 @@ func feedCommand(lib Library) *Command {
 			}
 			return Response{Choices: out}
 		},
-		ServerOnly: true,
+		ServerOnly: true, // changes a server's articles: never a user app, never in DMs
 		Usage:      "/feed add url:<feed> | /feed remove feed:<feed> | /feed list",
 		Example:    "/feed add url: https://gazette.example/rss.xml",
 	}).With(moderatorOnly())
