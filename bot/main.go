@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 
 	"newsbot/bot/internal/analyze"
@@ -29,6 +30,7 @@ import (
 	"newsbot/bot/internal/evalcmd"
 	"newsbot/bot/internal/library"
 	"newsbot/bot/internal/load"
+	"newsbot/bot/internal/telemetry"
 	"newsbot/bot/internal/traincmd"
 	"newsbot/commands"
 )
@@ -85,32 +87,113 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		// The console's user wants answers, not progress reports.
 		level = slog.LevelWarn
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	log, err := telemetry.NewLogger(stderr, cfg.LogFormat, level)
+	if err != nil {
+		return err
+	}
 	loader := load.Start(ctx, load.Options{Defaults: cfg.Defaults, Paths: cfg.Articles}, log)
+	metrics := telemetry.New()
+	metrics.SetCorpus(func() (int, int) {
+		c := loader.Store.Current()
+		return len(c.Docs), c.QuoteCount()
+	})
+	probes := telemetry.Probes{
+		Health: map[string]telemetry.Check{},
+		Ready:  map[string]telemetry.Check{"corpus": corpusLoaded(loader)},
+	}
+	// The Discord side's checks exist from the start (the listener serves
+	// while the store opens and the gateway connects) and read what is
+	// there when asked.
+	var bot atomic.Pointer[discord.Bot]
+	var libRef atomic.Pointer[library.Library]
+	if cfg.Token != "" {
+		probes.Health["gateway"] = func(context.Context) error {
+			if b := bot.Load(); b == nil || !b.Connected() {
+				return errors.New("not connected to the Discord gateway")
+			}
+			return nil
+		}
+		probes.Health["store"] = func(ctx context.Context) error {
+			l := libRef.Load()
+			if l == nil {
+				return errors.New("not open yet")
+			}
+			return l.Ping(ctx)
+		}
+	}
+	if cfg.HTTPAddr != "" {
+		// The listener stops whenever runBot returns, not only on a
+		// signal.
+		sctx, stop := context.WithCancel(ctx)
+		srv, err := telemetry.Start(sctx, cfg.HTTPAddr, telemetry.Handler(metrics, probes), log)
+		if err != nil {
+			stop()
+			return err
+		}
+		defer func() {
+			stop()
+			if err := srv.Wait(); err != nil {
+				log.Warn("telemetry listener", "err", err)
+			}
+		}()
+	}
+	observe := commands.WithMiddleware(telemetry.Middleware(metrics, log))
 	if cfg.Token == "" {
 		// The console has no servers, so no server collections or
 		// moderator commands: it needs no store.
-		router := commands.New(commands.WithLogger(log), commands.WithCorpora(commands.StoreCorpora(loader.Store)))
+		router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(commands.StoreCorpora(loader.Store)))
+		metrics.SetCommands(commandNames(router)...)
 		opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
+		if out, ok := stdout.(*os.File); ok && opts.Interactive && console.IsTerminal(out) {
+			opts.Progress = loader.Progress
+		}
 		return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
 	}
 	// The store, feeds and folder watching stop with runCtx, after the
 	// Discord connection has closed.
 	runCtx, stopLibrary := context.WithCancel(context.WithoutCancel(ctx))
-	lib, err := library.Start(runCtx, cfg, libraryOptions, loader, log)
+	libOpts := libraryOptions
+	libOpts.Metrics = metrics
+	lib, err := library.Start(runCtx, cfg, libOpts, loader, log)
 	if err != nil {
 		stopLibrary()
 		return err
 	}
+	libRef.Store(lib)
 	defer func() {
 		stopLibrary()
 		if err := lib.Close(); err != nil {
 			log.Error("closing the store", "err", err)
 		}
 	}()
-	router := commands.New(commands.WithLogger(log), commands.WithCorpora(lib.Corpora()), commands.WithLibrary(lib.Collection))
-	b := discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase}, router, log)
+	router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(lib.Corpora()), commands.WithLibrary(lib.Collection))
+	metrics.SetCommands(commandNames(router)...)
+	b := discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase,
+		Shard: cfg.Shard, Observer: metrics}, router, log)
+	bot.Store(b)
 	return b.Run(ctx)
+}
+
+// commandNames lists the router's commands, the only names that get a
+// metrics label of their own.
+func commandNames(r *commands.Router) []string {
+	var names []string
+	for _, c := range r.Commands() {
+		names = append(names, c.Def.Name)
+	}
+	return names
+}
+
+// corpusLoaded is the readiness check: every configured article is loaded.
+func corpusLoaded(l *load.Loader) telemetry.Check {
+	return func(context.Context) error {
+		select {
+		case <-l.Done():
+			return nil
+		default:
+			return fmt.Errorf("loading articles: %d so far", len(l.Store.Current().Docs))
+		}
+	}
 }
 
 // libraryOptions are the living corpus's options; tests let its fetcher

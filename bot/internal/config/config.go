@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -18,6 +19,8 @@ import (
 	"time"
 
 	"newsbot/bot/internal/cli"
+	"newsbot/bot/internal/shard"
+	"newsbot/bot/internal/telemetry"
 	"newsbot/data/store"
 )
 
@@ -53,6 +56,13 @@ type Config struct {
 	LevelSet bool // LOG_LEVEL or -log-level was given
 	JSON     bool // console: one JSON object per command
 
+	// HTTPAddr is where /healthz, /readyz and /metrics are served
+	// (NEWSBOT_HTTP_ADDR, host:port); "" serves nothing.
+	HTTPAddr string
+	// LogFormat is "text" or "json" (LOG_FORMAT).
+	LogFormat string
+	// Shard is this process's shard (DISCORD_SHARD_ID, DISCORD_SHARD_COUNT).
+	Shard shard.Spec
 	// DB is the SQLite store's file (NEWSBOT_DB); used when DatabaseURL
 	// is empty.
 	DB string
@@ -131,6 +141,10 @@ func Parse(ctx context.Context, args []string, getenv func(string) string, stder
 	fs.StringVar(&cfg.APIBase, "api-base", getenv("DISCORD_API_BASE"), "an origin that replaces https://discord.com for every REST call, e.g. a REST proxy (env DISCORD_API_BASE)")
 	level := fs.String("log-level", getenv("LOG_LEVEL"), "debug, info, warn or error (env LOG_LEVEL; default info, warn in the console)")
 	fs.BoolVar(&cfg.JSON, "json", false, "console: print one JSON object per command")
+	fs.StringVar(&cfg.HTTPAddr, "http-addr", getenv("NEWSBOT_HTTP_ADDR"), "serve /healthz, /readyz and Prometheus /metrics on this host:port, e.g. 127.0.0.1:9090 (env NEWSBOT_HTTP_ADDR; default: off)")
+	logFormat := fs.String("log-format", getenv("LOG_FORMAT"), "text or json (env LOG_FORMAT; default text)")
+	shardID := fs.String("shard-id", getenv("DISCORD_SHARD_ID"), "the gateway shard this process runs, from 0 (env DISCORD_SHARD_ID; needs -shard-count)")
+	shardCount := fs.String("shard-count", getenv("DISCORD_SHARD_COUNT"), "the number of shards, or auto for Discord's recommendation (env DISCORD_SHARD_COUNT; default: unsharded)")
 	dbDefault := getenv("NEWSBOT_DB")
 	if dbDefault == "" {
 		dbDefault = store.DefaultPath(getenv)
@@ -173,6 +187,15 @@ func Parse(ctx context.Context, args []string, getenv func(string) string, stder
 		return cfg, err
 	}
 	cfg.LevelSet = *level != ""
+	if cfg.LogFormat, err = telemetry.ParseFormat(*logFormat); err != nil {
+		return cfg, fmt.Errorf("LOG_FORMAT: %w", err)
+	}
+	if cfg.HTTPAddr, err = parseHTTPAddr(cfg.HTTPAddr); err != nil {
+		return cfg, err
+	}
+	if cfg.Shard, err = shard.ParseSpec(*shardID, *shardCount); err != nil {
+		return cfg, err
+	}
 	if cfg.GuildID != "" {
 		if _, err := strconv.ParseUint(cfg.GuildID, 10, 64); err != nil {
 			return cfg, fmt.Errorf("guild ID %q: want a number (a Discord snowflake)", cfg.GuildID)
@@ -333,6 +356,20 @@ func parseAPIBase(s string) (string, error) {
 		return "", fmt.Errorf("DISCORD_API_BASE %q: want an origin such as https://proxy.example:8080", s)
 	}
 	return u.Scheme + "://" + u.Host, nil
+}
+
+// parseHTTPAddr checks a listen address: host:port with a numeric port
+// (the host may be empty for every interface).
+func parseHTTPAddr(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	_, port, err := net.SplitHostPort(s)
+	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
+		return "", fmt.Errorf("NEWSBOT_HTTP_ADDR %q: want host:port, such as 127.0.0.1:9090 or :9090", s)
+	}
+	return s, nil
 }
 
 func parseLevel(s string) (slog.Level, error) {
