@@ -20,18 +20,21 @@ COPY . .
 RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags="-s -w" -o /out/newsbot ./bot
 # An empty folder owned by the runtime user, to be the mount point for
 # extra articles.
-RUN mkdir -p /out/articles && chown 65532:65532 /out/articles
+RUN mkdir -p /out/articles /out/data && chown 65532:65532 /out/articles /out/data
 
 FROM scratch
 # CA certificates for HTTPS to Discord; nothing else is needed.
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=build /out/newsbot /newsbot
 COPY --from=build --chown=65532:65532 /out/articles /articles
+# The store (servers' own articles and feeds) lives on a volume: scratch has
+# no home directory for the default location, and "/" is not writable.
+COPY --from=build --chown=65532:65532 /out/data /data
 # Extra articles (.txt, .md, .json) mounted here are loaded on top of the
 # embedded ones. The token comes from the environment (DISCORD_TOKEN) or a
 # mounted file (DISCORD_TOKEN_FILE), never from the image.
-ENV NEWSBOT_ARTICLES=/articles
-VOLUME ["/articles"]
+ENV NEWSBOT_ARTICLES=/articles NEWSBOT_DB=/data/newsbot.db
+VOLUME ["/articles", "/data"]
 # A numeric non-root user: scratch has no /etc/passwd.
 USER 65532:65532
 ENTRYPOINT ["/newsbot"]

@@ -4,6 +4,7 @@
 //	newsbot [flags]                     run the bot (a local console when no token is set)
 //	newsbot analyze [flags] [PATH...]   print the analysis of articles as JSON lines
 //	newsbot eval quotes|summary|search  measure answer quality on evaluation data
+//	newsbot train attribution           learn the speaker ranker from annotated articles
 //
 // The parts live in packages under bot/internal: config (environment and
 // flags), load (articles, in the background), discord (the adapter),

@@ -93,13 +93,15 @@ func TestHelpExitCodes(t *testing.T) {
 		code int
 		want []string // in stderr
 	}{
-		{[]string{"-h"}, 0, []string{"usage: newsbot [flags]", "newsbot analyze", "newsbot eval", "Subcommands", "../shared/eval", "default info, warn in the console"}},
+		{[]string{"-h"}, 0, []string{"usage: newsbot [flags]", "newsbot analyze", "newsbot eval", "newsbot train", "Subcommands", "../shared/eval", "default info, warn in the console"}},
 		{[]string{"--help"}, 0, []string{"usage: newsbot [flags]"}},
 		{[]string{"analyze", "-h"}, 0, []string{"usage: newsbot analyze"}},
 		{[]string{"eval", "-h"}, 0, []string{"usage: newsbot eval", "quotes", "summary", "search", "not in the repository"}},
 		{[]string{"eval", "quotes", "-h"}, 0, []string{"usage: newsbot eval quotes", "../shared/eval"}},
 		{[]string{"eval", "summary", "-h"}, 0, []string{"usage: newsbot eval summary", "../shared/eval"}},
 		{[]string{"eval", "search", "-h"}, 0, []string{"usage: newsbot eval search", "../shared/eval"}},
+		{[]string{"train", "-h"}, 0, []string{"usage: newsbot train"}},
+		{[]string{"train", "attribution", "-h"}, 0, []string{"usage: newsbot train attribution"}},
 		{[]string{"eval"}, 1, []string{"usage: newsbot eval"}},
 		{[]string{"eval", "summary", "no-such-file.jsonl"}, 1, []string{"not in the repository", "../shared/eval"}},
 		{[]string{"analyze", "-bogus"}, 1, []string{"usage: newsbot analyze"}},

@@ -34,12 +34,12 @@ var manageServer int64 = discordgo.PermissionManageGuild
 
 // moderatorDef finishes a moderator command's definition: hidden by default
 // from members without Manage Server (a server may change that, so the
-// handler checks again), and available in servers only.
+// handler checks again), and not in DMs (the command is also ServerOnly,
+// which Definitions turns into the guild-only install and context lists).
 func moderatorDef(d *discordgo.ApplicationCommand) *discordgo.ApplicationCommand {
 	d.DefaultMemberPermissions = &manageServer
 	noDM := false
 	d.DMPermission = &noDM
-	d.Contexts = &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 	return d
 }
 
@@ -119,8 +119,9 @@ func articleCommand(lib Library) *Command {
 		Complete: func(ctx context.Context, req Request) Response {
 			return Response{Choices: ownArticleChoices(lib.Own(req.GuildID), req.Option("article"))}
 		},
-		Usage:   "/article add url:<link> | /article add file:<upload> | /article remove article:<title>",
-		Example: "/article add url: https://gazette.example/harbour-wall",
+		ServerOnly: true, // changes a server's articles: never a user app, never in DMs
+		Usage:      "/article add url:<link> | /article add file:<upload> | /article remove article:<title>",
+		Example:    "/article add url: https://gazette.example/harbour-wall",
 	}).With(moderatorOnly())
 }
 

@@ -216,3 +216,22 @@ func TestStillLoading(t *testing.T) {
 		})
 	}
 }
+
+// TestArticleAutocompleteByTopic: words that are in no title still
+// suggest the article they are about, first when it is clearly meant.
+func TestArticleAutocompleteByTopic(t *testing.T) {
+	c := corpus.New([]*corpus.Doc{
+		makeDoc(t, article.Article{ID: "article-5c4a", Title: "Article 5c4a"},
+			[]string{"Beekeepers in the valley lost half their hives to a cold spring."}, nil, nil),
+		makeDoc(t, article.Article{ID: "ferry", Title: "Ferry Timetable Changes"},
+			[]string{"The ferry leaves earlier from May."}, nil, nil),
+	})
+	choices := run(t, Request{Kind: KindAutocomplete, Name: "summary", Focused: "article", Options: opts("article", "beekeepers hives"), Corpus: c}).Choices
+	if len(choices) == 0 || choices[0].Value != "article-5c4a" {
+		t.Errorf("choices %+v, want the beekeeping article first", choices)
+	}
+	choices = run(t, Request{Kind: KindAutocomplete, Name: "summary", Focused: "article", Options: opts("article", "ferry tim"), Corpus: c}).Choices
+	if len(choices) == 0 || choices[0].Value != "ferry" {
+		t.Errorf("choices %+v, want the title being typed first", choices)
+	}
+}

@@ -57,7 +57,7 @@ func TestClosestQuoteTrain(t *testing.T) {
 		t.Skipf("evaluation data absent: %v", err)
 	}
 	if testing.Short() {
-		t.Skip("builds a corpus of 200 articles")
+		t.Skip("builds a corpus of 130 articles")
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -68,7 +68,7 @@ func TestClosestQuoteTrain(t *testing.T) {
 	var absent []string
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 64<<20)
-	for i := 0; sc.Scan() && i < 350; i++ {
+	for i := 0; sc.Scan() && i < 250; i++ {
 		var rec struct {
 			ID, Title, Text string
 			Quotes          []struct {
@@ -79,7 +79,7 @@ func TestClosestQuoteTrain(t *testing.T) {
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
 			t.Fatal(err)
 		}
-		if i < 200 {
+		if i < 130 {
 			arts = append(arts, article.Article{ID: rec.ID, Title: rec.Title, Body: rec.Text})
 			continue
 		}

@@ -74,8 +74,9 @@ func feedCommand(lib Library) *Command {
 			}
 			return Response{Choices: out}
 		},
-		Usage:   "/feed add url:<feed> | /feed remove feed:<feed> | /feed list",
-		Example: "/feed add url: https://gazette.example/rss.xml",
+		ServerOnly: true, // changes a server's articles: never a user app, never in DMs
+		Usage:      "/feed add url:<feed> | /feed remove feed:<feed> | /feed list",
+		Example:    "/feed add url: https://gazette.example/rss.xml",
 	}).With(moderatorOnly())
 }
 
@@ -99,7 +100,7 @@ func runFeedAdd(ctx context.Context, lib Library, req Request) Response {
 	return Response{
 		Embeds: []*discordgo.MessageEmbed{{
 			Title: "Feed added",
-			Description: fmt.Sprintf("**%s**\n%s in the feed now. New articles are fetched within a minute and then every poll; each shows up in every command here.",
+			Description: fmt.Sprintf("**%s**\n%s in the feed now. Its articles are being fetched now, and new ones at every poll; each shows up in every command here.",
 				Truncate(feedName(f), 300), plural(fa.Items, "item", "items")),
 			Color: colorAnswer,
 		}},

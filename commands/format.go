@@ -1,7 +1,9 @@
 package commands
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -189,14 +191,6 @@ func quoteWords(s string) string {
 	return s
 }
 
-// speakerName is how a quotation's speaker is shown.
-func speakerName(q *quotes.Quote) string {
-	if q.Speaker == "" {
-		return "Unattributed"
-	}
-	return q.Speaker
-}
-
 // speakerRole is the speaker's role as the quote's article gives it, or as
 // any article does.
 func speakerRole(c *corpus.Corpus, d *corpus.Doc, name string) string {
@@ -251,14 +245,38 @@ func intOptionDef(name, desc string, lo, hi int) *discordgo.ApplicationCommandOp
 
 // articleChoices answers autocomplete for an article option: titles shown,
 // IDs as values (a title stands in when an ID is too long for a value).
-func articleChoices(c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+//
+// Titles being typed come first. When the words typed are not a title
+// ("harbour repairs"), the articles whose opening or text is about them
+// follow (see corpus.LookupArticle), the one clearly meant first, so the
+// suggestion list offers what the command would answer.
+func articleChoices(ctx context.Context, c *corpus.Corpus, partial string) []*discordgo.ApplicationCommandOptionChoice {
+	hits := c.CompleteArticle(partial, MaxChoices)
+	if strings.TrimSpace(partial) != "" && (len(hits) == 0 || hits[0].Score < corpus.Confident) {
+		// Within the autocomplete deadline: what is found in time.
+		l, _ := c.LookupArticleContext(ctx, partial, articleCandidates)
+		var content []corpus.ArticleHit
+		for _, h := range l.Hits {
+			if !slices.ContainsFunc(hits, func(o corpus.ArticleHit) bool { return o.Doc == h.Doc }) {
+				content = append(content, h)
+			}
+		}
+		if l.Clear && len(content) > 0 && content[0].Doc == l.Hits[0].Doc {
+			hits = append(content[:1:1], hits...)
+			content = content[1:]
+		}
+		hits = append(hits, content...)
+	}
 	var out []*discordgo.ApplicationCommandOptionChoice
-	for _, h := range c.CompleteArticle(partial, MaxChoices) {
+	for _, h := range hits {
+		if len(out) == MaxChoices {
+			break
+		}
 		v := h.Doc.ID
 		if len([]rune(v)) > MaxChoiceValue || v == "" {
 			v = h.Doc.Title
 		}
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: h.Doc.Title, Value: v})
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: Truncate(h.Doc.Title, MaxChoiceName), Value: v})
 	}
 	return out
 }

@@ -176,12 +176,24 @@ func (r *Router) Bound() Middleware {
 
 func (r *Router) bound(req Request) Request {
 	limits := map[string]int{}
-	if c := r.byName[req.Name]; c != nil {
-		for _, o := range c.Def.Options {
+	var collect func(opts []*discordgo.ApplicationCommandOption)
+	collect = func(opts []*discordgo.ApplicationCommandOption) {
+		for _, o := range opts {
+			// A sub-command's options are flattened into the request
+			// (the sub-command the user chose is req.Subcommand).
+			if o.Type == discordgo.ApplicationCommandOptionSubCommand || o.Type == discordgo.ApplicationCommandOptionSubCommandGroup {
+				if req.Subcommand == "" || o.Name == req.Subcommand || o.Type == discordgo.ApplicationCommandOptionSubCommandGroup {
+					collect(o.Options)
+				}
+				continue
+			}
 			if o.MaxLength > 0 {
 				limits[o.Name] = o.MaxLength
 			}
 		}
+	}
+	if c := r.byName[req.Name]; c != nil {
+		collect(c.Def.Options)
 	}
 	opts := make(map[string]string, len(req.Options))
 	for k, v := range req.Options {

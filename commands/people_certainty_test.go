@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bwmarrin/discordgo"
+
 	"newsbot/data/article"
 	"newsbot/data/corpus"
 	"newsbot/data/people"
@@ -244,5 +246,41 @@ func TestSpeakerlessWithCandidates(t *testing.T) {
 	resp = run(t, Request{Name: "quotes", Options: opts("person", "Sam Okafor"), Corpus: c})
 	if !strings.Contains(allText(resp), "(speaker unclear: Jo Marsh or Sam Okafor)") {
 		t.Errorf("/quotes:\n%s", allText(resp))
+	}
+}
+
+// TestQuotesArticlePick: /quotes with an article: that fits several
+// articles offers a button per article, for the same person.
+func TestQuotesArticlePick(t *testing.T) {
+	c := surnameCorpus(t)
+	resp := run(t, Request{Name: "quotes", Options: opts("person", "Ada Quill", "article", "harbour bakery"), Corpus: c})
+	if resp.Err == "" {
+		t.Skipf("the article query was clear: %s", allText(resp))
+	}
+	if len(resp.Components) != 1 {
+		t.Fatalf("want buttons: %s", allText(resp))
+	}
+	row := resp.Components[0].(discordgo.ActionsRow)
+	id := row.Components[0].(discordgo.Button).CustomID
+	if !strings.HasPrefix(id, "quotes:pick:Ada Quill:") {
+		t.Errorf("custom ID %q", id)
+	}
+	got, err := New().Handle(t.Context(), Request{Kind: KindComponent, CustomID: "quotes:pick:Ada Quill:dredging", Corpus: c})
+	if err != nil || got.Err != "" || !strings.Contains(got.Embeds[0].Footer.Text, "Harbour Dredging Starts") {
+		t.Errorf("press: %v %s", err, allText(got))
+	}
+}
+
+// TestSearchFooterCountsShown: when more articles mention the words than
+// are shown, the footer says how many passages are shown of how many.
+func TestSearchFooterCountsShown(t *testing.T) {
+	c := manyDocs(t, 8) // "Harbour story N has one sentence." in each
+	resp := run(t, Request{Name: "search", Options: opts("text", "harbour story"), Corpus: c})
+	e := resp.Embeds[0]
+	if len(e.Fields) != searchArticles {
+		t.Fatalf("%d articles shown, want %d", len(e.Fields), searchArticles)
+	}
+	if want := "5 of 8 passages shown, in the 5 best of 8 articles"; e.Footer.Text != want {
+		t.Errorf("footer %q, want %q", e.Footer.Text, want)
 	}
 }

@@ -191,6 +191,9 @@ func runQuotes(ctx context.Context, req Request) Response {
 	var doc *corpus.Doc
 	if req.Option("article") != "" {
 		if doc, bad, ok = findArticle(req, "article"); !ok {
+			if pickable(p.Name) {
+				articlePicks(&bad, func(id string) string { return "quotes:pick:" + p.Name + ":" + id })
+			}
 			return bad
 		}
 	}
@@ -227,7 +230,7 @@ func runQuotes(ctx context.Context, req Request) Response {
 	for _, h := range hits {
 		results = append(results, QuoteResult{Quote: h.Quote.Text, Direct: h.Quote.Direct, Speaker: h.Quote.Speaker, Verb: h.Quote.Verb,
 			Article: h.Doc.Title, ArticleID: h.Doc.ID, Date: h.Doc.Date,
-			Certainty: certaintyLabel(h.Quote), Confidence: h.Quote.Confidence, Alternatives: h.Quote.Alternatives})
+			Certainty: certaintyLabel(h.Quote), Confidence: round3(h.Quote.Confidence), Alternatives: h.Quote.Alternatives})
 	}
 	i, lines := 0, quoteLines(hits)
 	for _, l := range lines {

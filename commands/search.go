@@ -114,10 +114,12 @@ func runSearch(ctx context.Context, req Request) Response {
 		Title: "Search: " + echo(q),
 		Color: colorAnswer,
 	}
+	shownPassages := 0
 	for i, d := range order {
 		if i == searchArticles {
 			break
 		}
+		shownPassages += len(byDoc[d])
 		var b strings.Builder
 		if meta := articleMeta(d); meta != "" {
 			b.WriteString("*" + meta + "*\n")
@@ -130,7 +132,12 @@ func runSearch(ctx context.Context, req Request) Response {
 		}
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: d.Title, Value: b.String()})
 	}
-	e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%s in %s",
-		plural(len(good), "passage", "passages"), plural(len(order), "article", "articles"))}
+	// The footer counts what is shown, and says when there is more.
+	footer := fmt.Sprintf("%s in %s", plural(len(good), "passage", "passages"), plural(len(order), "article", "articles"))
+	if len(order) > searchArticles {
+		footer = fmt.Sprintf("%d of %s shown, in the %d best of %d articles", shownPassages,
+			plural(len(good), "passage", "passages"), searchArticles, len(order))
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
 	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: results}
 }

@@ -49,7 +49,7 @@ func summaryCommand() *Command {
 // completeArticleOption answers autocomplete for commands whose only
 // autocompleted option is an article.
 func completeArticleOption(ctx context.Context, req Request) Response {
-	return Response{Choices: articleChoices(req.Corpus, req.Option(req.Focused))}
+	return Response{Choices: articleChoices(ctx, req.Corpus, req.Option(req.Focused))}
 }
 
 func runSummary(ctx context.Context, req Request) Response {

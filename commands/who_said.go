@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -203,7 +204,7 @@ func whoSaidResult(c *corpus.Corpus, h corpus.QuoteHit) WhoSaidResult {
 	}
 	return WhoSaidResult{
 		Certainty:    certaintyLabel(h.Quote),
-		Confidence:   h.Quote.Confidence,
+		Confidence:   round3(h.Quote.Confidence),
 		SpeakerKind:  h.Quote.SpeakerKind,
 		Alternatives: h.Quote.Alternatives,
 		Quote:        h.Quote.Text,
@@ -261,3 +262,7 @@ func quoteChoices(ctx context.Context, c *corpus.Corpus, partial string) []*disc
 	}
 	return out
 }
+
+// round3 rounds a probability to three decimals for --json: more digits
+// than that claim a precision the calibration does not have.
+func round3(p float64) float64 { return math.Round(p*1000) / 1000 }

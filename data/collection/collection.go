@@ -55,6 +55,9 @@ type Manager struct {
 
 	// loadProgress is told after each server Load reads (nil: no one).
 	loadProgress func(done, total int)
+	// FeedAdded, when set, is called after a feed is added (to wake the
+	// poller). Set it before use.
+	FeedAdded func()
 }
 
 // SetLoadProgress makes Load call f after each server it loads, with the

@@ -65,7 +65,8 @@ type FeedAdded struct {
 }
 
 // AddFeed checks that a link is a feed (fetching it once) and follows it
-// for the server; the poller reads its items within a minute.
+// for the server, then calls FeedAdded (the poller's Poke) so that its
+// items are read at once.
 func (m *Manager) AddFeed(ctx context.Context, guildID, userID, raw string) (FeedAdded, error) {
 	u, err := fetch.ParseURL(raw)
 	if err != nil {
@@ -81,6 +82,9 @@ func (m *Manager) AddFeed(ctx context.Context, guildID, userID, raw string) (Fee
 	f, err := m.store.AddFeed(ctx, store.Feed{Collection: guildID, URL: u.String(), Title: strings.TrimSpace(parsed.Title), AddedBy: userID, NextPoll: time.Now()})
 	if err != nil {
 		return FeedAdded{}, err
+	}
+	if m.FeedAdded != nil {
+		m.FeedAdded()
 	}
 	return FeedAdded{Feed: f, Items: len(parsed.Items)}, nil
 }

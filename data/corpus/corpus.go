@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"newsbot/data/article"
+	"newsbot/data/entity"
 	"newsbot/data/people"
 	"newsbot/data/quotes"
 	"newsbot/data/search"
@@ -23,6 +24,10 @@ type Doc struct {
 	Sentences []text.Sentence
 	People    []people.Person
 	Quotes    []quotes.Quote
+	// Entities are the people, organisations, documents and groups the
+	// article names or quotes (see data/entity): list organisations and
+	// documents apart from people, find a person by role.
+	Entities []entity.Entity
 }
 
 // Analyze runs the whole analysis on one article.
@@ -30,11 +35,13 @@ func Analyze(a article.Article) *Doc {
 	sents := text.Sentences(a.Body)
 	toks := text.Tokenize(a.Body) // once, for people and quotes
 	ppl := people.FindTokens(a.Body, sents, toks)
+	qs := quotes.ExtractTokens(a.Body, sents, toks, ppl)
 	return &Doc{
 		Article:   a,
 		Sentences: sents,
 		People:    ppl,
-		Quotes:    quotes.ExtractTokens(a.Body, sents, toks, ppl),
+		Quotes:    qs,
+		Entities:  entity.Build(a.Body, sents, toks, ppl, qs),
 	}
 }
 

@@ -1,9 +1,11 @@
 package corpus
 
 import (
+	"context"
 	"sort"
 	"strings"
 
+	"newsbot/data/search"
 	"newsbot/data/text"
 )
 
@@ -75,11 +77,18 @@ type ArticleLookup struct {
 // content). Candidates are ranked by their best weighted score (see the
 // weights above); ArticleHit.Where says which part matched.
 func (c *Corpus) LookupArticle(query string, limit int) ArticleLookup {
+	l, _ := c.LookupArticleContext(context.Background(), query, limit)
+	return l
+}
+
+// LookupArticleContext is LookupArticle that honours ctx: when ctx is done
+// it returns the candidates found so far, never as Clear, with ctx.Err().
+func (c *Corpus) LookupArticleContext(ctx context.Context, query string, limit int) (ArticleLookup, error) {
 	if d := c.ByID(strings.TrimSpace(query)); d != nil {
-		return ArticleLookup{Hits: []ArticleHit{{Doc: d, Score: 1, Where: ByID}}, Clear: true}
+		return ArticleLookup{Hits: []ArticleHit{{Doc: d, Score: 1, Where: ByID}}, Clear: true}, nil
 	}
 	if limit < 1 || len(c.Docs) == 0 {
-		return ArticleLookup{}
+		return ArticleLookup{}, nil
 	}
 	best := map[int]ArticleHit{} // doc index → its best hit
 	put := func(di int, score float64, where Where) {
@@ -88,11 +97,12 @@ func (c *Corpus) LookupArticle(query string, limit int) ArticleLookup {
 		}
 	}
 	key := strings.Join(text.Words(query), " ")
-	for _, h := range c.titles.Search(query, limit+ledeSentences) {
+	titles, err := c.titles.SearchContext(ctx, query, limit+ledeSentences)
+	for _, h := range titles {
 		put(h.ID, h.Score, InTitle)
 		if key != "" && strings.Join(text.Words(c.Docs[h.ID].Title), " ") == key {
 			// The whole title, as written: nothing else can be meant.
-			return ArticleLookup{Hits: []ArticleHit{{Doc: c.Docs[h.ID], Score: 1, Where: InTitle}}, Clear: true}
+			return ArticleLookup{Hits: []ArticleHit{{Doc: c.Docs[h.ID], Score: 1, Where: InTitle}}, Clear: true}, nil
 		}
 	}
 	type content struct {
@@ -101,7 +111,11 @@ func (c *Corpus) LookupArticle(query string, limit int) ArticleLookup {
 		support int
 	}
 	byDoc := map[int]*content{}
-	for _, h := range c.sentences.Search(query, passagePool) {
+	var passages []search.Hit
+	if err == nil {
+		passages, err = c.sentences.SearchContext(ctx, query, passagePool)
+	}
+	for _, h := range passages {
 		r := c.sentRefs[h.ID]
 		where, w := InBody, bodyWeight
 		if r.Quote < ledeSentences {
@@ -124,8 +138,12 @@ func (c *Corpus) LookupArticle(query string, limit int) ArticleLookup {
 		extra := min(max(ct.support-1, 0), supportMax)
 		put(di, min(ct.score+supportStep*float64(extra), 1), ct.where)
 	}
-	for di, sp := range c.spread(query) {
-		put(di, sp.score, sp.where)
+	if err == nil {
+		var spread map[int]spreadHit
+		spread, err = c.spread(ctx, query)
+		for di, sp := range spread {
+			put(di, sp.score, sp.where)
+		}
 	}
 	hits := make([]ArticleHit, 0, len(best))
 	for _, h := range best {
@@ -146,9 +164,9 @@ func (c *Corpus) LookupArticle(query string, limit int) ArticleLookup {
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
-	clear := len(hits) > 0 && hits[0].Score >= Confident &&
+	clear := err == nil && len(hits) > 0 && hits[0].Score >= Confident &&
 		(len(hits) == 1 || hits[0].Score-hits[1].Score >= ClearMargin)
-	return ArticleLookup{Hits: hits, Clear: clear}
+	return ArticleLookup{Hits: hits, Clear: clear}, err
 }
 
 // rank orders the parts of an article for ties: title before lede before
@@ -176,7 +194,7 @@ type spreadHit struct {
 // above), discounted by spreadWeight: "harbour budget" finds the article
 // whose first sentence names the harbour and whose third the budget. A
 // query of one content word needs no spreading.
-func (c *Corpus) spread(query string) map[int]spreadHit {
+func (c *Corpus) spread(ctx context.Context, query string) (map[int]spreadHit, error) {
 	var words []string
 	seen := map[string]bool{}
 	for _, w := range text.Words(query) {
@@ -186,7 +204,7 @@ func (c *Corpus) spread(query string) map[int]spreadHit {
 		}
 	}
 	if len(words) < 2 {
-		return nil
+		return nil, nil
 	}
 	type best struct {
 		sum  float64
@@ -196,7 +214,11 @@ func (c *Corpus) spread(query string) map[int]spreadHit {
 	for _, w := range words {
 		got := map[int]float64{}
 		lede := map[int]bool{}
-		for _, h := range c.sentences.Search(w, passagePool) {
+		hs, err := c.sentences.SearchContext(ctx, w, passagePool)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hs {
 			r := c.sentRefs[h.ID]
 			s := h.Score * bodyWeight
 			if r.Quote < ledeSentences {
@@ -224,5 +246,5 @@ func (c *Corpus) spread(query string) map[int]spreadHit {
 		}
 		out[di] = spreadHit{score: spreadWeight * b.sum / float64(len(words)), where: where}
 	}
-	return out
+	return out, nil
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"testing"
 
 	"newsbot/data/article"
@@ -103,4 +104,23 @@ func describe(hs []ArticleHit) []string {
 		out = append(out, h.Doc.ID+"/"+string(h.Where))
 	}
 	return out
+}
+
+// TestLookupArticleContext: a done context stops the lookup, which then
+// never claims a clear answer.
+func TestLookupArticleContext(t *testing.T) {
+	c := lookupCorpus(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	l, err := c.LookupArticleContext(ctx, "beekeepers hives", 5)
+	if err == nil || l.Clear {
+		t.Errorf("cancelled lookup: %+v, %v", l, err)
+	}
+	if l, err := c.LookupArticleContext(t.Context(), "beekeepers hives", 5); err != nil || !l.Clear {
+		t.Errorf("live lookup: %+v, %v", l, err)
+	}
+	// An ID needs no search.
+	if l, err := c.LookupArticleContext(ctx, "council-budget", 5); err != nil || !l.Clear {
+		t.Errorf("ID with a done context: %+v, %v", l, err)
+	}
 }

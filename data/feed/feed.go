@@ -66,6 +66,8 @@ type Poller struct {
 	log   *slog.Logger
 	// added is told of every article stored, so that it is served at once.
 	added func(store.Article)
+	// poke wakes Run early (a feed was just added).
+	poke chan struct{}
 }
 
 // NewPoller returns a poller over st that fetches with fc and calls added
@@ -89,7 +91,16 @@ func NewPoller(st store.Store, fc *fetch.Client, opts Options, log *slog.Logger,
 	if added == nil {
 		added = func(store.Article) {}
 	}
-	return &Poller{store: st, fetch: fc, opts: opts, log: log, added: added}
+	return &Poller{store: st, fetch: fc, opts: opts, log: log, added: added, poke: make(chan struct{}, 1)}
+}
+
+// Poke makes Run look for due feeds now rather than at its next tick: a
+// feed a moderator just added is read at once.
+func (p *Poller) Poke() {
+	select {
+	case p.poke <- struct{}{}:
+	default:
+	}
 }
 
 // Interval is the time between two polls of a healthy feed.
@@ -107,6 +118,7 @@ func (p *Poller) Run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-time.After(tick):
+		case <-p.poke:
 		}
 	}
 }

@@ -314,3 +314,32 @@ func TestPollDue(t *testing.T) {
 		t.Errorf("after the interval: %d added; want 1", n)
 	}
 }
+
+// TestPokeWakesRun: a feed added while Run waits for its next tick is read
+// as soon as the poller is poked, not a tick later.
+func TestPokeWakesRun(t *testing.T) {
+	fx := newFixture(t, Options{Interval: time.Hour})
+	fx.site.set(rss(rssItem("w1", "{{base}}/story/31", "Story 31")), "")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { fx.poller.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+	waitFor := func(n int) {
+		t.Helper()
+		deadline := time.Now().Add(5 * time.Second)
+		for len(fx.titles(t)) < n {
+			if time.Now().After(deadline) {
+				t.Fatalf("stored %v; want %d articles", fx.titles(t), n)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	waitFor(1) // Run polls what is due at once
+	second := newSite(t)
+	second.set(rss(rssItem("w2", "{{base}}/story/32", "Story 32")), "")
+	if _, err := fx.store.AddFeed(context.Background(), store.Feed{Collection: "g1", URL: second.srv.URL + "/feed", AddedBy: "111", NextPoll: fx.clock.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	fx.poller.Poke()
+	waitFor(2)
+}

@@ -216,6 +216,7 @@ func TestProductionGuard(t *testing.T) {
 	for _, raw := range []string{
 		srv.URL + "/harbour",
 		fmt.Sprintf("http://localhost:%d/harbour", port),
+		fmt.Sprintf("http://api.LOCALHOST.:%d/harbour", port),
 		fmt.Sprintf("http://[::1]:%d/harbour", port),
 		fmt.Sprintf("http://[::ffff:127.0.0.1]:%d/harbour", port),
 		fmt.Sprintf("http://0.0.0.0:%d/harbour", port),

@@ -2,8 +2,8 @@ package fetch
 
 import (
 	"fmt"
-	"net"
 	"net/netip"
+	"strings"
 	"syscall"
 )
 
@@ -99,12 +99,12 @@ func (c *Client) control(network, address string, _ syscall.RawConn) error {
 func (c *Client) checkHostLiteral(host string) error {
 	addr, err := netip.ParseAddr(host)
 	if err != nil {
-		// "localhost" and names like it resolve to loopback: say so
-		// rather than wait for the dialler.
-		if host == "localhost" || net.ParseIP(host) != nil {
-			if !c.opts.AllowLoopback {
-				return &Refusal{Err: ErrPrivate, Detail: host + " is this machine"}
-			}
+		// "localhost" and its sub-domains are this machine by definition
+		// (RFC 6761): say so rather than resolve them. Other names are
+		// checked by the dialler once resolved.
+		h := strings.ToLower(strings.TrimSuffix(host, "."))
+		if (h == "localhost" || strings.HasSuffix(h, ".localhost")) && !c.opts.AllowLoopback {
+			return &Refusal{Err: ErrPrivate, Detail: host + " is this machine"}
 		}
 		return nil
 	}

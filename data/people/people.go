@@ -132,6 +132,9 @@ func Runs(toks []Token, starts []bool) []Run {
 		// "Grandmother-of-three Pat Smith": a hyphenated description
 		for a < b && (notNames[toks[a].Lower()] && !titleWords[toks[a].Lower()] || starts[a] && b-a > 1 && starterWord(toks[a].Lower()) ||
 			strings.Contains(toks[a].Lower(), "-of-")) {
+			if b-a >= 2 && isFirstName(toks[a].Lower()) && personApposition(toks, Run{Tok0: a, Tok1: b, Name0: a}) {
+				break // "Will Barnes, who …": a given name that is also a word
+			}
 			a++
 		}
 		// "Fisherman Paul Grant": a capitalised description opening the
@@ -255,7 +258,10 @@ func nameOK(toks []Token, r Run) bool {
 		if orgWords[low] && !surname || titleWords[low] {
 			return false
 		}
-		if notNames[low] && !(r.Titled && n == 1) && !(nameMonths[low] && k == r.Tok1-1 && n >= 2) {
+		// "Will Barnes, who milks 80 cows": a given name that is also a
+		// word, vouched for by an apposition only people take
+		givenWord := k == r.Name0 && n >= 2 && isFirstName(low) && personApposition(toks, r)
+		if notNames[low] && !(r.Titled && n == 1) && !(nameMonths[low] && k == r.Tok1-1 && n >= 2) && !givenWord {
 			return false
 		}
 		if isAcronym(toks[k].Text) || hasDigit(toks[k].Text) || isContraction(low) {
@@ -263,6 +269,22 @@ func nameOK(toks []Token, r Run) bool {
 		}
 	}
 	return true
+}
+
+// personApposition reports a name followed by an apposition only people
+// take: ", who …" (bodies take "which") or an age (", 45,"). It vouches
+// for a name of one word ("Tatu, who sells fruit, …") or one whose given
+// name is also a word ("Will Barnes, who …").
+func personApposition(toks []Token, r Run) bool {
+	last := r.Tok1 - 1
+	if last < 0 || last+2 >= len(toks) || toks[last].Poss || toks[last+1].Text != "," {
+		return false
+	}
+	n2 := toks[last+2]
+	if n2.Lower() == "who" {
+		return true
+	}
+	return isNumber(n2.Text) && last+3 < len(toks) && toks[last+3].Text == ","
 }
 
 // isAcronym reports an all-capitals word of two letters or more (CBC, RCMP),
@@ -544,7 +566,7 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 			continue
 		}
 		roleBefore := r.Tok0 > 0 && !starts[r.Tok0] && toks[r.Tok0-1].Word && !toks[r.Tok0-1].Cap && isRoleNoun(toks[r.Tok0-1].Lower())
-		if !r.Titled && !roleBefore {
+		if !r.Titled && !roleBefore && !personApposition(toks, r) {
 			continue // one capitalised word next to "said" may be an organisation
 		}
 		singles = append(singles, pending{r, name})

@@ -78,6 +78,11 @@ func TestFind(t *testing.T) {
 		{"surname that is a common noun", "Artistic director Dominic House chose the music.", "Dominic House", "", "House", Male},
 		{"pronouns tell the gender", "Sam Okoro said the plan had failed. She blamed the council, and she resigned.",
 			"Sam Okoro", "", "Okoro", Female},
+		{"one word with a who-apposition", "Tatu, who sells fruit near the market, saw the crowd. Tatu ran home.",
+			"Tatu", "", "", Unknown},
+		{"a given name that is also a word", "Will Barnes, who milks 80 cows, said the price was too low.",
+			"Will Barnes", "", "", Male},
+		{"one word with an age", "Okonkwo, 52, closed his shop early.", "Okonkwo", "", "", Male},
 		{"month as surname after a title", "Prime Minister Helena May spoke. Later Mrs May left for Brussels.",
 			"Helena May", "Prime Minister", "Mrs May", Female},
 		{"hyphenated description before the name", "Mother-of-two Lena Hart opened the cafe. Hart said it was her dream.",
@@ -120,6 +125,8 @@ func TestNotPeople(t *testing.T) {
 		{"country initials", "The U.S. Navy sailed on. U.K. Steel closed."},
 		{"an office's object", "The Mother of Parliaments met. The CEO of Harbour Action spoke."},
 		{"institutions", "The Eastfield Metroparks Zoo said the cheetahs were fine. Northbank Prison closed."},
+		{"a body takes which", "Brightwater, which sells fruit, said the price was low."},
+		{"a question opening with will", "Will Barnes Farm survive? Nobody knows."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

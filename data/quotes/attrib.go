@@ -614,9 +614,13 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 			return sp, mention
 		}
 	}
-	// "the company", "the agency": the body named before
-	if d.lower(a) == "the" && b-a == 2 && orgHeads[w] {
+	// "the company", "the agency", "the drug maker": the body named before
+	if d.lower(a) == "the" && b-a >= 2 && b-a <= 4 && orgHeads[w] {
 		if sp := d.bodyAntecedent(a, true); sp != "" {
+			return sp, mention
+		}
+		// no body spoke before: the one named in the sentences before
+		if sp := d.bodyAntecedent(a, false); sp != "" {
 			return sp, mention
 		}
 	}
@@ -704,9 +708,7 @@ organisation union party campaign network station office court judge-s`)
 var docHeads = toSet(`statement release letter memo email website post tweet`)
 
 // orgHeads are nouns that refer back to a named organisation.
-var orgHeads = toSet(`company agency department ministry government firm group organization organisation
-team club union party board council commission utility network service corporation business bank
-retailer airline automaker province city`)
+var orgHeads = loadWords("orgheads")
 
 var genderNouns = map[string]people.Gender{"man": people.Male, "woman": people.Female, "father": people.Male,
 	"mother": people.Female, "son": people.Male, "daughter": people.Female, "husband": people.Male,

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"newsbot/data/people"
 	"newsbot/data/text"
@@ -101,7 +103,10 @@ type Model struct {
 	// speaker") by a candidate at least Margin more probable.
 	Choose bool    `json:"choose"`
 	Margin float64 `json:"margin"`
-	Note   string  `json:"note"` // how it was trained and what it measured
+	// FirmMargin is the margin needed to overrule a firm proposal (0: firm
+	// proposals stand).
+	FirmMargin float64 `json:"firm_margin"`
+	Note       string  `json:"note"` // how it was trained and what it measured
 }
 
 // Pick returns the index of the chosen candidate (-1: no speaker) and the
@@ -126,7 +131,14 @@ func (m *Model) Pick(cs []Candidate) (int, []float64) {
 			best = j
 		}
 	}
-	if inc < 0 || best >= 0 && best != inc && !cs[inc].Firm && p[best] >= p[inc]+m.Margin {
+	margin := m.Margin
+	if inc >= 0 && cs[inc].Firm {
+		margin = m.FirmMargin
+		if margin <= 0 {
+			return inc, p
+		}
+	}
+	if inc < 0 || best >= 0 && best != inc && p[best] >= p[inc]+margin {
 		return best, p
 	}
 	return inc, p
@@ -277,7 +289,116 @@ func (d *doc) rank(qs []Quote, m *Model) {
 		q.Why = explain(c, m)
 		q.SpeakerKind = d.speakerKind(c)
 		q.Alternatives = alternatives(cs, p, best)
+		if q.SpeakerKind == "document" {
+			d.issuer(q)
+		}
 	}
+}
+
+// issuer gives a document's words to whoever issued it, when the phrase
+// names them: "Corvane Energy's report", "a page on Corvane Energy's
+// website", "a study by the Kestrel Centre", "her letter" (the person the
+// pronoun stands for). The document stays among the alternatives and the
+// rule "document_issuer" among the reasons.
+func (d *doc) issuer(q *Quote) {
+	if q.Mention == "" {
+		return
+	}
+	// the mention as written nearest the quotation
+	lo, hi := max(0, q.Start-400), min(len(d.body), q.End+400)
+	at, best := -1, len(d.body)
+	for off := lo; off < hi; {
+		i := strings.Index(d.body[off:hi], q.Mention)
+		if i < 0 {
+			break
+		}
+		pos := off + i
+		if dist := min(abs(pos-q.Start), abs(pos-q.End)); dist < best {
+			at, best = pos, dist
+		}
+		off = pos + len(q.Mention)
+	}
+	if at < 0 {
+		return
+	}
+	a, b := d.tokAt(at), d.tokAt(at+len(q.Mention))
+	name := ""
+	poss := -1 // "Corvane Energy's report" read as one mention
+	for k := a; k < b-1 && k < len(d.toks); k++ {
+		if d.toks[k].Poss && d.toks[k].Cap {
+			poss = k
+		}
+	}
+	switch {
+	case poss >= 0:
+		name = d.capRunBack(poss)
+	case a < b && a < len(d.toks) && d.tokPerson[a] >= 0 && isPossPronoun(d.lower(a)):
+		name = d.ppl[d.tokPerson[a]].Name // "her letter"
+	case a > 0 && d.toks[a-1].Poss && d.toks[a-1].Cap:
+		name = d.capRunBack(a - 1) // "Corvane Energy's report"
+	default:
+		// "… on/by/from/of [the] Corvane Energy['s website]"
+		k := b
+		for k < len(d.toks) && k-b < 6 && d.toks[k].Word && !d.toks[k].Cap {
+			if !issuerPreps.Has(d.lower(k)) && !determinerStart(d.lower(k)) {
+				return
+			}
+			k++
+		}
+		if k > b && k < len(d.toks) && d.toks[k].Cap && d.inQuote[k] < 0 {
+			name = d.capRunForward(k)
+		}
+	}
+	if name == "" || name == q.Speaker {
+		return
+	}
+	q.Alternatives = append([]string{q.Speaker}, q.Alternatives...)
+	if len(q.Alternatives) > 3 {
+		q.Alternatives = q.Alternatives[:3]
+	}
+	q.Speaker = name
+	q.SpeakerKind = "organisation"
+	if d.personIndex(name) >= 0 {
+		q.SpeakerKind = "person"
+	}
+	q.Why = append(q.Why, Reason{Feature: "document_issuer", Value: 1})
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// capRunBack returns the capitalised words ending at token k (at most
+// six), as written, resolved to a person's canonical name when it is one.
+func (d *doc) capRunBack(k int) string {
+	a := k
+	for a > 0 && k-a < 5 && d.toks[a-1].Word && d.toks[a-1].Cap && !d.toks[a-1].Poss && !d.starts[a] {
+		a--
+	}
+	return d.runName(a, k+1)
+}
+
+// capRunForward returns the capitalised words starting at token k (at most
+// six, stopping at a possessive), resolved like capRunBack.
+func (d *doc) capRunForward(k int) string {
+	b := k + 1
+	for b < len(d.toks) && b-k < 6 && !d.toks[b-1].Poss && d.toks[b].Word && d.toks[b].Cap {
+		b++
+	}
+	return d.runName(k, b)
+}
+
+func (d *doc) runName(a, b int) string {
+	if a >= b || b > len(d.toks) {
+		return ""
+	}
+	if p := d.tokPerson[b-1]; p >= 0 {
+		return d.ppl[p].Name
+	}
+	return d.body[d.toks[a].Start:d.toks[b-1].End]
 }
 
 // alternatives are the runner-up speakers (probability at least 0.05),
@@ -619,12 +740,25 @@ func mentionKind(m string) string {
 		return "none"
 	case len(w) == 1 && pronounWords.Has(w[0]):
 		return "pronoun"
+	case capitalisedAfterFirst(m):
+		return "name" // "the Harbour Trust statement": a description that names
 	case determinerStart(w[0]):
 		return "definite_description"
 	case strings.ToLower(m) == m:
 		return "indefinite_description"
 	}
 	return "name"
+}
+
+// capitalisedAfterFirst reports a capitalised word after the first in m.
+func capitalisedAfterFirst(m string) bool {
+	fs := strings.Fields(m)
+	for _, f := range fs[min(1, len(fs)):] {
+		if r, _ := utf8.DecodeRuneInString(f); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // determinerStart reports a definite determiner or possessive opening a

@@ -120,3 +120,55 @@ func TestRankerExplains(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentIssuer checks that a document speaks for whoever issued it
+// when the phrase names them, the document kept as an alternative.
+func TestDocumentIssuer(t *testing.T) {
+	tests := []struct{ name, body, speaker, kind, alternative string }{
+		{"possessive issuer", "“Prices will rise by a tenth,” Corvane Energy's report said.",
+			"Corvane Energy", "organisation", "Corvane Energy's report"},
+		{"a page on a website", "“Prices will rise by a tenth,” says a page on Corvane Energy's website.",
+			"Corvane Energy", "organisation", "a page"},
+		{"her letter", "Mara Quill wrote to the council in March. “The road is a danger to children,” her letter said.",
+			"Mara Quill", "person", ""},
+		{"no issuer named", "The review came out in May. “The old wall is unsafe,” the report said.",
+			"report", "document", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var q *Quote
+			for _, x := range extract(tc.body) {
+				if x.Direct {
+					q = &x
+				}
+			}
+			if q == nil {
+				t.Fatal("no quotation")
+			}
+			if q.Speaker != tc.speaker || q.SpeakerKind != tc.kind {
+				t.Errorf("speaker %q (%s), want %q (%s)", q.Speaker, q.SpeakerKind, tc.speaker, tc.kind)
+			}
+			if tc.alternative != "" && !slices.Contains(q.Alternatives, tc.alternative) {
+				t.Errorf("alternatives %v lack %q", q.Alternatives, tc.alternative)
+			}
+		})
+	}
+}
+
+// TestBodyDescriptions checks that "the company", "the drug maker" speak
+// for the body named before, even when no body spoke before them.
+func TestBodyDescriptions(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"the drug maker", "Halden Pharma's Ontario unit confirmed the recall. “We acted quickly,” the drug maker said.", "Halden Pharma"},
+		{"the company after a fronted phrase", "On Monday, Brightwater Foods sued the province. “We will not give up,” the company said.", "Brightwater Foods"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range extract(tc.body) {
+				if q.Direct && (q.Speaker != tc.want || q.SpeakerKind != "organisation") {
+					t.Errorf("speaker %q (%s), want %q (organisation)", q.Speaker, q.SpeakerKind, tc.want)
+				}
+			}
+		})
+	}
+}

@@ -48,4 +48,7 @@ var (
 	// definiteWords open a definite description ("the senator", "her
 	// lawyer"), which refers back to someone already named.
 	definiteWords = loadWords("definite")
+	// issuerPreps join a document to whoever issued it ("a study by",
+	// "a page on … website", "a report from").
+	issuerPreps = loadWords("issuer")
 )

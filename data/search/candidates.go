@@ -18,8 +18,10 @@ const (
 	minDrivers    = 2
 	softBudget    = 60_000
 	hardBudget    = 200_000
+	minBudget     = 2_000 // the least share of a segment (see budget)
+	minCandidates = 64
+	segmentWalk   = 3 // segments walk up to this many times their share of postings
 	maxCandidates = 256
-	preCandidates = 512 // those tied at the edge are re-weighed on all groups
 )
 
 // candidates selects the texts worth scoring: it walks the postings of
@@ -28,7 +30,10 @@ const (
 // nothing when no group has postings.
 //
 // keep, when not nil, leaves out texts (removed, or outside a collection).
-func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep *keeper) ([]uint32, error) {
+//
+// b bounds the postings walked: fullBudget for an Index, a share of it
+// for each segment of a Segmented.
+func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep *keeper, b budget) ([]cand, error) {
 	order := make([]int, 0, len(groups))
 	for i, g := range groups {
 		if g.df > 0 {
@@ -56,25 +61,25 @@ func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep
 		default: // enough kept for the queries that run at once
 		}
 	}()
-	drivers, err := ix.walk(ctx, sc, groups, order, keep)
+	drivers, err := ix.walk(ctx, sc, groups, order, keep, b)
 	if err != nil {
 		return nil, err
 	}
-	return ix.choose(sc, groups, limit, drivers == len(order)), nil
+	return ix.choose(sc, groups, limit, drivers == len(order), b), nil
 }
 
 // walk marks in sc the texts in the postings of the groups in order, the
 // rarest first, while they stay within budget (always at least
 // minDrivers groups when the query has them). It returns how many groups
 // it walked.
-func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []int, keep *keeper) (int, error) {
+func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []int, keep *keeper, b budget) (int, error) {
 	walked, drivers := 0, 0
 	for k, gi := range order {
 		if err := ctx.Err(); err != nil {
 			return drivers, err
 		}
 		g := &groups[gi]
-		if k >= minDrivers && walked+g.df > softBudget || k > 0 && walked+g.df > hardBudget {
+		if k >= minDrivers && walked+g.df > b.soft || k > 0 && walked+g.df > b.hard {
 			break
 		}
 		drivers++
@@ -90,12 +95,12 @@ func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []
 				sc.mask[d] |= bit
 			}
 		}
-		if k == 0 && g.df > hardBudget {
+		if k == 0 && g.df > b.hard {
 			// Even the rarest word is common ("the", "ther" and its typos,
 			// a prefix of one letter): its exact term and then its rarest
 			// variants, or its most frequent completions, within budget.
-			ix.markCapped(g, mark)
-			walked += hardBudget
+			ix.markCapped(g, mark, b)
+			walked += b.hard
 			continue
 		}
 		for _, m := range g.matches {
@@ -113,29 +118,27 @@ func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []
 
 // choose returns the candidates to score from the texts walk marked. When
 // all is false, some groups were not walked.
-func (ix *Index) choose(sc *scratch, groups []group, limit int, all bool) []uint32 {
+func (ix *Index) choose(sc *scratch, groups []group, limit int, all bool, b budget) []cand {
 	// Keep the best candidates by the weight of the groups whose postings
 	// were walked, then re-weigh them on every group by their own words
 	// (cheap next to a full score), and score the best of those fully.
-	k := max(maxCandidates, 2*limit)
-	pre := ix.shortlist(sc, groups, max(preCandidates, 2*k))
-	cands := make([]uint32, 0, min(k, len(pre)))
+	k := max(b.cands, 2*limit)
+	pre := ix.shortlist(sc, groups, max(2*b.cands, 2*k))
 	if len(pre) <= k {
-		for _, c := range pre {
-			cands = append(cands, c.d)
-		}
-	} else if all {
+		return pre
+	}
+	if all {
 		// every group was walked: the weights are final
-		for _, c := range pre[:k] {
-			cands = append(cands, c.d)
-		}
-	} else {
+		return pre[:k]
+	}
+	cands := make([]cand, 0, k)
+	{
 		// Candidates above the k-th weight are in; those tied with it
 		// (common when only common words were walked) are re-weighed.
 		edge := pre[k-1].w
 		i := 0
 		for ; i < len(pre) && pre[i].w > edge; i++ {
-			cands = append(cands, pre[i].d)
+			cands = append(cands, pre[i])
 		}
 		j := i
 		for j < len(pre) && pre[j].w == edge {
@@ -154,7 +157,7 @@ func (ix *Index) choose(sc *scratch, groups []group, limit int, all bool) []uint
 // refine returns the k texts of cands that match the most weight over all
 // groups (those whose postings were not walked included), ties to the
 // earlier text.
-func (ix *Index) refine(cands []uint32, groups []group, k int) []uint32 {
+func (ix *Index) refine(cands []uint32, groups []group, k int) []cand {
 	// term → groups, in a small open-addressing table
 	n := 0
 	for _, g := range groups {
@@ -209,17 +212,13 @@ func (ix *Index) refine(cands []uint32, groups []group, k int) []uint32 {
 		}
 		return int(a.d) - int(b.d)
 	})
-	out := make([]uint32, min(k, len(cs)))
-	for i := range out {
-		out[i] = cs[i].d
-	}
-	return out
+	return cs[:min(k, len(cs))]
 }
 
 // markCapped marks the postings of a group too common to walk whole: the
 // exact term, then typo variants from the rarest, then the most frequent
 // completions of a prefix, until about hardBudget postings.
-func (ix *Index) markCapped(g *group, mark func(t uint32)) {
+func (ix *Index) markCapped(g *group, mark func(t uint32), b budget) {
 	ms := slices.Clone(g.matches)
 	slices.SortFunc(ms, func(a, b termMatch) int {
 		if a.typos != b.typos && (a.typos == 0 || b.typos == 0) {
@@ -227,7 +226,7 @@ func (ix *Index) markCapped(g *group, mark func(t uint32)) {
 		}
 		return ix.df(a.term) - ix.df(b.term)
 	})
-	budget := hardBudget
+	budget := b.hard
 	for _, m := range ms {
 		if df := ix.df(m.term); df <= budget || m.typos == 0 {
 			mark(m.term)
@@ -235,7 +234,7 @@ func (ix *Index) markCapped(g *group, mark func(t uint32)) {
 		}
 	}
 	if g.hi > g.lo && budget > 0 {
-		for _, t := range ix.topTerms(g.lo, g.hi, min(budget, softBudget)) {
+		for _, t := range ix.topTerms(g.lo, g.hi, min(budget, b.soft)) {
 			mark(t)
 		}
 	}
@@ -267,6 +266,29 @@ func (ix *Index) topTerms(lo, hi uint32, budget int) []uint32 {
 		}
 	}
 	return ts
+}
+
+// budget bounds the work of one query in one index: the postings walked
+// (the soft bound stops walking once minDrivers groups are walked, the
+// hard one always) and the candidates scored.
+type budget struct{ soft, hard, cands int }
+
+// fullBudget is an Index's.
+var fullBudget = budget{softBudget, hardBudget, maxCandidates}
+
+// share is the budget of a segment holding n of total texts: segments
+// share one query's budget by their size, so that ten segments walk about
+// as many postings as one index, with a floor for small segments.
+func (b budget) share(n, total int) budget {
+	if total <= 0 {
+		return b
+	}
+	f := float64(n) / float64(total)
+	return budget{
+		max(minBudget, int(float64(b.soft)*f*segmentWalk)),
+		max(minBudget, int(float64(b.hard)*f*segmentWalk)),
+		max(minCandidates, int(float64(b.cands)*f)),
+	}
 }
 
 // cand is a candidate text with the weight of the groups it matched.

@@ -411,9 +411,9 @@ func (ix *Index) matchedSpans(d int, at []int) []text.Span {
 }
 
 // scoreHits scores cands fully and returns the best limit of them, best
-// first, with the spans that matched. When ctx is done it stops and
-// returns the hits scored so far with ctx.Err().
-func (ix *Index) scoreHits(ctx context.Context, groups []group, cands []uint32, limit, n int) ([]Hit, error) {
+// first, with the spans that matched when spans is set. When ctx is done
+// it stops and returns the hits scored so far with ctx.Err().
+func (ix *Index) scoreHits(ctx context.Context, groups []group, cands []uint32, limit, n int, spans bool) ([]Hit, error) {
 	q := newQueryTerms(groups, ix.params)
 	hits := make([]Hit, 0, len(cands))
 	var err error
@@ -440,10 +440,18 @@ func (ix *Index) scoreHits(ctx context.Context, groups []group, cands []uint32, 
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
-	at := make([]int, len(groups))
-	for i := range hits {
-		ix.score(hits[i].ID, groups, q, at, n)
-		hits[i].Matched = ix.matchedSpans(hits[i].ID, at)
+	if spans {
+		at := make([]int, len(groups))
+		for i := range hits {
+			hits[i].Matched = ix.spans(hits[i].ID, groups, q, at, n)
+		}
 	}
 	return hits, err
+}
+
+// spans returns the byte spans of text d that the query matched, using at
+// (len(groups)) as scratch.
+func (ix *Index) spans(d int, groups []group, q queryTerms, at []int, n int) []text.Span {
+	ix.score(d, groups, q, at, n)
+	return ix.matchedSpans(d, at)
 }

@@ -134,13 +134,17 @@ func (ix *Index) find(ctx context.Context, query string, limit int, prefix bool)
 		}
 		groups[i] = ix.expand(w, prefix && i == len(words)-1)
 	}
-	cands, err := ix.candidates(ctx, groups, limit, nil)
+	cands, err := ix.candidates(ctx, groups, limit, nil, fullBudget)
 	if err != nil {
 		return nil, err
 	}
 	var hits []Hit
 	if len(cands) > 0 {
-		if hits, err = ix.scoreHits(ctx, groups, cands, limit, len(ix.texts)); err != nil {
+		ids := make([]uint32, len(cands))
+		for i, c := range cands {
+			ids[i] = c.d
+		}
+		if hits, err = ix.scoreHits(ctx, groups, ids, limit, len(ix.texts), true); err != nil {
 			return hits, err
 		}
 	}

@@ -411,21 +411,47 @@ func (s *Segmented) find(ctx context.Context, query string, limit int, prefix bo
 	if coll != nil {
 		coBits = coll.bits
 	}
-	var all []segHit
-	var err error
+	// Candidates of every segment, weighed on the same groups, then the
+	// best of them all scored: as many as one Index scores.
+	type segCand struct {
+		cand
+		seg int
+	}
+	var pool []segCand
 	for si, sg := range snap.segs {
 		var keep *keeper
 		if len(snap.dead) > 0 || coBits != nil {
 			keep = &keeper{num: sg.num, dead: snap.dead, slotOf: snap.slotOf, coll: coBits}
 		}
-		var cands []uint32
-		if cands, err = sg.ix.candidates(ctx, per[si], limit, keep); err != nil {
-			break
+		cs, err := sg.ix.candidates(ctx, per[si], limit, keep, fullBudget.share(sg.ix.Len(), snap.n))
+		if err != nil {
+			return nil, err
 		}
-		if len(cands) == 0 {
+		for _, c := range cs {
+			pool = append(pool, segCand{c, si})
+		}
+	}
+	slices.SortFunc(pool, func(a, b segCand) int {
+		if a.w != b.w {
+			return cmp.Compare(b.w, a.w)
+		}
+		if a.seg != b.seg {
+			return a.seg - b.seg
+		}
+		return int(a.d) - int(b.d)
+	})
+	pool = pool[:min(len(pool), max(maxCandidates, 2*limit))]
+	bySeg := make([][]uint32, len(snap.segs))
+	for _, c := range pool {
+		bySeg[c.seg] = append(bySeg[c.seg], c.d)
+	}
+	var all []segHit
+	var err error
+	for si, sg := range snap.segs {
+		if len(bySeg[si]) == 0 {
 			continue
 		}
-		hs, e := sg.ix.scoreHits(ctx, per[si], cands, limit, snap.n)
+		hs, e := sg.ix.scoreHits(ctx, per[si], bySeg[si], limit, snap.n, false)
 		for _, h := range hs {
 			all = append(all, segHit{h, si, sg.ix.docLen(uint32(h.ID))})
 		}
@@ -448,8 +474,14 @@ func (s *Segmented) find(ctx context.Context, query string, limit int, prefix bo
 		return a.ID - b.ID
 	})
 	out := make([]DocHit, 0, min(limit, len(all)))
+	terms := make([]queryTerms, len(snap.segs)) // made for the segments of the hits only
+	at := make([]int, len(words))
 	for _, h := range all[:min(limit, len(all))] {
 		sg := snap.segs[h.seg]
+		if terms[h.seg] == nil {
+			terms[h.seg] = newQueryTerms(per[h.seg], sg.ix.params)
+		}
+		h.Matched = sg.ix.spans(h.ID, per[h.seg], terms[h.seg], at, snap.n)
 		out = append(out, DocHit{
 			Article: snap.ids[snap.slotOf[sg.num[h.ID]]],
 			Text:    int(sg.pos[h.ID]),

@@ -158,6 +158,9 @@ func TestArticles(t *testing.T) {
 		if got[0] != want {
 			t.Errorf("round trip:\n got %+v\nwant %+v", got[0], want)
 		}
+		if err := s.Ping(ctx); err != nil {
+			t.Errorf("Ping: %v", err)
+		}
 		colls, err := s.Collections(ctx)
 		if err != nil || fmt.Sprint(colls) != "[g1 g2]" {
 			t.Errorf("Collections = %v, %v; want [g1 g2]", colls, err)

@@ -90,6 +90,7 @@ const (
 const Usage = `usage: newsbot [flags]
        newsbot analyze [flags] [PATH...]
        newsbot eval quotes|summary|search [flags] [FILE.jsonl...]
+       newsbot train attribution [flags] [FILE.jsonl...]
 
 Runs newsbot: the Discord bot when a token is set (DISCORD_TOKEN or
 DISCORD_TOKEN_FILE), otherwise a local console over the articles where you
@@ -107,6 +108,8 @@ Subcommands (each takes -h):
   eval      measure answer quality on the evaluation data (quotes,
             summary, search); the data is not in the repository, it is
             expected in ../shared/eval
+  train     learn the speaker ranker's weights from annotated articles
+            (default ../shared/eval/polnear-train.jsonl)
 
 Flags:
 `

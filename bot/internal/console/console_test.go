@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"newsbot/commands"
 	"newsbot/data/corpus"
@@ -223,5 +224,41 @@ func TestConsoleLongLine(t *testing.T) {
 				t.Errorf("answers %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestConsoleScriptWaitsForLoad: a script is answered only once the load
+// has finished (the loader's Done channel, not polling), from every
+// article; stopped before that, it answers nothing.
+func TestConsoleScriptWaitsForLoad(t *testing.T) {
+	store := corpus.NewStore(corpustest.Small(t, 0))
+	store.SetLoading(true)
+	router := commands.New(commands.WithCorpora(commands.StoreCorpora(store)))
+	loaded := make(chan struct{})
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(t.Context(), Options{JSON: true}, router, store, loaded, strings.NewReader("/articles\n"), &out)
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("answered before the load finished: %v %s", err, out.String())
+	case <-time.After(50 * time.Millisecond):
+	}
+	store.Swap(corpustest.Small(t, 3))
+	store.SetLoading(false)
+	close(loaded)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `"ok":true`) || strings.Count(out.String(), `"id"`) != 5 {
+		t.Errorf("answer not from the loaded corpus: %s", out.String())
+	}
+
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	out.Reset()
+	if err := Run(ctx, Options{JSON: true}, router, store, make(chan struct{}), strings.NewReader("/articles\n"), &out); err != nil || out.Len() != 0 {
+		t.Errorf("stopped while loading: err %v, output %q", err, out.String())
 	}
 }

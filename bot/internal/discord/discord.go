@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"sort"
@@ -134,7 +135,7 @@ func New(cfg Options, router *commands.Router, log *slog.Logger) *Bot {
 
 // jitter returns a function drawing a wait between lo and hi.
 func jitter(lo, hi time.Duration) func() time.Duration {
-	return func() time.Duration { return lo + time.Duration(time.Now().UnixNano()%int64(hi-lo+1)) }
+	return func() time.Duration { return lo + rand.N(hi-lo+1) }
 }
 
 // newSession returns a discordgo session with no gateway session to

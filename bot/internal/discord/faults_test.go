@@ -225,3 +225,18 @@ func TestDiscordAnswersEachOnce(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+func TestJitter(t *testing.T) {
+	j := jitter(time.Second, 5*time.Second)
+	seen := map[bool]bool{}
+	for range 200 {
+		d := j()
+		if d < time.Second || d > 5*time.Second {
+			t.Fatalf("jitter %s outside 1-5 s", d)
+		}
+		seen[d < 3*time.Second] = true
+	}
+	if len(seen) != 2 {
+		t.Error("200 draws all on one side of 3 s: not random")
+	}
+}

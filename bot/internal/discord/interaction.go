@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -18,11 +19,14 @@ func (b *Bot) interactionCreate(s *discordgo.Session, ic *discordgo.InteractionC
 		return
 	}
 	i := ic.Interaction
+	// What the interaction is, for the log of answers abandoned at
+	// shutdown.
 	name := ""
-	if i.Type == discordgo.InteractionApplicationCommand || i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-		if d, ok := i.Data.(discordgo.ApplicationCommandInteractionData); ok {
-			name = d.Name
-		}
+	switch d := i.Data.(type) {
+	case discordgo.ApplicationCommandInteractionData:
+		name = d.Name
+	case discordgo.MessageComponentInteractionData:
+		name, _, _ = strings.Cut(d.CustomID, ":")
 	}
 	if !b.track(i.ID, name) {
 		return

@@ -45,6 +45,11 @@ func routeDiscordgoLogs(log *slog.Logger, token string) {
 			case discordgo.LogDebug:
 				l = slog.LevelDebug
 			}
+			if strings.Contains(msg, "Expected READY/RESUMED") {
+				// An Invalid Session during connect: the bot logs the
+				// failed attempt itself, once (see reconnect).
+				l = slog.LevelDebug
+			}
 			sink.log.Log(context.Background(), l, "discordgo: "+strings.TrimSpace(msg))
 		}
 	})

@@ -144,9 +144,13 @@ func (a answerer) answer(ctx context.Context, rs Responder, kind commands.Kind, 
 		return o
 	}
 	// Too slow for the 3-second window: acknowledge now, answer later.
-	if o.err = sendWithin(ctx, func(c context.Context) error { return rs.Respond(c, commands.Deferred(kind)) }); o.err != nil {
+	err := sendWithin(ctx, func(c context.Context) error { return rs.Respond(c, commands.Deferred(kind)) })
+	if err != nil && !unconfirmed(ctx, err) {
+		o.err = err
 		return o
 	}
+	// Sent, or sent without confirmation (Discord slow to answer; it
+	// usually did arrive): go on, the edit says which.
 	o.deferred = true
 	select {
 	case o.resp = <-done:
@@ -226,6 +230,13 @@ func sendWithin(ctx context.Context, send func(context.Context) error) error {
 	c, cancel := context.WithTimeout(ctx, sendTimeout)
 	defer cancel()
 	return send(c)
+}
+
+// unconfirmed reports whether err is a send that timed out (Discord did
+// not answer within sendTimeout) while the bot was not giving up: the
+// request may well have been carried out.
+func unconfirmed(ctx context.Context, err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil
 }
 
 // serverError reports whether err is Discord answering with a 5xx.

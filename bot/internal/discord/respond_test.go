@@ -437,3 +437,26 @@ func TestLogOutcome(t *testing.T) {
 		})
 	}
 }
+
+// TestSlowDeferralStillEdited: a deferral Discord was too slow to confirm
+// usually arrived; the answer is still edited in rather than dropped.
+func TestSlowDeferralStillEdited(t *testing.T) {
+	clock := newFakeClock()
+	rec := newRecorder(clock)
+	deferred := make(chan struct{})
+	rec.fail = func(op string, n int) error {
+		if op == "respond" {
+			close(deferred)
+			return fmt.Errorf("post callback: %w", context.DeadlineExceeded)
+		}
+		return nil
+	}
+	a := answerer{clock: clock, deferAfter: testDeferAfter, replyTimeout: testReplyTimeout}
+	o := a.answer(context.Background(), rec, commands.KindCommand, true, clock.Now(), func(context.Context) commands.Response {
+		<-deferred // answers only once the deferral was tried
+		return commands.Response{Content: "answer"}
+	})
+	if got := strings.Join(rec.log(), " | "); got != "respond(5) | edit answer" || o.err != nil || !o.sent {
+		t.Errorf("calls %s, outcome %+v", got, o)
+	}
+}

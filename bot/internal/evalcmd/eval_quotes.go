@@ -161,7 +161,11 @@ func printConfidence(w io.Writer, rs []quoteeval.EvalResult) {
 		sort.Strings(keys)
 		fmt.Fprint(w, "  speaker accuracy by gold source:")
 		for _, k := range keys {
-			fmt.Fprintf(w, "  %s %.3f (%d)", k, float64(byRes[k][0])/float64(byRes[k][1]), byRes[k][1])
+			label := k
+			if label == "" {
+				label = "unmarked"
+			}
+			fmt.Fprintf(w, "  %s %.3f (%d)", label, float64(byRes[k][0])/float64(byRes[k][1]), byRes[k][1])
 		}
 		fmt.Fprintln(w)
 	}

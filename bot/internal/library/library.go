@@ -89,6 +89,7 @@ func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Lo
 	l := &Library{Store: st, Collection: collection.New(loader.Store, st, fc, log), notify: notify}
 	l.Poller = feed.NewPoller(st, fc, feed.Options{Interval: cfg.FeedInterval, DailyCap: cfg.FeedDailyCap}, log, l.Collection.Stored)
 	loaded := make(chan struct{})
+	l.Collection.FeedAdded = l.Poller.Poke
 	l.wg.Add(2)
 	// A large store logs its progress, counted in servers (the number of
 	// articles is known only once read).
@@ -122,6 +123,9 @@ func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Lo
 		go func() {
 			defer l.wg.Done()
 			onChange := func(ctx context.Context, c fleet.Change) {
+				// A feed may have been followed: if this process polls,
+				// it reads due feeds now rather than at its next tick.
+				l.Poller.Poke()
 				if c.Collection == "" {
 					return
 				}
@@ -180,11 +184,5 @@ func (l *Library) Close() error {
 	return nil
 }
 
-// Ping reports whether the store answers (nil for a store that cannot
-// say), for the health check.
-func (l *Library) Ping(ctx context.Context) error {
-	if p, ok := l.Store.(store.Pinger); ok {
-		return p.Ping(ctx)
-	}
-	return nil
-}
+// Ping reports whether the store answers, for the health check.
+func (l *Library) Ping(ctx context.Context) error { return l.Store.Ping(ctx) }

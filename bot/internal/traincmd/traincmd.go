@@ -15,7 +15,7 @@ import (
 	"newsbot/data/quotes/quoteeval"
 )
 
-const trainUsage = `usage: bot train attribution [-o FILE] [FILE.jsonl...]`
+const trainUsage = `usage: newsbot train attribution [-o FILE] [FILE.jsonl...]`
 
 // defaultTrainSet is the training set read when no file is given.
 const defaultTrainSet = "../shared/eval/polnear-train.jsonl"
@@ -23,6 +23,10 @@ const defaultTrainSet = "../shared/eval/polnear-train.jsonl"
 // Run dispatches the train subcommands; today one: attribution, which
 // learns the speaker ranker's weights (data/quotes/model.json).
 func Run(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help") {
+		fmt.Fprintln(stderr, trainUsage)
+		return cli.ErrHelp
+	}
 	if len(args) == 0 || args[0] != "attribution" {
 		fmt.Fprintln(stderr, trainUsage)
 		return cli.ErrUsage
@@ -36,7 +40,7 @@ func Run(args []string, stdout, stderr io.Writer) error {
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args[1:]); err != nil {
-		return cli.ErrUsage
+		return cli.ParseError(err)
 	}
 	files := fl.Args()
 	if len(files) == 0 {

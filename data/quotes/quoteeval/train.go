@@ -319,11 +319,15 @@ func Train(exs []Example, cfg TrainConfig) (*quotes.Model, TrainReport) {
 	rep.RankerAccuracy = rep.RulesAccuracy
 	// the smallest margin that does best; a tie keeps the larger margin
 	for _, margin := range []float64{0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0} {
-		r := &quotes.Model{Features: quotes.FeatureNames, Weights: w, Platt: [2]float64{1, 0}, PlattGuess: [2]float64{1, 0}, Choose: true, Margin: margin}
-		a, dr := acc(r)
-		if a > best+1e-9 {
-			m, ds, best = r, dr, a
-			rep.RankerAccuracy = a
+		// firm proposals: never overruled (0), or only by a wide margin
+		for _, firm := range []float64{0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3} {
+			r := &quotes.Model{Features: quotes.FeatureNames, Weights: w, Platt: [2]float64{1, 0}, PlattGuess: [2]float64{1, 0},
+				Choose: true, Margin: margin, FirmMargin: firm}
+			a, dr := acc(r)
+			if a > best+1e-9 {
+				m, ds, best = r, dr, a
+				rep.RankerAccuracy = a
+			}
 		}
 	}
 	js := func(mm *quotes.Model) []Judged {
@@ -353,8 +357,8 @@ func Train(exs []Example, cfg TrainConfig) (*quotes.Model, TrainReport) {
 	pt := At(j, rep.CertainAt)
 	rep.CertainCoverage, rep.CertainPrecis = pt.Coverage, pt.Precision
 	m.Note = fmt.Sprintf("trained by `bot train attribution` on %d matched quotations (%d held apart for calibration); "+
-		"held apart: rules %.3f, ranker %.3f, choose=%v margin %.1f; ECE %.3f -> %.3f; right >= 0.97 from %.2f covering %.3f",
-		rep.Train, rep.Held, rep.RulesAccuracy, rep.RankerAccuracy, m.Choose, m.Margin, rep.ECERaw, rep.ECECalibrated,
+		"held apart: rules %.3f, ranker %.3f, choose=%v margin %.1f firm margin %.1f; ECE %.3f -> %.3f; right >= 0.97 from %.2f covering %.3f",
+		rep.Train, rep.Held, rep.RulesAccuracy, rep.RankerAccuracy, m.Choose, m.Margin, m.FirmMargin, rep.ECERaw, rep.ECECalibrated,
 		rep.CertainAt, rep.CertainCoverage)
 	return m, rep
 }
@@ -368,6 +372,7 @@ func MarshalModel(m *quotes.Model) []byte {
 	fmt.Fprintf(&b, "  \"note\": %s,\n", note)
 	fmt.Fprintf(&b, "  \"choose\": %v,\n", m.Choose)
 	fmt.Fprintf(&b, "  \"margin\": %.2f,\n", m.Margin)
+	fmt.Fprintf(&b, "  \"firm_margin\": %.2f,\n", m.FirmMargin)
 	fmt.Fprintf(&b, "  \"platt\": [%.6f, %.6f],\n", m.Platt[0], m.Platt[1])
 	fmt.Fprintf(&b, "  \"platt_guess\": [%.6f, %.6f],\n", m.PlattGuess[0], m.PlattGuess[1])
 	b.WriteString("  \"features\": [\n")
