@@ -2,14 +2,10 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -19,48 +15,6 @@ import (
 	"newsbot/bot/internal/fakediscord"
 	"newsbot/data/store"
 )
-
-// pgURL is the test PostgreSQL server: trust authentication, database test.
-func pgURL() string {
-	if u := os.Getenv("NEWSBOT_TEST_DATABASE_URL"); u != "" {
-		return u
-	}
-	return "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
-}
-
-// pgSchema gives the test a schema of its own, dropped at the end, and
-// returns a DSN that keeps newsbot's tables there. Without a server the
-// test skips, except under CI=true.
-func pgSchema(t *testing.T) string {
-	t.Helper()
-	admin, err := sql.Open("pgx", pgURL())
-	if err == nil {
-		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-		err = admin.PingContext(ctx)
-		cancel()
-	}
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("PostgreSQL at %s is not reachable under CI=true: %v", pgURL(), err)
-		}
-		t.Skipf("no PostgreSQL at %s (%v)", pgURL(), err)
-	}
-	schema := fmt.Sprintf("newsbot_fleet_%d_%d", os.Getpid(), rand.Uint32())
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-		admin.Close()
-	})
-	u, _ := url.Parse(pgURL())
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
 
 // feedItems is how many items the test feed has. The site serves the
 // first gateAfter item page requests at once and holds later ones until
@@ -157,7 +111,7 @@ func TestFleetPostgres(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts two bot processes")
 	}
-	dsn := pgSchema(t)
+	dsn := testPostgres(t) // crash_test.go: a schema of its own
 	var served atomic.Int64
 	gate := make(chan struct{})
 	var gateOnce sync.Once
