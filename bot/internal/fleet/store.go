@@ -9,7 +9,8 @@ import (
 )
 
 // NotifyingStore wraps st so that every change it makes to a collection
-// (an article added or removed, a feed item stored) is announced to the
+// (an article added or removed, a feed followed, a feed item stored) is
+// announced to the
 // other processes with Notify on db, a database/sql handle on the same
 // PostgreSQL. The announcement follows the change's commit; should this
 // process die in between, the others still pick the change up at their
@@ -55,18 +56,20 @@ func (s *notifyingStore) RemoveArticle(ctx context.Context, collection string, i
 	return got, err
 }
 
+// AddFeed announces a new feed, so that whichever process polls feeds
+// reads it at once rather than at its next tick.
+func (s *notifyingStore) AddFeed(ctx context.Context, f store.Feed) (store.Feed, error) {
+	got, err := s.Store.AddFeed(ctx, f)
+	if err == nil {
+		s.notify(ctx, got.Collection)
+	}
+	return got, err
+}
+
 func (s *notifyingStore) AddFeedItem(ctx context.Context, feedID int64, key string, a *store.Article, dailyCap int, now time.Time) (store.Article, error) {
 	got, err := s.Store.AddFeedItem(ctx, feedID, key, a, dailyCap, now)
 	if err == nil && a != nil {
 		s.notify(ctx, got.Collection)
 	}
 	return got, err
-}
-
-// Ping passes the health check through to the wrapped store.
-func (s *notifyingStore) Ping(ctx context.Context) error {
-	if p, ok := s.Store.(store.Pinger); ok {
-		return p.Ping(ctx)
-	}
-	return nil
 }

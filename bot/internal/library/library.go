@@ -123,6 +123,9 @@ func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Lo
 		go func() {
 			defer l.wg.Done()
 			onChange := func(ctx context.Context, c fleet.Change) {
+				// A feed may have been followed: if this process polls,
+				// it reads due feeds now rather than at its next tick.
+				l.Poller.Poke()
 				if c.Collection == "" {
 					return
 				}
@@ -181,11 +184,11 @@ func (l *Library) Close() error {
 	return nil
 }
 
-// Ping reports whether the store answers (nil for a store that cannot
-// say), for the health check.
+// Ping reports whether the store answers, for the health check.
 func (l *Library) Ping(ctx context.Context) error {
-	if p, ok := l.Store.(store.Pinger); ok {
-		return p.Ping(ctx)
+	p, ok := l.Store.(store.Pinger)
+	if !ok {
+		return nil // a store that cannot be asked is taken as answering
 	}
-	return nil
+	return p.Ping(ctx)
 }
