@@ -264,4 +264,3 @@ func BenchmarkSegmented10M(b *testing.B) {
 	b.ReportMetric(float64(sx.Segments()), "segments")
 	b.ReportMetric(float64(right)/float64(b.N), "top1")
 }
-
