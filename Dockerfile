@@ -7,6 +7,10 @@
 ARG GO_IMAGE=golang:1.26
 
 FROM ${GO_IMAGE} AS build
+# GOPROXY=off builds from a module cache mounted at /go/pkg/mod (as
+# .ci/image does, where no registry but the module proxy is reachable);
+# unset, the image's own setting (the module proxy) applies.
+ARG GOPROXY
 WORKDIR /src
 # Dependencies first, so that they stay cached while the code changes.
 COPY go.mod go.sum ./

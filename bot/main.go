@@ -7,8 +7,9 @@
 //	newsbot train attribution           learn the speaker ranker from annotated articles
 //
 // The parts live in packages under bot/internal: config (environment and
-// flags), load (articles, in the background), discord (the adapter),
-// console, analyze and evalcmd. This file only wires them together.
+// flags), load (articles, in the background), library (the store and
+// feeds), discord (the adapter), console, telemetry, analyze, evalcmd and
+// traincmd. This file only wires them together.
 package main
 
 import (
@@ -19,6 +20,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 
 	"newsbot/bot/internal/analyze"
@@ -29,6 +31,7 @@ import (
 	"newsbot/bot/internal/evalcmd"
 	"newsbot/bot/internal/library"
 	"newsbot/bot/internal/load"
+	"newsbot/bot/internal/telemetry"
 	"newsbot/bot/internal/traincmd"
 	"newsbot/commands"
 )
@@ -85,32 +88,142 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		// The console's user wants answers, not progress reports.
 		level = slog.LevelWarn
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	loader := load.Start(ctx, load.Options{Defaults: cfg.Defaults, Paths: cfg.Articles}, log)
-	if cfg.Token == "" {
-		// The console has no servers, so no server collections or
-		// moderator commands: it needs no store.
-		router := commands.New(commands.WithLogger(log), commands.WithCorpora(commands.StoreCorpora(loader.Store)))
-		opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
-		return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
+	log, err := telemetry.NewLogger(stderr, cfg.LogFormat, level)
+	if err != nil {
+		return err
 	}
-	// The store, feeds and folder watching stop with runCtx, after the
-	// Discord connection has closed.
+	loader := load.Start(ctx, load.Options{Defaults: cfg.Defaults, Paths: cfg.Articles}, log)
+	metrics := telemetry.New()
+	metrics.SetCorpus(func() (int, int) {
+		c := loader.Store.Current()
+		return len(c.Docs), c.QuoteCount()
+	})
+	var parts discordParts
+	probes := telemetry.Probes{
+		Health: map[string]telemetry.Check{},
+		Ready:  map[string]telemetry.Check{"corpus": corpusLoaded(loader)},
+	}
+	if cfg.Token != "" {
+		parts.addProbes(probes)
+	}
+	stopTelemetry, err := serveTelemetry(ctx, cfg, metrics, probes, log)
+	if err != nil {
+		return err
+	}
+	defer stopTelemetry()
+	observe := commands.WithMiddleware(telemetry.Middleware(metrics, log))
+	if cfg.Token == "" {
+		return runConsole(ctx, cfg, log, loader, metrics, observe, stdin, stdout)
+	}
+	return runDiscord(ctx, cfg, log, loader, metrics, observe, &parts)
+}
+
+// serveTelemetry starts the health and metrics listener when configured;
+// the returned function stops it (whenever runBot returns, not only on a
+// signal) and waits for it.
+func serveTelemetry(ctx context.Context, cfg config.Config, metrics *telemetry.Metrics, probes telemetry.Probes, log *slog.Logger) (func(), error) {
+	if cfg.HTTPAddr == "" {
+		return func() {}, nil
+	}
+	sctx, stop := context.WithCancel(ctx)
+	srv, err := telemetry.Start(sctx, cfg.HTTPAddr, telemetry.Handler(metrics, probes), log)
+	if err != nil {
+		stop()
+		return nil, err
+	}
+	return func() {
+		stop()
+		if err := srv.Wait(); err != nil {
+			log.Warn("telemetry listener", "err", err)
+		}
+	}, nil
+}
+
+// runConsole answers commands typed on stdin. The console has no servers,
+// so no server collections or moderator commands: it needs no store.
+func runConsole(ctx context.Context, cfg config.Config, log *slog.Logger, loader *load.Loader, metrics *telemetry.Metrics,
+	observe commands.Option, stdin io.Reader, stdout io.Writer) error {
+	router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(commands.StoreCorpora(loader.Store)))
+	metrics.SetCommands(commandNames(router)...)
+	opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
+	if out, ok := stdout.(*os.File); ok && opts.Interactive && console.IsTerminal(out) {
+		opts.Progress = loader.Progress
+	}
+	return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
+}
+
+// discordParts are the Discord side's pieces that the health checks read:
+// they exist from the start (the listener serves while the store opens and
+// the gateway connects) and read what is there when asked.
+type discordParts struct {
+	bot atomic.Pointer[discord.Bot]
+	lib atomic.Pointer[library.Library]
+}
+
+// addProbes adds the gateway and store health checks.
+func (p *discordParts) addProbes(probes telemetry.Probes) {
+	probes.Health["gateway"] = func(context.Context) error {
+		if b := p.bot.Load(); b == nil || !b.Connected() {
+			return errors.New("not connected to the Discord gateway")
+		}
+		return nil
+	}
+	probes.Health["store"] = func(ctx context.Context) error {
+		l := p.lib.Load()
+		if l == nil {
+			return errors.New("not open yet")
+		}
+		return l.Ping(ctx)
+	}
+}
+
+// runDiscord opens the store and serves Discord until ctx ends. The store,
+// feeds and folder watching stop after the Discord connection has closed.
+func runDiscord(ctx context.Context, cfg config.Config, log *slog.Logger, loader *load.Loader, metrics *telemetry.Metrics,
+	observe commands.Option, parts *discordParts) error {
 	runCtx, stopLibrary := context.WithCancel(context.WithoutCancel(ctx))
-	lib, err := library.Start(runCtx, cfg, libraryOptions, loader, log)
+	libOpts := libraryOptions
+	libOpts.Metrics = metrics
+	lib, err := library.Start(runCtx, cfg, libOpts, loader, log)
 	if err != nil {
 		stopLibrary()
 		return err
 	}
+	parts.lib.Store(lib)
 	defer func() {
 		stopLibrary()
 		if err := lib.Close(); err != nil {
 			log.Error("closing the store", "err", err)
 		}
 	}()
-	router := commands.New(commands.WithLogger(log), commands.WithCorpora(lib.Corpora()), commands.WithLibrary(lib.Collection))
-	b := discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase}, router, log)
+	router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(lib.Corpora()), commands.WithLibrary(lib.Collection))
+	metrics.SetCommands(commandNames(router)...)
+	b := discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase,
+		Shard: cfg.Shard, Observer: metrics}, router, log)
+	parts.bot.Store(b)
 	return b.Run(ctx)
+}
+
+// commandNames lists the router's commands, the only names that get a
+// metrics label of their own.
+func commandNames(r *commands.Router) []string {
+	var names []string
+	for _, c := range r.Commands() {
+		names = append(names, c.Def.Name)
+	}
+	return names
+}
+
+// corpusLoaded is the readiness check: every configured article is loaded.
+func corpusLoaded(l *load.Loader) telemetry.Check {
+	return func(context.Context) error {
+		select {
+		case <-l.Done():
+			return nil
+		default:
+			return fmt.Errorf("loading articles: %d so far", len(l.Store.Current().Docs))
+		}
+	}
 }
 
 // libraryOptions are the living corpus's options; tests let its fetcher

@@ -279,11 +279,19 @@ func WithLibrary(lib Library) Option { return func(r *Router) { r.library = lib 
 // WithCorpora makes the router answer requests that carry no corpus from c.
 func WithCorpora(c Corpora) Option { return func(r *Router) { r.corpora = c } }
 
+// WithMiddleware wraps the standard chain in mw (outermost first): for
+// concerns that must see every request and its final answer, such as
+// metrics.
+func WithMiddleware(mw ...Middleware) Option {
+	return func(r *Router) { r.outer = append(r.outer, mw...) }
+}
+
 // Router routes requests to commands.
 type Router struct {
 	byName  map[string]*Command
 	order   []*Command
 	chain   []Middleware
+	outer   []Middleware // from WithMiddleware, outside Standard
 	log     *slog.Logger
 	corpora Corpora
 	library Library
@@ -296,6 +304,7 @@ func New(opts ...Option) *Router {
 	for _, o := range opts {
 		o(r)
 	}
+	r.Use(r.outer...)
 	r.Use(r.Standard()...)
 	for _, c := range []*Command{
 		whoSaidCommand(),

@@ -56,7 +56,15 @@ type Manager struct {
 	// FeedAdded, when set, is called after a feed is added (to wake the
 	// poller). Set it before use.
 	FeedAdded func()
+
+	// loadProgress is told after each server Load reads (nil: no one).
+	loadProgress func(done, total int)
 }
+
+// SetLoadProgress makes Load call f after each server it loads, with the
+// number loaded and the total, so that a long load can report progress.
+// Call it before Load.
+func (m *Manager) SetLoadProgress(f func(done, total int)) { m.loadProgress = f }
 
 // guild is one server's own articles and the corpus built from them.
 type guild struct {
@@ -119,7 +127,7 @@ func (m *Manager) Load(ctx context.Context) error {
 		return fmt.Errorf("load stored articles: %w", err)
 	}
 	total := 0
-	for _, c := range colls {
+	for i, c := range colls {
 		arts, err := m.store.Articles(ctx, c)
 		if err != nil {
 			return fmt.Errorf("load stored articles: %w", err)
@@ -143,6 +151,9 @@ func (m *Manager) Load(ctx context.Context) error {
 		m.rebuild(g)
 		g.mu.Unlock()
 		total += len(arts)
+		if m.loadProgress != nil {
+			m.loadProgress(i+1, len(colls))
+		}
 	}
 	m.log.Info("stored articles loaded", "servers", len(colls), "articles", total, "took", time.Since(start).Round(time.Millisecond))
 	return nil

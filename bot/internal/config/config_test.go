@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"newsbot/bot/internal/shard"
 )
 
 func envOf(m map[string]string) func(string) string {
@@ -118,6 +120,30 @@ func TestParseConfig(t *testing.T) {
 		{name: "bad defaults", env: map[string]string{"NEWSBOT_DEFAULTS": "maybe"}, wantErr: "NEWSBOT_DEFAULTS"},
 		{name: "bad api base", env: map[string]string{"DISCORD_API_BASE": "ftp://x"}, wantErr: "DISCORD_API_BASE"},
 		{name: "api base with path", env: map[string]string{"DISCORD_API_BASE": "https://x.example/api"}, wantErr: "origin"},
+		{name: "fleet env", env: map[string]string{
+			"NEWSBOT_HTTP_ADDR": "127.0.0.1:9090", "LOG_FORMAT": "json", "DISCORD_SHARD_ID": "1", "DISCORD_SHARD_COUNT": "4",
+		}, check: func(t *testing.T, c Config) {
+			if c.HTTPAddr != "127.0.0.1:9090" || c.LogFormat != "json" || c.Shard != (shard.Spec{ID: 1, IDSet: true, Count: 4}) {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{name: "fleet flags win", env: map[string]string{"NEWSBOT_HTTP_ADDR": "127.0.0.1:9090", "LOG_FORMAT": "json", "DISCORD_SHARD_COUNT": "4"},
+			args: []string{"-http-addr", ":9191", "-log-format", "text", "-shard-id", "2", "-shard-count", "auto"},
+			check: func(t *testing.T, c Config) {
+				if c.HTTPAddr != ":9191" || c.LogFormat != "text" || c.Shard != (shard.Spec{ID: 2, IDSet: true, Auto: true}) {
+					t.Errorf("%+v", c)
+				}
+			}},
+		{name: "fleet defaults", check: func(t *testing.T, c Config) {
+			if c.HTTPAddr != "" || c.LogFormat != "text" || c.Shard.Sharded() {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{name: "bad log format", env: map[string]string{"LOG_FORMAT": "yaml"}, wantErr: "LOG_FORMAT"},
+		{name: "http addr without port", env: map[string]string{"NEWSBOT_HTTP_ADDR": "localhost"}, wantErr: "NEWSBOT_HTTP_ADDR"},
+		{name: "http addr bad port", env: map[string]string{"NEWSBOT_HTTP_ADDR": "127.0.0.1:metrics"}, wantErr: "NEWSBOT_HTTP_ADDR"},
+		{name: "shard id beyond count", env: map[string]string{"DISCORD_SHARD_ID": "2", "DISCORD_SHARD_COUNT": "2"}, wantErr: "DISCORD_SHARD_ID"},
+		{name: "shard count without id", env: map[string]string{"DISCORD_SHARD_COUNT": "2"}, wantErr: "needs DISCORD_SHARD_ID"},
 		{name: "bad level", env: map[string]string{"LOG_LEVEL": "loud"}, wantErr: "log level"},
 		{name: "bad guild", env: map[string]string{"DISCORD_GUILD_ID": "my-server"}, wantErr: "guild ID"},
 		{name: "nothing to load", env: map[string]string{"NEWSBOT_DEFAULTS": "false"}, wantErr: "no articles"},

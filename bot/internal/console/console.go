@@ -13,8 +13,10 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
+	"newsbot/bot/internal/progress"
 	"newsbot/commands"
 	"newsbot/data/corpus"
 )
@@ -24,7 +26,15 @@ type Options struct {
 	JSON        bool // one JSON object per command instead of text
 	Interactive bool // a person at a terminal: banner and prompt
 	Log         *slog.Logger
+	// Progress, when set, is where the background load stands: an
+	// interactive console started while articles load shows a progress
+	// bar above its first prompt until the load ends or the user enters a
+	// line (nil: no bar).
+	Progress func() progress.Stats
 }
+
+// barEvery is how often the progress bar is redrawn.
+const barEvery = 100 * time.Millisecond
 
 // IsTerminal reports whether r is a terminal: a character device other than
 // the null device (a container started without -i, or a service, has
@@ -70,18 +80,30 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	if opts.Interactive {
-		c := store.Current()
-		fmt.Fprintf(out, "newsbot console: %s, %s loaded", count(len(c.Docs), "article"), count(c.QuoteCount(), "quotation"))
-		if store.Loading() {
-			fmt.Fprint(out, " (more loading)")
-		}
-		fmt.Fprint(out, ".\nType /help, or try /who-said quote: security guarantees. Ctrl-D quits.\n> ")
-		out.Flush()
+		banner(out, store)
 	} else if !waitLoaded(ctx, loaded) {
 		// A script wants answers from every article it named: wait for
 		// the load rather than answer from part of it.
 		return nil
 	}
+
+	// The bar: on its own line above the first prompt, redrawn every
+	// barEvery without moving the cursor from the prompt (so typing is
+	// not disturbed), until the load is done (then it says so) or the
+	// user enters a line (which moves the prompt away from under it).
+	var tick <-chan time.Time
+	var barDone <-chan struct{}
+	if opts.Interactive && opts.Progress != nil && store.Loading() && loaded != nil {
+		t := time.NewTicker(barEvery)
+		defer t.Stop()
+		tick, barDone = t.C, loaded
+		fmt.Fprint(out, barText(opts.Progress())+"\n")
+	}
+	if opts.Interactive {
+		fmt.Fprint(out, "> ")
+	}
+	out.Flush()
+	stopBar := func() { tick, barDone = nil, nil }
 
 	lines := make(chan inputLine)
 	readErr := make(chan error, 1)
@@ -92,7 +114,19 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 		select {
 		case <-ctx.Done():
 			return nil
+		case <-tick:
+			aboveCursor(out, barText(opts.Progress()))
+			out.Flush()
+			continue
+		case <-barDone:
+			stopBar()
+			c := store.Current()
+			aboveCursor(out, fmt.Sprintf("All articles loaded: %s, %s.", count(len(c.Docs), "article"), count(c.QuoteCount(), "quotation")))
+			out.Flush()
+			continue
 		case in, ok = <-lines:
+			// Enter moved the cursor off the bar's line: stop drawing.
+			stopBar()
 		}
 		if !ok {
 			if err := <-readErr; err != nil {
@@ -103,24 +137,45 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 			}
 			return nil
 		}
-		line := strings.TrimSpace(in.text)
-		if line != "" && !strings.HasPrefix(line, "#") {
-			name, resp := consoleAnswer(ctx, router, line, opts.Log)
-			if in.tooLong {
-				name, resp = tooLongAnswer(line)
-			}
-			if opts.JSON {
-				writeJSONLine(out, name, resp)
-			} else {
-				renderText(out, resp)
-			}
-		}
+		answerLine(ctx, out, opts, router, in)
 		if opts.Interactive {
 			fmt.Fprint(out, "> ")
 		}
 		if err := out.Flush(); err != nil {
 			return fmt.Errorf("write answers: %w", err)
 		}
+	}
+}
+
+// banner greets a person at a terminal with what is loaded.
+func banner(out *bufio.Writer, store *corpus.Store) {
+	c := store.Current()
+	fmt.Fprintf(out, "newsbot console: %s, %s loaded", count(len(c.Docs), "article"), count(c.QuoteCount(), "quotation"))
+	if store.Loading() {
+		fmt.Fprint(out, " (more loading)")
+	}
+	fmt.Fprint(out, ".\nType /help, or try /who-said quote: security guarantees. Ctrl-D quits.\n")
+	out.Flush()
+}
+
+// answerLine answers one input line (nothing for a blank line or a
+// comment; an error for a line too long to run) and writes the answer.
+func answerLine(ctx context.Context, out io.Writer, opts Options, router *commands.Router, in inputLine) {
+	line := strings.TrimSpace(in.text)
+	if line == "" || strings.HasPrefix(line, "#") {
+		return
+	}
+	var name string
+	var resp commands.Response
+	if in.tooLong {
+		name, resp = tooLongAnswer(line)
+	} else {
+		name, resp = consoleAnswer(ctx, router, line, opts.Log)
+	}
+	if opts.JSON {
+		writeJSONLine(out, name, resp)
+	} else {
+		renderText(out, resp)
 	}
 }
 
@@ -186,6 +241,21 @@ func tooLongAnswer(line string) (string, commands.Response) {
 	}
 	msg := fmt.Sprintf("Line too long: over %d MiB; it was not run", maxLine>>20)
 	return strings.ToValidUTF8(name, "\uFFFD"), commands.Response{Ephemeral: true, Err: msg, Failure: commands.BadInput, Content: msg + "."}
+}
+
+// barText is the loading bar's line.
+func barText(s progress.Stats) string {
+	if s.Total == 0 {
+		return "Loading articles…"
+	}
+	return "Loading " + progress.Bar("articles", s, 30)
+}
+
+// aboveCursor replaces the line above the cursor with text and puts the
+// cursor back where it was: ESC 7 saves the cursor, ESC [1A moves up a
+// line, ESC [K clears it, ESC 8 restores the cursor.
+func aboveCursor(w io.Writer, text string) {
+	fmt.Fprint(w, "\0337\033[1A\r\033[K"+text+"\0338")
 }
 
 // count is "1 article", "2 articles".

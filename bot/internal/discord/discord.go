@@ -22,6 +22,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 
+	"newsbot/bot/internal/shard"
 	"newsbot/commands"
 )
 
@@ -50,7 +51,28 @@ type Options struct {
 	GuildID string
 	// APIBase replaces https://discord.com for every REST call ("": none).
 	APIBase string
+	// Shard says which gateway shard this process runs (the zero value:
+	// unsharded). Only shard 0 registers the commands.
+	Shard shard.Spec
+	// Observer is told about the gateway connection (nil: no one), for
+	// metrics.
+	Observer Observer
 }
+
+// Observer is told about the gateway connection; *telemetry.Metrics is one.
+type Observer interface {
+	// GatewayConnected is called with true when the bot is ready to take
+	// interactions (READY or RESUMED), and false when the connection drops.
+	GatewayConnected(up bool)
+	// GatewayReconnect is called after each successful reconnection.
+	GatewayReconnect()
+}
+
+// nopObserver observes nothing.
+type nopObserver struct{}
+
+func (nopObserver) GatewayConnected(bool) {}
+func (nopObserver) GatewayReconnect()     {}
 
 // Bot connects the command router to Discord through discordgo.
 type Bot struct {
@@ -69,6 +91,9 @@ type Bot struct {
 	disconnected chan *discordgo.Session // a gateway connection closed
 	ready        chan struct{}           // READY or RESUMED arrived
 	gotReady     atomic.Bool             // since the last connection attempt
+	connected    atomic.Bool             // READY or RESUMED seen since the last drop
+	observer     Observer
+	plan         shard.Plan // resolved by Run before connecting
 
 	// answers is the context of every answer under way; cancelled when
 	// shutdown gives up on them.
@@ -96,6 +121,11 @@ func New(cfg Options, router *commands.Router, log *slog.Logger) *Bot {
 		disconnected:       make(chan *discordgo.Session, 1),
 		ready:              make(chan struct{}, 1),
 		pending:            map[string]string{},
+		observer:           cfg.Observer,
+		plan:               shard.Plan{Count: 1, MaxConcurrency: 1},
+	}
+	if b.observer == nil {
+		b.observer = nopObserver{}
 	}
 	b.answers, b.cancelAnswers = context.WithCancel(context.Background())
 	b.session = b.newSession()
@@ -116,6 +146,8 @@ func (b *Bot) newSession() *discordgo.Session {
 	// Interactions arrive whatever the intents: ask for none, so no
 	// privileged intent is ever needed.
 	s.Identify.Intents = discordgo.IntentsNone
+	// A fresh session (after Discord refused to resume) is the same shard.
+	b.plan.Apply(s)
 	// discordgo reconnects after any close, fatal codes included, forever;
 	// the bot reconnects itself and stops on fatal codes.
 	s.ShouldReconnectOnError = false
@@ -133,6 +165,9 @@ func (b *Bot) newSession() *discordgo.Session {
 	}
 	s.AddHandler(b.interactionCreate)
 	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Disconnect) {
+		if s == b.current() {
+			b.setConnected(false)
+		}
 		select {
 		case b.disconnected <- s:
 		default:
@@ -145,7 +180,7 @@ func (b *Bot) newSession() *discordgo.Session {
 		if r.User != nil {
 			name = r.User.Username
 		}
-		b.log.Info("connected to Discord", "user", name, "guilds", len(r.Guilds))
+		b.log.Info("connected to Discord", "user", name, "guilds", len(r.Guilds), "shard", b.plan.String())
 		b.signalReady()
 	})
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.signalReady() })
@@ -160,6 +195,7 @@ func (b *Bot) newSession() *discordgo.Session {
 
 func (b *Bot) signalReady() {
 	b.gotReady.Store(true)
+	b.setConnected(true)
 	select {
 	case b.ready <- struct{}{}:
 	default:
@@ -173,10 +209,60 @@ func (b *Bot) current() *discordgo.Session {
 	return b.session
 }
 
-// Run connects, registers the commands, and serves until ctx ends or the
-// connection fails for good. It returns nil after a stop signal, once
-// shutdown has finished.
+// setConnected records the gateway connection's state.
+func (b *Bot) setConnected(up bool) {
+	b.connected.Store(up)
+	b.observer.GatewayConnected(up)
+}
+
+// Connected reports whether the gateway connection is up and identified,
+// for the health check.
+func (b *Bot) Connected() bool { return b.connected.Load() }
+
+// Shard is the shard this bot runs, once Run has resolved it.
+func (b *Bot) Shard() shard.Plan {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.plan
+}
+
+// resolveShard decides this process's shard, asking Discord (GET
+// /gateway/bot) when sharded, and waits for the shard's turn to identify.
+// It reports false when ctx ended while waiting.
+func (b *Bot) resolveShard(ctx context.Context) (bool, error) {
+	s := b.current()
+	fetch := func(ctx context.Context) (*discordgo.GatewayBotResponse, error) {
+		rctx, cancel := context.WithTimeout(ctx, b.ans.replyTimeout)
+		defer cancel()
+		return s.GatewayBot(discordgo.WithContext(rctx))
+	}
+	plan, err := b.cfg.Shard.Resolve(ctx, fetch, func(msg string) { b.log.Warn(msg) })
+	if err != nil {
+		if why, ok := fatalClose(err); ok {
+			return false, fmt.Errorf("shards: %s", why)
+		}
+		return false, err
+	}
+	b.mu.Lock()
+	b.plan = plan
+	b.mu.Unlock()
+	plan.Apply(s)
+	if plan.Count > 1 {
+		b.log.Info("running one shard", "shard", plan.ID, "of", plan.Count, "max_concurrency", plan.MaxConcurrency, "identify_in", plan.Wait)
+	}
+	return plan.Sleep(ctx), nil
+}
+
+// Run connects, registers the commands (shard 0 only), and serves until
+// ctx ends or the connection fails for good. It returns nil after a stop
+// signal, once shutdown has finished.
 func (b *Bot) Run(ctx context.Context) error {
+	if ok, err := b.resolveShard(ctx); err != nil || !ok {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return err
+	}
 	if err := b.connect(ctx); err != nil {
 		if ctx.Err() != nil {
 			return nil
@@ -187,7 +273,11 @@ func (b *Bot) Run(ctx context.Context) error {
 		return fmt.Errorf("connect to Discord: %w", err)
 	}
 	defer b.shutdown()
-	if err := b.register(ctx); err != nil {
+	if !b.plan.RegistersCommands() {
+		// One overwrite per fleet: shard 0 owns the registration, so
+		// that n processes do not race n identical overwrites.
+		b.log.Info("commands are registered by shard 0", "shard", b.plan.String())
+	} else if err := b.register(ctx); err != nil {
 		if ctx.Err() != nil {
 			return nil // stopped while registering
 		}

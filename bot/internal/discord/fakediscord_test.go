@@ -29,7 +29,12 @@ type fakeDiscord struct {
 	closeAfterIdentify int
 	// silent, when set, makes the gateway accept connections and never
 	// say HELLO.
-	silent bool
+	// shards and maxConcurrency are what GET /gateway/bot recommends
+	// (0: 1 each).
+	shards, maxConcurrency int
+
+	identifyShards [][2]int // the shard of every IDENTIFY ({0,1} when none)
+	silent         bool
 	// refuseResume, when set, makes the gateway answer every RESUME with an
 	// Invalid Session (op 9) and then close the connection, as Discord
 	// does for a session it has dropped.
@@ -140,6 +145,14 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 		default:
 			writeJSON(w, http.StatusMethodNotAllowed, map[string]any{"message": "405", "code": 0})
 		}
+	case r.Method == http.MethodGet && p == "/gateway/bot":
+		f.mu.Lock()
+		shards, mc := max(f.shards, 1), max(f.maxConcurrency, 1)
+		f.mu.Unlock()
+		writeJSON(w, http.StatusOK, map[string]any{
+			"url": "ws" + strings.TrimPrefix(f.srv.URL, "http") + "/gw", "shards": shards,
+			"session_start_limit": map[string]any{"total": 1000, "remaining": 999, "reset_after": 3600000, "max_concurrency": mc},
+		})
 	case r.Method == http.MethodGet && p == "/users/@me":
 		writeJSON(w, http.StatusOK, map[string]any{"id": f.appID, "username": "newsbot", "bot": true})
 	default:
@@ -246,8 +259,9 @@ func (f *fakeDiscord) login(c *websocket.Conn) (op int, ok bool) {
 	var hello struct {
 		Op int `json:"op"`
 		D  struct {
-			Token   string `json:"token"`
-			Intents *int   `json:"intents"`
+			Token   string  `json:"token"`
+			Intents *int    `json:"intents"`
+			Shard   *[2]int `json:"shard"`
 		} `json:"d"`
 	}
 	if err := c.ReadJSON(&hello); err != nil {
@@ -259,6 +273,11 @@ func (f *fakeDiscord) login(c *websocket.Conn) (op int, ok bool) {
 	switch hello.Op {
 	case 2:
 		f.logins = append(f.logins, "identify")
+		sh := [2]int{0, 1}
+		if hello.D.Shard != nil {
+			sh = *hello.D.Shard
+		}
+		f.identifyShards = append(f.identifyShards, sh)
 		if hello.D.Intents == nil || *hello.D.Intents != 0 {
 			f.t.Errorf("fake gateway: IDENTIFY intents = %v, want 0 (no privileged intents needed)", hello.D.Intents)
 		}

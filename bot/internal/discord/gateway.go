@@ -131,6 +131,7 @@ func (b *Bot) reconnect(ctx context.Context) error {
 		err := b.connect(ctx)
 		if err == nil {
 			b.log.Info("reconnected to Discord", "attempts", attempt)
+			b.observer.GatewayReconnect()
 			return nil
 		}
 		if ctx.Err() != nil {

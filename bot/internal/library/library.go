@@ -6,12 +6,17 @@ package library
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"log/slog"
 	"sync"
+	"time"
 
 	"newsbot/bot/internal/config"
+	"newsbot/bot/internal/fleet"
 	"newsbot/bot/internal/load"
+	"newsbot/bot/internal/progress"
+	"newsbot/bot/internal/telemetry"
 	"newsbot/commands"
 	"newsbot/data/collection"
 	"newsbot/data/feed"
@@ -26,14 +31,24 @@ type Library struct {
 	Collection *collection.Manager
 	Poller     *feed.Poller
 
-	wg sync.WaitGroup
+	notify *sql.DB // PostgreSQL only: where changes are announced
+	wg     sync.WaitGroup
 }
 
 // Options are what tests change; the zero value is production.
 type Options struct {
 	// Fetch configures the guarded HTTP client (tests allow loopback).
 	Fetch fetch.Options
+	// Metrics counts store errors and feed polls (nil: none).
+	Metrics *telemetry.Metrics
+	// LeadRetry is how often a process that does not poll feeds checks
+	// whether the one that does is gone (PostgreSQL only; 0: 5 s).
+	LeadRetry time.Duration
 }
+
+// defaultLeadRetry bounds how long feeds go unpolled after the polling
+// process dies: far less than a poll interval (a minute at least).
+const defaultLeadRetry = 5 * time.Second
 
 // Open opens the store cfg names: PostgreSQL when DatabaseURL is set, else
 // the SQLite file at cfg.DB.
@@ -57,21 +72,84 @@ func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Lo
 		where = "PostgreSQL"
 	}
 	log.Info("store opened", "store", where)
+	st = telemetry.CountingStore(st, opts.Metrics)
+	// Several processes share PostgreSQL: each announces its changes,
+	// hears the others', and one at a time polls the feeds.
+	var notify *sql.DB
+	if cfg.DatabaseURL != "" {
+		notify, err = sql.Open("pgx", string(cfg.DatabaseURL))
+		if err != nil {
+			st.Close()
+			return nil, fmt.Errorf("open the change notifier: %w", err)
+		}
+		notify.SetMaxOpenConns(2)
+		st = fleet.NotifyingStore(st, notify, log)
+	}
 	fc := fetch.New(opts.Fetch)
-	l := &Library{Store: st, Collection: collection.New(loader.Store, st, fc, log)}
+	l := &Library{Store: st, Collection: collection.New(loader.Store, st, fc, log), notify: notify}
 	l.Poller = feed.NewPoller(st, fc, feed.Options{Interval: cfg.FeedInterval, DailyCap: cfg.FeedDailyCap}, log, l.Collection.Stored)
 	l.Collection.FeedAdded = l.Poller.Poke
+	loaded := make(chan struct{})
 	l.wg.Add(2)
+	// A large store logs its progress, counted in servers (the number of
+	// articles is known only once read).
+	tracker := progress.Start("servers", 0, progress.Options{Log: log})
+	l.Collection.SetLoadProgress(func(done, total int) {
+		tracker.SetTotal(total)
+		tracker.Add(1)
+	})
 	go func() {
 		defer l.wg.Done()
+		defer close(loaded)
+		defer tracker.Finish()
 		if err := l.Collection.Load(ctx); err != nil && ctx.Err() == nil {
 			log.Error("loading stored articles", "err", err)
 		}
 	}()
 	go func() {
 		defer l.wg.Done()
-		l.Poller.Run(ctx)
+		if cfg.DatabaseURL == "" {
+			l.Poller.Run(ctx) // SQLite: this process holds the file alone
+			return
+		}
+		retry := opts.LeadRetry
+		if retry <= 0 {
+			retry = defaultLeadRetry
+		}
+		fleet.Lead(ctx, string(cfg.DatabaseURL), fleet.LockKey("feeds", string(cfg.DatabaseURL)), retry, l.Poller.Run, log)
 	}()
+	if cfg.DatabaseURL != "" {
+		l.wg.Add(1)
+		go func() {
+			defer l.wg.Done()
+			onChange := func(ctx context.Context, c fleet.Change) {
+				// A feed may have been followed: if this process polls,
+				// it reads due feeds now rather than at its next tick.
+				l.Poller.Poke()
+				if c.Collection == "" {
+					return
+				}
+				if _, err := l.Collection.Sync(ctx, c.Collection); err != nil && ctx.Err() == nil {
+					log.Warn("syncing a server's articles after another process changed them", "server", c.Collection, "err", err)
+				}
+			}
+			catchUp := func(ctx context.Context) error {
+				// The first catch-up waits for the initial load, so as not
+				// to analyse every article twice at start.
+				select {
+				case <-loaded:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				n, err := l.Collection.SyncAll(ctx)
+				if n > 0 {
+					log.Info("caught up with other processes' changes", "servers", n)
+				}
+				return err
+			}
+			fleet.Listen(ctx, string(cfg.DatabaseURL), onChange, catchUp, log)
+		}()
+	}
 	if cfg.Watch && len(cfg.Articles) > 0 {
 		l.wg.Add(1)
 		go func() {
@@ -97,8 +175,14 @@ func (l *Library) Corpora() commands.Corpora {
 // and closes the store.
 func (l *Library) Close() error {
 	l.wg.Wait()
+	if l.notify != nil {
+		l.notify.Close()
+	}
 	if err := l.Store.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
 	return nil
 }
+
+// Ping reports whether the store answers, for the health check.
+func (l *Library) Ping(ctx context.Context) error { return l.Store.Ping(ctx) }

@@ -8,7 +8,10 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"sync/atomic"
 	"time"
+
+	"newsbot/bot/internal/progress"
 
 	"newsbot/data"
 	"newsbot/data/article"
@@ -19,6 +22,9 @@ import (
 type Options struct {
 	Defaults bool     // include the articles embedded in the binary
 	Paths    []string // files or folders of extra articles
+	// ProgressEvery is the interval between progress lines of a long
+	// load (0: 5 s).
+	ProgressEvery time.Duration
 }
 
 // ErrNoArticles is returned when nothing at all could be loaded.
@@ -66,6 +72,15 @@ type Loader struct {
 	done  chan struct{}
 	// reload is the state hot reloading keeps (see Reload).
 	reload reloadState
+	// progress is the analysis under way, if any.
+	progress atomic.Pointer[progress.Tracker]
+}
+
+// Progress is where the background load stands: articles analysed of
+// those found, the rate and the time left (zero before the files are
+// read, and once the load is done).
+func (l *Loader) Progress() progress.Stats {
+	return l.progress.Load().Stats()
 }
 
 // Done is closed when the load has finished: a script that wants answers
@@ -123,6 +138,14 @@ func Start(ctx context.Context, opts Options, log *slog.Logger) *Loader {
 		// A fresh slice: the corpus being served holds the old one.
 		docs := make([]*corpus.Doc, 0, len(all))
 		next := analyzeBatch
+		// Progress (count, rate, time left) is logged every few seconds
+		// of a long load, and read by the console for its bar.
+		tracker := progress.Start("articles", len(all), progress.Options{Log: log, LogEvery: opts.ProgressEvery})
+		l.progress.Store(tracker)
+		defer func() {
+			tracker.Finish()
+			l.progress.Store(nil)
+		}()
 		for i, a := range all {
 			if ctx.Err() != nil {
 				return
@@ -132,9 +155,9 @@ func Start(ctx context.Context, opts Options, log *slog.Logger) *Loader {
 				d = corpus.Analyze(a)
 			}
 			docs = append(docs, d)
+			tracker.Add(1)
 			if i+1 == next && i+1 < len(all) {
 				store.Swap(corpus.New(append([]*corpus.Doc(nil), docs...)))
-				log.Info("loading articles", "analysed", i+1, "of", len(all))
 				next *= 2
 			}
 		}

@@ -101,3 +101,34 @@ func TestStartCorpusSaysWhenNothingLoaded(t *testing.T) {
 		})
 	}
 }
+
+func TestStartCorpusLogsProgress(t *testing.T) {
+	const n = 200
+	dir := writeArticles(t, n)
+	logs := &testlog.Buffer{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
+	// A line every millisecond: the load of n articles takes longer.
+	l := Start(context.Background(), Options{Paths: []string{dir}, ProgressEvery: time.Millisecond}, log)
+	select {
+	case <-l.Done():
+	case <-time.After(30 * time.Second):
+		t.Fatal("loading never finished")
+	}
+	var line string
+	for _, s := range strings.Split(logs.String(), "\n") {
+		if strings.Contains(s, "msg=loading ") {
+			line = s
+		}
+	}
+	if line == "" {
+		t.Fatalf("no progress line logged:\n%s", logs.String())
+	}
+	for _, want := range []string{"what=articles", "done=", fmt.Sprintf("total=%d", n), "percent=", "per_second="} {
+		if !strings.Contains(line, want) {
+			t.Errorf("progress line %q lacks %q", line, want)
+		}
+	}
+	if s := l.Progress(); s.Total != 0 {
+		t.Errorf("progress after the load: %+v, want none", s)
+	}
+}
