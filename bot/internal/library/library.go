@@ -185,4 +185,10 @@ func (l *Library) Close() error {
 }
 
 // Ping reports whether the store answers, for the health check.
-func (l *Library) Ping(ctx context.Context) error { return l.Store.Ping(ctx) }
+func (l *Library) Ping(ctx context.Context) error {
+	p, ok := l.Store.(store.Pinger)
+	if !ok {
+		return nil // a store that cannot be asked is taken as answering
+	}
+	return p.Ping(ctx)
+}
