@@ -53,11 +53,12 @@ type Manager struct {
 
 	keys atomic.Pointer[baseKeys]
 
-	// loadProgress is told after each server Load reads (nil: no one).
-	loadProgress func(done, total int)
 	// FeedAdded, when set, is called after a feed is added (to wake the
 	// poller). Set it before use.
 	FeedAdded func()
+
+	// loadProgress is told after each server Load reads (nil: no one).
+	loadProgress func(done, total int)
 }
 
 // SetLoadProgress makes Load call f after each server it loads, with the

@@ -222,11 +222,11 @@ func BenchmarkSegmented10M(b *testing.B) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	sx := NewSegmented(Options{})
 	arts := articlesOf(texts, perArticle)
 	sx.Add(arts...)
-	build := time.Since(start)
+	build, buildCPU := time.Since(start), processCPU()-cpu0
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	r := rand.New(rand.NewPCG(n, 1))
@@ -258,6 +258,7 @@ func BenchmarkSegmented10M(b *testing.B) {
 	b.StopTimer()
 	t.report(b)
 	b.ReportMetric(build.Seconds(), "build-s")
+	b.ReportMetric(buildCPU.Seconds(), "build-cpu-s")
 	b.ReportMetric(float64(sx.SizeBytes())/n, "B/quote")
 	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/n, "heapB/quote")
 	b.ReportMetric(float64(sx.Segments()), "segments")

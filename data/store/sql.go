@@ -21,14 +21,6 @@ type sqlStore struct {
 	where string // the file path or "PostgreSQL", for error messages
 }
 
-// Ping checks that the database answers.
-func (s *sqlStore) Ping(ctx context.Context) error {
-	if err := s.db.PingContext(ctx); err != nil {
-		return fmt.Errorf("store %s: %w", s.where, s.d.classify(err))
-	}
-	return nil
-}
-
 // Close closes the database.
 func (s *sqlStore) Close() error { return s.db.Close() }
 

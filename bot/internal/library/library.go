@@ -88,8 +88,8 @@ func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Lo
 	fc := fetch.New(opts.Fetch)
 	l := &Library{Store: st, Collection: collection.New(loader.Store, st, fc, log), notify: notify}
 	l.Poller = feed.NewPoller(st, fc, feed.Options{Interval: cfg.FeedInterval, DailyCap: cfg.FeedDailyCap}, log, l.Collection.Stored)
-	loaded := make(chan struct{})
 	l.Collection.FeedAdded = l.Poller.Poke
+	loaded := make(chan struct{})
 	l.wg.Add(2)
 	// A large store logs its progress, counted in servers (the number of
 	// articles is known only once read).
@@ -185,4 +185,10 @@ func (l *Library) Close() error {
 }
 
 // Ping reports whether the store answers, for the health check.
-func (l *Library) Ping(ctx context.Context) error { return l.Store.Ping(ctx) }
+func (l *Library) Ping(ctx context.Context) error {
+	p, ok := l.Store.(store.Pinger)
+	if !ok {
+		return nil // a store that cannot be asked is taken as answering
+	}
+	return p.Ping(ctx)
+}

@@ -36,7 +36,7 @@ func TestCountingStore(t *testing.T) {
 	now := time.Now()
 	st.UpdateFeed(ctx, f.ID, store.FeedState{LastPoll: now, NextPoll: now.Add(time.Hour)})
 	st.UpdateFeed(ctx, f.ID, store.FeedState{LastPoll: now, NextPoll: now.Add(time.Hour), Failures: 1, LastError: "status 500"})
-	if err := st.Ping(ctx); err != nil {
+	if err := st.(store.Pinger).Ping(ctx); err != nil {
 		t.Errorf("Ping: %v", err)
 	}
 	raw.Close()
