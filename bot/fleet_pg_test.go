@@ -143,6 +143,19 @@ func TestFleetPostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitLog(t, p1, "change listener: listening")
+	t.Run("healthz checks the gateway and PostgreSQL", func(t *testing.T) {
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			code, body := p1.get(t, "/healthz")
+			if code == 200 && strings.Contains(body, `"gateway":"ok"`) && strings.Contains(body, `"store":"ok"`) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("/healthz: %d %s", code, body)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
 
 	t.Run("a feed item stored by shard 0 is answered by shard 1 within 2 s", func(t *testing.T) {
 		// Wait for the first item in the store, then ask shard 1, which

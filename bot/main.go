@@ -69,6 +69,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			return evalcmd.Run(args[1:], stdout, stderr)
 		case "train":
 			return traincmd.Run(args[1:], stdout, stderr)
+		case "healthcheck":
+			return telemetry.RunHealthcheck(ctx, args[1:], getenv, stdout, stderr)
 		}
 	}
 	return runBot(ctx, args, stdin, stdout, stderr)

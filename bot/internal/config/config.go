@@ -91,6 +91,7 @@ const Usage = `usage: newsbot [flags]
        newsbot analyze [flags] [PATH...]
        newsbot eval quotes|summary|search [flags] [FILE.jsonl...]
        newsbot train attribution [flags] [FILE.jsonl...]
+       newsbot healthcheck [-addr host:port] [-path /healthz|/readyz]
 
 Runs newsbot: the Discord bot when a token is set (DISCORD_TOKEN or
 DISCORD_TOKEN_FILE), otherwise a local console over the articles where you
@@ -110,6 +111,8 @@ Subcommands (each takes -h):
             expected in ../shared/eval
   train     learn the speaker ranker's weights from annotated articles
             (default ../shared/eval/polnear-train.jsonl)
+  healthcheck  ask the running bot's NEWSBOT_HTTP_ADDR listener for
+            /healthz; exits 0 when healthy (a container healthcheck)
 
 Flags:
 `

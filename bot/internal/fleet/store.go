@@ -73,3 +73,11 @@ func (s *notifyingStore) AddFeedItem(ctx context.Context, feedID int64, key stri
 	}
 	return got, err
 }
+
+// Ping passes the health check through to the wrapped store.
+func (s *notifyingStore) Ping(ctx context.Context) error {
+	if p, ok := s.Store.(store.Pinger); ok {
+		return p.Ping(ctx)
+	}
+	return nil
+}
