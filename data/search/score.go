@@ -164,15 +164,16 @@ func (oc *occurrences) best(g int) float64 {
 func (ix *Index) collect(oc *occurrences, d int, groups []group, q queryTerms) {
 	toks := ix.tokens[ix.docStart[d]:ix.docStart[d+1]]
 	last := len(groups) - 1
+	lo, hi, word := groups[last].lo, groups[last].hi, groups[last].word
 	for p, t := range toks {
 		for _, gm := range q[t] {
 			if len(oc[gm.group]) < maxOccurrences {
 				oc[gm.group] = append(oc[gm.group], occ{p, gm.quality})
 			}
 		}
-		if g := groups[last]; t >= g.lo && t < g.hi && len(oc[last]) < maxOccurrences {
+		if t >= lo && t < hi && len(oc[last]) < maxOccurrences {
 			qual := ix.params.prefixQuality
-			if ix.terms[t] == g.word {
+			if ix.terms[t] == word {
 				qual = 1
 			}
 			oc[last] = append(oc[last], occ{p, qual})

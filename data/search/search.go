@@ -25,6 +25,17 @@
 // words are common. Function words (text.IsFunctionWord) never make a hit
 // on their own: a query of nothing else scores at most 0.5, and a hit that
 // shares only such words with a query that has others is left out.
+//
+// The files follow those steps: words.go cuts and bounds the query,
+// expand.go expands its words (typo.go holds the deletion dictionary),
+// candidates.go walks the postings and shortlists, score.go scores with
+// the weights of the index's kind (scoreParams), rerank.go re-ranks short
+// texts, index.go builds. segments.go is Segmented, an index that takes
+// writes (new articles in small segments, removals as tombstones,
+// background merges, collections as filters) built from the same parts.
+//
+// Every entry point bounds its work whatever the input (see words.go and
+// the max* constants); the Context variants also stop when asked.
 package search
 
 import (
