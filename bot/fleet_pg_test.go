@@ -16,13 +16,14 @@ import (
 	"newsbot/data/store"
 )
 
-// feedItems is how many items the test feed has. The site serves the
-// first gateAfter item page requests at once and holds later ones until
-// the test opens the gate: the poll is then reliably under way when the
-// test kills the polling process.
+// feedItems is how many items the test feed has. The site serves an item
+// page only for a token the test hands it (allow), or once the test frees
+// it: the first item is stored only when both processes listen, and the
+// poll is reliably under way, blocked on its third page, when the test
+// kills the polling process.
 const (
 	feedItems = 6
-	gateAfter = 2
+	gateAfter = 2 // item pages served before the kill
 )
 
 // itemQuote is the quotation of feed item i (invented).
@@ -30,10 +31,10 @@ func itemQuote(i int) string {
 	return fmt.Sprintf("The harbour gauge number %s will be replaced before the spring tides", []string{"one", "two", "three", "four", "five", "six"}[i])
 }
 
-// newsSite serves the feed, its item pages (requests past gateAfter once
-// gate is closed) and one article page, and counts the item pages served.
-func newsSite(t *testing.T, served *atomic.Int64, gate <-chan struct{}) *httptest.Server {
-	var requests atomic.Int64
+// newsSite serves the feed, its item pages (one per token on allow, or all
+// once free is closed) and one article page, and counts the item pages
+// served.
+func newsSite(t *testing.T, served *atomic.Int64, allow, free <-chan struct{}) *httptest.Server {
 	page := func(title, quote, speaker string) string {
 		return `<html><head><meta charset="utf-8"><title>` + title + `</title><meta property="og:site_name" content="Portby Gazette"></head><body>
 <nav><a href="/">Home</a></nav><article><h1>` + title + `</h1>
@@ -55,12 +56,11 @@ func newsSite(t *testing.T, served *atomic.Int64, gate <-chan struct{}) *httptes
 		case strings.HasPrefix(r.URL.Path, "/item/"):
 			var i int
 			fmt.Sscanf(r.URL.Path, "/item/%d", &i)
-			if requests.Add(1) > gateAfter {
-				select {
-				case <-gate:
-				case <-r.Context().Done():
-					return
-				}
+			select {
+			case <-allow:
+			case <-free:
+			case <-r.Context().Done():
+				return
 			}
 			served.Add(1)
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -113,11 +113,11 @@ func TestFleetPostgres(t *testing.T) {
 	}
 	dsn := testPostgres(t) // crash_test.go: a schema of its own
 	var served atomic.Int64
-	gate := make(chan struct{})
-	var gateOnce sync.Once
-	openGate := func() { gateOnce.Do(func() { close(gate) }) }
-	defer openGate()
-	site := newsSite(t, &served, gate)
+	allow, free := make(chan struct{}), make(chan struct{})
+	var freeOnce sync.Once
+	freeAll := func() { freeOnce.Do(func() { close(free) }) }
+	defer freeAll()
+	site := newsSite(t, &served, allow, free)
 	g0, g1 := guildOnShard(0, 2), guildOnShard(1, 2)
 
 	// The feed, followed by server g1 (on shard 1), due at once. Opening
@@ -158,8 +158,10 @@ func TestFleetPostgres(t *testing.T) {
 	})
 
 	t.Run("a feed item stored by shard 0 is answered by shard 1 within 2 s", func(t *testing.T) {
-		// Wait for the first item in the store, then ask shard 1, which
-		// serves g1 but did not poll.
+		// Let shard 0 fetch one item page; wait for the item in the
+		// store, then ask shard 1, which serves g1 but does not poll: it
+		// learns of the item only from shard 0's notification.
+		allow <- struct{}{}
 		deadline := time.Now().Add(20 * time.Second)
 		var first store.Article
 		for {
@@ -180,6 +182,7 @@ func TestFleetPostgres(t *testing.T) {
 		fmt.Sscanf(first.URL[strings.LastIndex(first.URL, "/")+1:], "%d", &item)
 		took := answerFrom(t, fake, 1, g1, itemQuote(item), "Ann Lee", 2*time.Second)
 		t.Logf("answered by the other process %s after the item was stored", took.Round(time.Millisecond))
+		allow <- struct{}{} // the second page: shard 0 then waits on the third
 	})
 
 	t.Run("an article added through shard 0 is answered by shard 1 within 2 s", func(t *testing.T) {
@@ -200,6 +203,7 @@ func TestFleetPostgres(t *testing.T) {
 
 	t.Run("killed mid-poll, the other process takes over and finishes the feed", func(t *testing.T) {
 		// Shard 0 is waiting for item page gateAfter+1 when it dies.
+		eventually(t, 10*time.Second, "the second item page", func() bool { return served.Load() == gateAfter })
 		if n := served.Load(); n != gateAfter {
 			t.Fatalf("%d item pages served before the kill, want %d", n, gateAfter)
 		}
@@ -208,7 +212,7 @@ func TestFleetPostgres(t *testing.T) {
 		}
 		<-p0.done
 		killedAt := time.Now()
-		openGate()
+		freeAll()
 		t.Logf("killed shard 0 after %d of %d item pages", served.Load(), feedItems)
 		waitLog(t, p1, "took the lead")
 		t.Logf("shard 1 took the lead %s after the kill", time.Since(killedAt).Round(time.Millisecond))
@@ -235,4 +239,16 @@ func TestFleetPostgres(t *testing.T) {
 			answerFrom(t, fake, 1, g1, itemQuote(i), "Ann Lee", 5*time.Second)
 		}
 	})
+}
+
+// eventually waits up to within for cond.
+func eventually(t *testing.T, within time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("not within %s: %s", within, what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
