@@ -23,8 +23,13 @@ import (
 // processes this way, without building a separate binary.
 const runBotEnv = "NEWSBOT_TEST_RUN_BOT"
 
+// allowLoopbackEnv lets a bot process started by a test fetch pages from
+// the test's servers on 127.0.0.1 (the guarded fetcher refuses loopback).
+const allowLoopbackEnv = "NEWSBOT_TEST_ALLOW_LOOPBACK"
+
 func TestMain(m *testing.M) {
 	if os.Getenv(runBotEnv) == "1" {
+		libraryOptions.Fetch.AllowLoopback = os.Getenv(allowLoopbackEnv) == "1"
 		main()
 		os.Exit(0)
 	}

@@ -7,8 +7,9 @@
 //	newsbot train attribution           learn the speaker ranker from annotated articles
 //
 // The parts live in packages under bot/internal: config (environment and
-// flags), load (articles, in the background), discord (the adapter),
-// console, analyze and evalcmd. This file only wires them together.
+// flags), load (articles, in the background), library (the store and
+// feeds), discord (the adapter), console, telemetry, analyze, evalcmd and
+// traincmd. This file only wires them together.
 package main
 
 import (
@@ -68,6 +69,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			return evalcmd.Run(args[1:], stdout, stderr)
 		case "train":
 			return traincmd.Run(args[1:], stdout, stderr)
+		case "healthcheck":
+			return telemetry.RunHealthcheck(ctx, args[1:], getenv, stdout, stderr)
 		}
 	}
 	return runBot(ctx, args, stdin, stdout, stderr)
@@ -97,60 +100,89 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		c := loader.Store.Current()
 		return len(c.Docs), c.QuoteCount()
 	})
+	var parts discordParts
 	probes := telemetry.Probes{
 		Health: map[string]telemetry.Check{},
 		Ready:  map[string]telemetry.Check{"corpus": corpusLoaded(loader)},
 	}
-	// The Discord side's checks exist from the start (the listener serves
-	// while the store opens and the gateway connects) and read what is
-	// there when asked.
-	var bot atomic.Pointer[discord.Bot]
-	var libRef atomic.Pointer[library.Library]
 	if cfg.Token != "" {
-		probes.Health["gateway"] = func(context.Context) error {
-			if b := bot.Load(); b == nil || !b.Connected() {
-				return errors.New("not connected to the Discord gateway")
-			}
-			return nil
-		}
-		probes.Health["store"] = func(ctx context.Context) error {
-			l := libRef.Load()
-			if l == nil {
-				return errors.New("not open yet")
-			}
-			return l.Ping(ctx)
-		}
+		parts.addProbes(probes)
 	}
-	if cfg.HTTPAddr != "" {
-		// The listener stops whenever runBot returns, not only on a
-		// signal.
-		sctx, stop := context.WithCancel(ctx)
-		srv, err := telemetry.Start(sctx, cfg.HTTPAddr, telemetry.Handler(metrics, probes), log)
-		if err != nil {
-			stop()
-			return err
-		}
-		defer func() {
-			stop()
-			if err := srv.Wait(); err != nil {
-				log.Warn("telemetry listener", "err", err)
-			}
-		}()
+	stopTelemetry, err := serveTelemetry(ctx, cfg, metrics, probes, log)
+	if err != nil {
+		return err
 	}
+	defer stopTelemetry()
 	observe := commands.WithMiddleware(telemetry.Middleware(metrics, log))
 	if cfg.Token == "" {
-		// The console has no servers, so no server collections or
-		// moderator commands: it needs no store.
-		router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(commands.StoreCorpora(loader.Store)))
-		metrics.SetCommands(commandNames(router)...)
-		opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
-		if out, ok := stdout.(*os.File); ok && opts.Interactive && console.IsTerminal(out) {
-			opts.Progress = loader.Progress
-		}
-		return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
+		return runConsole(ctx, cfg, log, loader, metrics, observe, stdin, stdout)
 	}
-	// The store, feeds and folder watching stop with runCtx, after the
-	// Discord connection has closed.
+	return runDiscord(ctx, cfg, log, loader, metrics, observe, &parts)
+}
+
+// serveTelemetry starts the health and metrics listener when configured;
+// the returned function stops it (whenever runBot returns, not only on a
+// signal) and waits for it.
+func serveTelemetry(ctx context.Context, cfg config.Config, metrics *telemetry.Metrics, probes telemetry.Probes, log *slog.Logger) (func(), error) {
+	if cfg.HTTPAddr == "" {
+		return func() {}, nil
+	}
+	sctx, stop := context.WithCancel(ctx)
+	srv, err := telemetry.Start(sctx, cfg.HTTPAddr, telemetry.Handler(metrics, probes), log)
+	if err != nil {
+		stop()
+		return nil, err
+	}
+	return func() {
+		stop()
+		if err := srv.Wait(); err != nil {
+			log.Warn("telemetry listener", "err", err)
+		}
+	}, nil
+}
+
+// runConsole answers commands typed on stdin. The console has no servers,
+// so no server collections or moderator commands: it needs no store.
+func runConsole(ctx context.Context, cfg config.Config, log *slog.Logger, loader *load.Loader, metrics *telemetry.Metrics,
+	observe commands.Option, stdin io.Reader, stdout io.Writer) error {
+	router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(commands.StoreCorpora(loader.Store)))
+	metrics.SetCommands(commandNames(router)...)
+	opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
+	if out, ok := stdout.(*os.File); ok && opts.Interactive && console.IsTerminal(out) {
+		opts.Progress = loader.Progress
+	}
+	return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
+}
+
+// discordParts are the Discord side's pieces that the health checks read:
+// they exist from the start (the listener serves while the store opens and
+// the gateway connects) and read what is there when asked.
+type discordParts struct {
+	bot atomic.Pointer[discord.Bot]
+	lib atomic.Pointer[library.Library]
+}
+
+// addProbes adds the gateway and store health checks.
+func (p *discordParts) addProbes(probes telemetry.Probes) {
+	probes.Health["gateway"] = func(context.Context) error {
+		if b := p.bot.Load(); b == nil || !b.Connected() {
+			return errors.New("not connected to the Discord gateway")
+		}
+		return nil
+	}
+	probes.Health["store"] = func(ctx context.Context) error {
+		l := p.lib.Load()
+		if l == nil {
+			return errors.New("not open yet")
+		}
+		return l.Ping(ctx)
+	}
+}
+
+// runDiscord opens the store and serves Discord until ctx ends. The store,
+// feeds and folder watching stop after the Discord connection has closed.
+func runDiscord(ctx context.Context, cfg config.Config, log *slog.Logger, loader *load.Loader, metrics *telemetry.Metrics,
+	observe commands.Option, parts *discordParts) error {
 	runCtx, stopLibrary := context.WithCancel(context.WithoutCancel(ctx))
 	libOpts := libraryOptions
 	libOpts.Metrics = metrics
@@ -159,7 +191,7 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		stopLibrary()
 		return err
 	}
-	libRef.Store(lib)
+	parts.lib.Store(lib)
 	defer func() {
 		stopLibrary()
 		if err := lib.Close(); err != nil {
@@ -170,7 +202,7 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	metrics.SetCommands(commandNames(router)...)
 	b := discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase,
 		Shard: cfg.Shard, Observer: metrics}, router, log)
-	bot.Store(b)
+	parts.bot.Store(b)
 	return b.Run(ctx)
 }
 

@@ -64,8 +64,19 @@ func runPeople(ctx context.Context, req Request) Response {
 	}
 	type tally struct{ quoted, reported, likely, unclear int }
 	count := map[string]*tally{}
-	kinds := map[string]string{} // speaker → kind, for those that are not people
-	var order []string           // non-person speakers, in article order
+	kinds := map[string]string{} // name → kind, for those that are not people
+	var order []string           // them, in the article's order
+	// The article's entity model says what each speaker is; a quotation's
+	// own SpeakerKind also counts (it moves a speaker the people finder
+	// took for a person, "Portby Council", out of the people).
+	for _, e := range d.Entities {
+		if k := string(e.Kind); nonPerson(k) {
+			if _, seen := kinds[e.Name]; !seen {
+				order = append(order, e.Name)
+			}
+			kinds[e.Name] = k
+		}
+	}
 	allReported := 0
 	for i := range d.Quotes {
 		q := &d.Quotes[i]

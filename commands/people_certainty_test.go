@@ -8,6 +8,7 @@ import (
 
 	"newsbot/data/article"
 	"newsbot/data/corpus"
+	"newsbot/data/entity"
 	"newsbot/data/people"
 )
 
@@ -282,5 +283,23 @@ func TestSearchFooterCountsShown(t *testing.T) {
 	}
 	if want := "5 of 8 passages shown, in the 5 best of 8 articles"; e.Footer.Text != want {
 		t.Errorf("footer %q, want %q", e.Footer.Text, want)
+	}
+}
+
+// TestPeopleFromEntities: an organisation the article's entity model
+// knows is listed apart from the people.
+func TestPeopleFromEntities(t *testing.T) {
+	d := makeDoc(t, article.Article{ID: "x", Title: "X"}, []string{"Portby Council met Jo Marsh."},
+		[]people.Person{{Name: "Jo Marsh"}, {Name: "Portby Council"}}, nil)
+	d.Entities = []entity.Entity{{Name: "Jo Marsh", Kind: entity.Person}, {Name: "Portby Council", Kind: entity.Organisation}}
+	resp := run(t, Request{Name: "people", Options: opts("article", "x"), Corpus: corpus.New([]*corpus.Doc{d})})
+	txt := allText(resp)
+	for _, f := range resp.Embeds[0].Fields {
+		if f.Name == "Portby Council" {
+			t.Errorf("an organisation listed as a person:\n%s", txt)
+		}
+	}
+	if !strings.Contains(txt, "**Portby Council** (organisation)") || !strings.Contains(txt, "1 person named, 1 organisation or document") {
+		t.Errorf("organisation not listed apart:\n%s", txt)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -28,6 +29,29 @@ const minArticleWords = 30
 // maxHTMLNodes bounds the work readability does on one page: real article
 // pages have a few thousand elements; a page built to be slow has millions.
 const maxHTMLNodes = 100_000
+
+// parsePage parses the page for readability. Text that is valid UTF-8 is
+// parsed as UTF-8: readability's own reader guesses the charset from the
+// bytes alone (not the header, not the page's <meta>), and takes a short
+// UTF-8 page with a few curly quotation marks for Windows-1252, which turns
+// every “ into â€œ and loses the page's quotations. The fetcher has already
+// turned pages in other charsets into UTF-8 from the header or the <meta>;
+// only bytes that are not UTF-8 (an uploaded Latin-1 file) are left to the
+// guess.
+func parsePage(parser *readability.Parser, r io.Reader, pageURL *url.URL) (readability.Article, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return readability.Article{}, err
+	}
+	if !utf8.Valid(b) {
+		return parser.Parse(bytes.NewReader(b), pageURL)
+	}
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return readability.Article{}, fmt.Errorf("failed to parse input: %v", err)
+	}
+	return parser.ParseAndMutate(doc, pageURL)
+}
 
 // parseHTML reads an uploaded .html file as a web page.
 func parseHTML(name, text string) ([]Article, error) {
@@ -51,7 +75,7 @@ func FromHTML(r io.Reader, pageURL *url.URL) (Article, error) {
 	parser.MaxElemsToParse = maxHTMLNodes
 	// Classes stay so that dropFurniture can see what an element is.
 	parser.KeepClasses = true
-	page, err := parser.Parse(r, pageURL)
+	page, err := parsePage(&parser, r, pageURL)
 	if err != nil {
 		if strings.Contains(err.Error(), "documents too large") {
 			return Article{}, fmt.Errorf("%w: the page has over %d elements", ErrTooLarge, maxHTMLNodes)

@@ -69,3 +69,38 @@ func TestParseHTMLUpload(t *testing.T) {
 		t.Errorf("home page: %v; want ErrNoArticleText", err)
 	}
 }
+
+// TestFromHTMLKeepsUTF8: a short UTF-8 page with curly quotation marks is
+// read as UTF-8 (readability's own byte-based guess took such pages for
+// Windows-1252 and turned “ into â€œ, losing the quotations), while a page
+// that is not UTF-8 still goes through the charset guess.
+func TestFromHTMLKeepsUTF8(t *testing.T) {
+	page := func(quote string) string {
+		return `<html><head><title>Ferry pier to reopen</title></head><body><article><h1>Ferry pier to reopen</h1>
+<p>The harbour board met on Tuesday to discuss the state of the old sea wall and the instruments fixed to it.</p>
+<p>` + quote + ` said the harbour master, Tom Reed.</p>
+<p>Work is expected to start in the coming weeks, the board said in a statement.</p></article></body></html>`
+	}
+	tests := []struct {
+		name string
+		body string
+		want string
+	}{
+		{"UTF-8 curly quotes", page("“The pier will reopen in June,”"), "“The pier will reopen in June,”"},
+		{"Latin-1 bytes", page("\"The pier will reopen in June,\" caf\xe9 owners heard;"), "café owners"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := FromHTML(strings.NewReader(tt.body), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Body, tt.want) {
+				t.Errorf("body %q lacks %q", a.Body, tt.want)
+			}
+			if strings.Contains(a.Body, "â€") {
+				t.Errorf("body is mojibake: %q", a.Body)
+			}
+		})
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"math"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mmcdole/gofeed"
@@ -130,16 +131,35 @@ func (p *Poller) PollDue(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
 	total := 0
+	sem := make(chan struct{}, maxConcurrentPolls)
 	for _, f := range due {
-		if ctx.Err() != nil {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			wg.Wait()
 			return total, ctx.Err()
 		}
-		r := p.Poll(ctx, f)
-		total += r.Added
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			r := p.Poll(ctx, f)
+			mu.Lock()
+			total += r.Added
+			mu.Unlock()
+		}()
 	}
-	return total, nil
+	wg.Wait()
+	return total, ctx.Err()
 }
+
+// maxConcurrentPolls is how many feeds are polled at once: a slow site
+// (15 s a page) must not hold up every other server's feeds, and a few
+// at a time keeps the bot a polite, small client.
+const maxConcurrentPolls = 4
 
 // Result is what one poll did.
 type Result struct {

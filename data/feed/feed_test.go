@@ -343,3 +343,43 @@ func TestPokeWakesRun(t *testing.T) {
 	fx.poller.Poke()
 	waitFor(2)
 }
+
+// TestFeedsPolledTogether: a slow feed does not hold up another server's:
+// each of two feeds' servers answers only once the other has been asked.
+func TestFeedsPolledTogether(t *testing.T) {
+	fx := newFixture(t, Options{})
+	asked := map[string]chan struct{}{"a": make(chan struct{}), "b": make(chan struct{})}
+	other := map[string]string{"a": "b", "b": "a"}
+	var srvs = map[string]*httptest.Server{}
+	for _, name := range []string{"a", "b"} {
+		srvs[name] = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path != "/feed" {
+				w.Header().Set("Content-Type", "text/html")
+				io.WriteString(w, storyPage(strings.TrimPrefix(r.URL.Path, "/story/")))
+				return
+			}
+			close(asked[name])
+			select {
+			case <-asked[other[name]]:
+			case <-time.After(5 * time.Second):
+				http.Error(w, "polled one at a time", http.StatusServiceUnavailable)
+				return
+			}
+			w.Header().Set("Content-Type", "application/rss+xml")
+			io.WriteString(w, strings.ReplaceAll(rss(rssItem(name, "{{base}}/story/4"+name, "Story "+name)), "{{base}}", "http://"+r.Host))
+		}))
+		defer srvs[name].Close()
+	}
+	// The fixture's own feed has nothing due; these two are.
+	fx.site.set(rss(), "")
+	fx.pollNow(t)
+	for _, name := range []string{"a", "b"} {
+		if _, err := fx.store.AddFeed(context.Background(), store.Feed{Collection: "g" + name, URL: srvs[name].URL + "/feed", AddedBy: "1", NextPoll: fx.clock.Now()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := fx.poller.PollDue(context.Background())
+	if err != nil || n != 2 {
+		t.Errorf("PollDue = %d, %v; want both feeds' articles", n, err)
+	}
+}

@@ -741,6 +741,10 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 			keys[i].first = strings.ToLower(ws[0])
 		}
 	}
+	lastCount := map[string]int{}
+	for _, k := range keys {
+		lastCount[k.last]++
+	}
 	// a given name alone names its person when no one else shares it
 	firstOf := map[string]int{}
 	for i, k := range keys {
@@ -760,6 +764,7 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 	}
 	var out []Mention
 	lastSeen := map[int]int{}
+	seenCount := map[int]int{}
 	for _, r := range Runs(toks, starts) {
 		if r.Name0 >= r.Tok1 {
 			continue
@@ -781,14 +786,26 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 				}
 			}
 			if found < 0 && r.Tok1-s == 1 {
+				// "Mr. Clinton" is the man of two people named Clinton,
+				// "Mrs. Clinton" the woman; otherwise the one mentioned last
+				want := Unknown
+				switch h := strings.TrimSuffix(r.Honorific, "."); {
+				case maleHonorific[h]:
+					want = Male
+				case femaleHonorific[h]:
+					want = Female
+				}
 				best, bestAt := -1, -1
 				for i, k := range keys {
+					if want != Unknown && ppl[i].Gender != Unknown && ppl[i].Gender != want && lastCount[k.last] > 1 {
+						continue
+					}
 					if k.last != "" && k.last == name {
 						at, ok := lastSeen[i]
 						if !ok {
 							at = -2
 						}
-						if best < 0 || at > bestAt {
+						if best < 0 || seenCount[i] > seenCount[best] || seenCount[i] == seenCount[best] && at > bestAt {
 							best, bestAt = i, at
 						}
 					}
@@ -809,6 +826,7 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 			continue
 		}
 		lastSeen[found] = r.Tok0
+		seenCount[found]++
 		out = append(out, Mention{Person: found, Start: toks[r.Tok0].Start, End: toks[r.Tok1-1].End,
 			Tok0: r.Tok0, Tok1: r.Tok1, Poss: toks[r.Tok1-1].Poss, NameStart: toks[r.Name0].Start, Honorific: r.Honorific})
 	}

@@ -3,6 +3,8 @@ package people
 import (
 	"strings"
 	"testing"
+
+	"newsbot/data/text"
 )
 
 // All texts in these tests are invented for them.
@@ -110,6 +112,42 @@ func TestFind(t *testing.T) {
 			}
 			if p.Gender != tc.gender {
 				t.Errorf("gender %v, want %v", p.Gender, tc.gender)
+			}
+		})
+	}
+}
+
+// TestSameSurname checks that people who share a surname are kept apart:
+// "Mr."/"Mrs." pick the one of that gender, and a bare surname the one the
+// article has named most so far.
+func TestSameSurname(t *testing.T) {
+	tests := []struct{ name, body, mention, want string }{
+		{"Mr. picks the man", "Ann Ortiz spoke first. Her husband, Tom Ortiz, waved. Ann Ortiz thanked him. Mr. Ortiz smiled.", "Mr. Ortiz", "Tom Ortiz"},
+		{"Mrs. picks the woman", "Tom Ortiz spoke first. His wife, Ann Ortiz, waved. Tom Ortiz thanked her. Mrs. Ortiz smiled.", "Mrs. Ortiz", "Ann Ortiz"},
+		{"a bare surname is the one named most", "Ann Ortiz ran the campaign. Ann Ortiz won the vote. Her brother Tom Ortiz was there. Ortiz thanked the crowd.", "Ortiz", "Ann Ortiz"},
+		{"a plural title is no name", "Senators Reyes and Park met the mayor. Later, Tom Reyes said no.", "Senators Reyes", "Tom Reyes"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := text.Sentences(tc.body)
+			toks := Tokenize(tc.body)
+			ppl := FindTokens(tc.body, sents, toks)
+			last := -1
+			for _, m := range Locate(toks, Starts(toks, sents, tc.body), ppl) {
+				if tc.body[m.Start:m.End] == tc.mention {
+					last = m.Person
+				}
+			}
+			if last < 0 {
+				t.Fatalf("%q not located among %+v", tc.mention, ppl)
+			}
+			if ppl[last].Name != tc.want {
+				t.Errorf("%q is %q, want %q", tc.mention, ppl[last].Name, tc.want)
+			}
+			for _, p := range ppl {
+				if strings.HasPrefix(p.Name, "Senators") {
+					t.Errorf("a plural title made a person: %q", p.Name)
+				}
 			}
 		})
 	}

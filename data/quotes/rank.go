@@ -645,6 +645,11 @@ func (d *doc) candidates(q Quote, prev string) []Candidate {
 			}
 		}
 		mk := mentionKind(q.Mention)
+		// "the council", "their union", "the report": a description of a
+		// body, group or document refers to no single person
+		if mk == "definite_description" && impersonalHead(q.Mention) {
+			mk = "indefinite_description"
+		}
 		firm := proposed && ((mk == "name" || mk == "indefinite_description") && !inheritedRules[q.rule] || d.jointPeople(speaker))
 		cs = append(cs, Candidate{Speaker: speaker, Mention: mention, Person: person, Values: v, Proposed: proposed, Firm: firm})
 	}
@@ -748,6 +753,17 @@ func mentionKind(m string) string {
 		return "indefinite_description"
 	}
 	return "name"
+}
+
+// impersonalHead reports a description headed by a body, group or
+// document noun ("the council", "their union", "the report").
+func impersonalHead(m string) bool {
+	w := text.Words(m)
+	if len(w) == 0 {
+		return false
+	}
+	h := w[len(w)-1]
+	return orgHeads[h] || groupWords.Has(h) || documentWords.Has(h)
 }
 
 // capitalisedAfterFirst reports a capitalised word after the first in m.

@@ -158,7 +158,7 @@ func TestArticles(t *testing.T) {
 		if got[0] != want {
 			t.Errorf("round trip:\n got %+v\nwant %+v", got[0], want)
 		}
-		if err := s.Ping(ctx); err != nil {
+		if err := s.(Pinger).Ping(ctx); err != nil {
 			t.Errorf("Ping: %v", err)
 		}
 		colls, err := s.Collections(ctx)

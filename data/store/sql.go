@@ -21,14 +21,6 @@ type sqlStore struct {
 	where string // the file path or "PostgreSQL", for error messages
 }
 
-// Ping checks that the database answers.
-func (s *sqlStore) Ping(ctx context.Context) error {
-	if err := s.db.PingContext(ctx); err != nil {
-		return fmt.Errorf("store %s: %w", s.where, s.d.classify(err))
-	}
-	return nil
-}
-
 // Close closes the database.
 func (s *sqlStore) Close() error { return s.db.Close() }
 
@@ -163,13 +155,16 @@ func (s *sqlStore) addArticle(ctx context.Context, tx *sql.Tx, a Article, revive
 	case full != nil:
 		return a, full
 	}
+	// ON CONFLICT DO NOTHING: a copy another transaction stored since the
+	// check above makes no row, rather than an error that would abort a
+	// PostgreSQL transaction the caller means to go on with.
 	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (collection, title, body, url, outlet, author, published, added_by, added_at, feed_id, text_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`),
 		a.Collection, a.Title, a.Body, a.URL, a.Outlet, a.Author, a.Published, a.AddedBy, ms(a.AddedAt), a.FeedID, key).Scan(&a.ID)
+	if errors.Is(err, sql.ErrNoRows) || s.d.unique(err) {
+		return a, &DuplicateError{Existing: Article{Title: a.Title}, Why: "added meanwhile"}
+	}
 	if err != nil {
-		if s.d.unique(err) {
-			return a, &DuplicateError{Existing: Article{Title: a.Title}, Why: "added meanwhile"}
-		}
 		return a, fmt.Errorf("add article: %w", s.d.classify(err))
 	}
 	return a, nil

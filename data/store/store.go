@@ -128,8 +128,6 @@ type Store interface {
 	// daily cap stores nothing and returns ErrDailyCap.
 	AddFeedItem(ctx context.Context, feedID int64, key string, a *Article, dailyCap int, now time.Time) (Article, error)
 
-	// Ping checks that the store answers (for a health probe).
-	Ping(ctx context.Context) error
 	// Close releases the store.
 	Close() error
 }

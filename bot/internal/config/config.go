@@ -91,6 +91,7 @@ const Usage = `usage: newsbot [flags]
        newsbot analyze [flags] [PATH...]
        newsbot eval quotes|summary|search [flags] [FILE.jsonl...]
        newsbot train attribution [flags] [FILE.jsonl...]
+       newsbot healthcheck [-addr host:port] [-path /healthz|/readyz]
 
 Runs newsbot: the Discord bot when a token is set (DISCORD_TOKEN or
 DISCORD_TOKEN_FILE), otherwise a local console over the articles where you
@@ -110,6 +111,8 @@ Subcommands (each takes -h):
             expected in ../shared/eval
   train     learn the speaker ranker's weights from annotated articles
             (default ../shared/eval/polnear-train.jsonl)
+  healthcheck  ask the running bot's NEWSBOT_HTTP_ADDR listener for
+            /healthz; exits 0 when healthy (a container healthcheck)
 
 Flags:
 `
@@ -133,27 +136,7 @@ func Parse(ctx context.Context, args []string, getenv func(string) string, stder
 		}
 		defaults = b
 	}
-	tokenFlag := fs.String("token", "", "the bot token (env DISCORD_TOKEN); prefer the variable or -token-file, as a command line is visible to other users")
-	tokenFile := fs.String("token-file", getenv("DISCORD_TOKEN_FILE"), "read the bot token from this file (env DISCORD_TOKEN_FILE)")
-	fs.StringVar(&cfg.GuildID, "guild", getenv("DISCORD_GUILD_ID"), "register the commands in this guild only, which is instant (env DISCORD_GUILD_ID); default: globally")
-	articles := fs.String("articles", getenv("NEWSBOT_ARTICLES"), "a folder or file of extra articles; several separated by "+string(filepath.ListSeparator)+" (env NEWSBOT_ARTICLES)")
-	fs.BoolVar(&cfg.Defaults, "defaults", defaults, "include the articles embedded in the binary (env NEWSBOT_DEFAULTS)")
-	fs.StringVar(&cfg.APIBase, "api-base", getenv("DISCORD_API_BASE"), "an origin that replaces https://discord.com for every REST call, e.g. a REST proxy (env DISCORD_API_BASE)")
-	level := fs.String("log-level", getenv("LOG_LEVEL"), "debug, info, warn or error (env LOG_LEVEL; default info, warn in the console)")
-	fs.BoolVar(&cfg.JSON, "json", false, "console: print one JSON object per command")
-	fs.StringVar(&cfg.HTTPAddr, "http-addr", getenv("NEWSBOT_HTTP_ADDR"), "serve /healthz, /readyz and Prometheus /metrics on this host:port, e.g. 127.0.0.1:9090 (env NEWSBOT_HTTP_ADDR; default: off)")
-	logFormat := fs.String("log-format", getenv("LOG_FORMAT"), "text or json (env LOG_FORMAT; default text)")
-	shardID := fs.String("shard-id", getenv("DISCORD_SHARD_ID"), "the gateway shard this process runs, from 0 (env DISCORD_SHARD_ID; needs -shard-count)")
-	shardCount := fs.String("shard-count", getenv("DISCORD_SHARD_COUNT"), "the number of shards, or auto for Discord's recommendation (env DISCORD_SHARD_COUNT; default: unsharded)")
-	dbDefault := getenv("NEWSBOT_DB")
-	if dbDefault == "" {
-		dbDefault = store.DefaultPath(getenv)
-	}
-	fs.StringVar(&cfg.DB, "db", dbDefault, "the SQLite file that keeps servers' articles and feeds (env NEWSBOT_DB); ignored when DATABASE_URL is set")
-	databaseURL := fs.String("database-url", "", "use PostgreSQL at this URL instead of SQLite (env DATABASE_URL); prefer the variable: a URL may hold a password")
-	interval := fs.String("feed-interval", getenv("NEWSBOT_FEED_INTERVAL"), "how often each feed is polled, e.g. 15m or 1h (env NEWSBOT_FEED_INTERVAL; default 15m)")
-	dailyCap := fs.String("feed-daily-cap", getenv("NEWSBOT_FEED_DAILY_CAP"), "the most articles one feed adds a day (env NEWSBOT_FEED_DAILY_CAP; default 50)")
-	watch := fs.String("watch", getenv("NEWSBOT_WATCH"), "reload NEWSBOT_ARTICLES folders when their files change (env NEWSBOT_WATCH; default true)")
+	raw := defineFlags(fs, getenv, &cfg, defaults)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, cli.ErrHelp
@@ -168,71 +151,124 @@ func Parse(ctx context.Context, args []string, getenv func(string) string, stder
 
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	token, err := resolveToken(ctx, getenv("DISCORD_TOKEN"), *tokenFlag, *tokenFile, set, stderr)
+	token, err := resolveToken(ctx, getenv("DISCORD_TOKEN"), *raw.token, *raw.tokenFile, set, stderr)
 	if err != nil {
 		return cfg, err
 	}
 	cfg.Token = Secret(BotToken(token))
+	if err := cfg.fillService(raw); err != nil {
+		return cfg, err
+	}
+	if err := cfg.fillLibrary(raw, getenv); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}
 
-	for _, p := range filepath.SplitList(*articles) {
+// rawFlags is the text of the flags (each defaulting to its environment
+// variable) that Parse checks and converts after parsing.
+type rawFlags struct {
+	token, tokenFile, articles, level, logFormat   *string
+	shardID, shardCount                            *string
+	databaseURL, feedInterval, feedDailyCap, watch *string
+}
+
+// defineFlags declares every flag on fs, with its environment variable as
+// the default; flags that need no checking are stored in cfg directly.
+func defineFlags(fs *flag.FlagSet, getenv func(string) string, cfg *Config, defaults bool) *rawFlags {
+	var r rawFlags
+	r.token = fs.String("token", "", "the bot token (env DISCORD_TOKEN); prefer the variable or -token-file, as a command line is visible to other users")
+	r.tokenFile = fs.String("token-file", getenv("DISCORD_TOKEN_FILE"), "read the bot token from this file (env DISCORD_TOKEN_FILE)")
+	fs.StringVar(&cfg.GuildID, "guild", getenv("DISCORD_GUILD_ID"), "register the commands in this guild only, which is instant (env DISCORD_GUILD_ID); default: globally")
+	r.articles = fs.String("articles", getenv("NEWSBOT_ARTICLES"), "a folder or file of extra articles; several separated by "+string(filepath.ListSeparator)+" (env NEWSBOT_ARTICLES)")
+	fs.BoolVar(&cfg.Defaults, "defaults", defaults, "include the articles embedded in the binary (env NEWSBOT_DEFAULTS)")
+	fs.StringVar(&cfg.APIBase, "api-base", getenv("DISCORD_API_BASE"), "an origin that replaces https://discord.com for every REST call, e.g. a REST proxy (env DISCORD_API_BASE)")
+	r.level = fs.String("log-level", getenv("LOG_LEVEL"), "debug, info, warn or error (env LOG_LEVEL; default info, warn in the console)")
+	fs.BoolVar(&cfg.JSON, "json", false, "console: print one JSON object per command")
+	fs.StringVar(&cfg.HTTPAddr, "http-addr", getenv("NEWSBOT_HTTP_ADDR"), "serve /healthz, /readyz and Prometheus /metrics on this host:port, e.g. 127.0.0.1:9090 (env NEWSBOT_HTTP_ADDR; default: off)")
+	r.logFormat = fs.String("log-format", getenv("LOG_FORMAT"), "text or json (env LOG_FORMAT; default text)")
+	r.shardID = fs.String("shard-id", getenv("DISCORD_SHARD_ID"), "the gateway shard this process runs, from 0 (env DISCORD_SHARD_ID; needs -shard-count)")
+	r.shardCount = fs.String("shard-count", getenv("DISCORD_SHARD_COUNT"), "the number of shards, or auto for Discord's recommendation (env DISCORD_SHARD_COUNT; default: unsharded)")
+	dbDefault := getenv("NEWSBOT_DB")
+	if dbDefault == "" {
+		dbDefault = store.DefaultPath(getenv)
+	}
+	fs.StringVar(&cfg.DB, "db", dbDefault, "the SQLite file that keeps servers' articles and feeds (env NEWSBOT_DB); ignored when DATABASE_URL is set")
+	r.databaseURL = fs.String("database-url", "", "use PostgreSQL at this URL instead of SQLite (env DATABASE_URL); prefer the variable: a URL may hold a password")
+	r.feedInterval = fs.String("feed-interval", getenv("NEWSBOT_FEED_INTERVAL"), "how often each feed is polled, e.g. 15m or 1h (env NEWSBOT_FEED_INTERVAL; default 15m)")
+	r.feedDailyCap = fs.String("feed-daily-cap", getenv("NEWSBOT_FEED_DAILY_CAP"), "the most articles one feed adds a day (env NEWSBOT_FEED_DAILY_CAP; default 50)")
+	r.watch = fs.String("watch", getenv("NEWSBOT_WATCH"), "reload NEWSBOT_ARTICLES folders when their files change (env NEWSBOT_WATCH; default true)")
+	return &r
+}
+
+// fillService checks and converts what the bot itself needs: articles,
+// the API origin, logging, the health listener, the shard and the guild.
+func (cfg *Config) fillService(raw *rawFlags) error {
+	for _, p := range filepath.SplitList(*raw.articles) {
 		if p = strings.TrimSpace(p); p != "" {
 			cfg.Articles = append(cfg.Articles, p)
 		}
 	}
-
+	var err error
 	if cfg.APIBase, err = parseAPIBase(cfg.APIBase); err != nil {
-		return cfg, err
+		return err
 	}
-	if cfg.LogLevel, err = parseLevel(*level); err != nil {
-		return cfg, err
+	if cfg.LogLevel, err = parseLevel(*raw.level); err != nil {
+		return err
 	}
-	cfg.LevelSet = *level != ""
-	if cfg.LogFormat, err = telemetry.ParseFormat(*logFormat); err != nil {
-		return cfg, fmt.Errorf("LOG_FORMAT: %w", err)
+	cfg.LevelSet = *raw.level != ""
+	if cfg.LogFormat, err = telemetry.ParseFormat(*raw.logFormat); err != nil {
+		return fmt.Errorf("LOG_FORMAT: %w", err)
 	}
 	if cfg.HTTPAddr, err = parseHTTPAddr(cfg.HTTPAddr); err != nil {
-		return cfg, err
+		return err
 	}
-	if cfg.Shard, err = shard.ParseSpec(*shardID, *shardCount); err != nil {
-		return cfg, err
+	if cfg.Shard, err = shard.ParseSpec(*raw.shardID, *raw.shardCount); err != nil {
+		return err
 	}
 	if cfg.GuildID != "" {
 		if _, err := strconv.ParseUint(cfg.GuildID, 10, 64); err != nil {
-			return cfg, fmt.Errorf("guild ID %q: want a number (a Discord snowflake)", cfg.GuildID)
+			return fmt.Errorf("guild ID %q: want a number (a Discord snowflake)", cfg.GuildID)
 		}
 	}
 	if !cfg.Defaults && len(cfg.Articles) == 0 {
-		return cfg, errors.New("no articles: NEWSBOT_DEFAULTS=false needs NEWSBOT_ARTICLES (or -articles)")
+		return errors.New("no articles: NEWSBOT_DEFAULTS=false needs NEWSBOT_ARTICLES (or -articles)")
 	}
+	return nil
+}
+
+// fillLibrary checks and converts the living corpus's settings: the
+// database, feed polling and folder watching.
+func (cfg *Config) fillLibrary(raw *rawFlags, getenv func(string) string) error {
 	cfg.DatabaseURL = Secret(strings.TrimSpace(getenv("DATABASE_URL")))
-	if *databaseURL != "" {
-		cfg.DatabaseURL = Secret(strings.TrimSpace(*databaseURL))
+	if *raw.databaseURL != "" {
+		cfg.DatabaseURL = Secret(strings.TrimSpace(*raw.databaseURL))
 	}
 	cfg.FeedInterval = DefaultFeedInterval
-	if *interval != "" {
-		d, err := time.ParseDuration(*interval)
+	if v := *raw.feedInterval; v != "" {
+		d, err := time.ParseDuration(v)
 		if err != nil || d < minFeedInterval || d > maxFeedInterval {
-			return cfg, fmt.Errorf("feed interval %q: want a duration from 1m to 24h, e.g. 15m", *interval)
+			return fmt.Errorf("feed interval %q: want a duration from 1m to 24h, e.g. 15m", v)
 		}
 		cfg.FeedInterval = d
 	}
 	cfg.FeedDailyCap = DefaultFeedDailyCap
-	if *dailyCap != "" {
-		n, err := strconv.Atoi(*dailyCap)
+	if v := *raw.feedDailyCap; v != "" {
+		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 10_000 {
-			return cfg, fmt.Errorf("feed daily cap %q: want a number from 1 to 10000", *dailyCap)
+			return fmt.Errorf("feed daily cap %q: want a number from 1 to 10000", v)
 		}
 		cfg.FeedDailyCap = n
 	}
 	cfg.Watch = true
-	if *watch != "" {
-		b, err := strconv.ParseBool(*watch)
+	if v := *raw.watch; v != "" {
+		b, err := strconv.ParseBool(v)
 		if err != nil {
-			return cfg, fmt.Errorf("NEWSBOT_WATCH=%q: want true or false", *watch)
+			return fmt.Errorf("NEWSBOT_WATCH=%q: want true or false", v)
 		}
 		cfg.Watch = b
 	}
-	return cfg, nil
+	return nil
 }
 
 // resolveToken picks the token from DISCORD_TOKEN (env), -token (flag) and

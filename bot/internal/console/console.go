@@ -80,13 +80,7 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	if opts.Interactive {
-		c := store.Current()
-		fmt.Fprintf(out, "newsbot console: %s, %s loaded", count(len(c.Docs), "article"), count(c.QuoteCount(), "quotation"))
-		if store.Loading() {
-			fmt.Fprint(out, " (more loading)")
-		}
-		fmt.Fprint(out, ".\nType /help, or try /who-said quote: security guarantees. Ctrl-D quits.\n")
-		out.Flush()
+		banner(out, store)
 	} else if !waitLoaded(ctx, loaded) {
 		// A script wants answers from every article it named: wait for
 		// the load rather than answer from part of it.
@@ -143,24 +137,45 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 			}
 			return nil
 		}
-		line := strings.TrimSpace(in.text)
-		if line != "" && !strings.HasPrefix(line, "#") {
-			name, resp := consoleAnswer(ctx, router, line, opts.Log)
-			if in.tooLong {
-				name, resp = tooLongAnswer(line)
-			}
-			if opts.JSON {
-				writeJSONLine(out, name, resp)
-			} else {
-				renderText(out, resp)
-			}
-		}
+		answerLine(ctx, out, opts, router, in)
 		if opts.Interactive {
 			fmt.Fprint(out, "> ")
 		}
 		if err := out.Flush(); err != nil {
 			return fmt.Errorf("write answers: %w", err)
 		}
+	}
+}
+
+// banner greets a person at a terminal with what is loaded.
+func banner(out *bufio.Writer, store *corpus.Store) {
+	c := store.Current()
+	fmt.Fprintf(out, "newsbot console: %s, %s loaded", count(len(c.Docs), "article"), count(c.QuoteCount(), "quotation"))
+	if store.Loading() {
+		fmt.Fprint(out, " (more loading)")
+	}
+	fmt.Fprint(out, ".\nType /help, or try /who-said quote: security guarantees. Ctrl-D quits.\n")
+	out.Flush()
+}
+
+// answerLine answers one input line (nothing for a blank line or a
+// comment; an error for a line too long to run) and writes the answer.
+func answerLine(ctx context.Context, out io.Writer, opts Options, router *commands.Router, in inputLine) {
+	line := strings.TrimSpace(in.text)
+	if line == "" || strings.HasPrefix(line, "#") {
+		return
+	}
+	var name string
+	var resp commands.Response
+	if in.tooLong {
+		name, resp = tooLongAnswer(line)
+	} else {
+		name, resp = consoleAnswer(ctx, router, line, opts.Log)
+	}
+	if opts.JSON {
+		writeJSONLine(out, name, resp)
+	} else {
+		renderText(out, resp)
 	}
 }
 

@@ -173,7 +173,12 @@ func (b *Bot) newSession() *discordgo.Session {
 		default:
 		}
 	})
-	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+	s.AddHandler(func(rs *discordgo.Session, r *discordgo.Ready) {
+		if rs != b.current() {
+			// A late READY on a session the bot has replaced (its
+			// connection is being closed) says nothing of the new one.
+			return
+		}
 		// Nothing is assumed about the payload: a panic here would end
 		// the process.
 		name := ""
@@ -183,7 +188,11 @@ func (b *Bot) newSession() *discordgo.Session {
 		b.log.Info("connected to Discord", "user", name, "guilds", len(r.Guilds), "shard", b.plan.String())
 		b.signalReady()
 	})
-	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.signalReady() })
+	s.AddHandler(func(rs *discordgo.Session, _ *discordgo.Resumed) {
+		if rs == b.current() {
+			b.signalReady()
+		}
+	})
 	s.AddHandler(func(_ *discordgo.Session, rl *discordgo.RateLimit) {
 		// discordgo waits and retries by itself: routine, not a fault.
 		if rl != nil && rl.TooManyRequests != nil {

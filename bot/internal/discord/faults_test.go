@@ -240,3 +240,30 @@ func TestJitter(t *testing.T) {
 		t.Error("200 draws all on one side of 3 s: not random")
 	}
 }
+
+// TestDiscordKeystrokeStorm is issue 10 item 1's scenario: sixty of the
+// worst keystrokes (299 "ﬃ" ligatures and an x) at once, with an ordinary
+// command among them. Every autocomplete must be answered within Discord's
+// 3 s, and the command too.
+func TestDiscordKeystrokeStorm(t *testing.T) {
+	f := newFakeDiscord(t)
+	startBot(t, f, commands.New(withCorpus(corpustest.Small(t, 25))))
+	f.waitLogins(1)
+	worst := strings.Repeat("\ufb03", 299) + "x"
+	var ids []string
+	start := time.Now()
+	for range 60 {
+		ev, id, _ := interaction(discordgo.InteractionApplicationCommandAutocomplete, map[string]any{"id": "1", "name": "who-said", "type": 1,
+			"options": []map[string]any{{"name": "quote", "type": 3, "value": worst, "focused": true}}})
+		ids = append(ids, id)
+		f.dispatch(ev)
+	}
+	ev, helpID, _ := slash("help")
+	f.dispatch(ev)
+	for _, id := range append(ids, helpID) {
+		f.waitFor("answer", callbackFor(id))
+	}
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("the last answer came %s after the first keystroke, past Discord's 3 s", took)
+	}
+}

@@ -308,28 +308,57 @@ func (s *Server) ShardOf(guild string) int {
 
 var interactionSeq atomic.Int64
 
+// Interaction is a slash command to send.
+type Interaction struct {
+	// Guild is the server it comes from.
+	Guild string
+	// Shard, when not nil, is the shard to deliver it on instead of the
+	// one that owns Guild: Discord moves servers between shards when a
+	// bot reshards, and a test uses it to ask another process about a
+	// server.
+	Shard *int
+	// Name is the command; Sub its sub-command, if any.
+	Name, Sub string
+	// Options are string options as name, value pairs.
+	Options []string
+}
+
 // Command sends a slash command with string options (name, value pairs)
 // from guild to the shard that owns it, and returns the interaction's ID
 // for Answer. It fails when that shard has no connection.
 func (s *Server) Command(guild, name string, options ...string) (string, error) {
+	return s.Send(Interaction{Guild: guild, Name: name, Options: options})
+}
+
+// Send sends in from a member allowed to manage the server, and returns
+// the interaction's ID for Answer.
+func (s *Server) Send(in Interaction) (string, error) {
 	n := interactionSeq.Add(1)
 	id := strconv.FormatInt(600000000000000000+n, 10)
 	var opts []map[string]any
-	for i := 0; i+1 < len(options); i += 2 {
-		opts = append(opts, map[string]any{"name": options[i], "type": 3, "value": options[i+1]})
+	for i := 0; i+1 < len(in.Options); i += 2 {
+		opts = append(opts, map[string]any{"name": in.Options[i], "type": 3, "value": in.Options[i+1]})
+	}
+	data := map[string]any{"id": "1", "name": in.Name, "type": 1, "options": opts}
+	if in.Sub != "" {
+		data["options"] = []map[string]any{{"name": in.Sub, "type": 1, "options": opts}}
 	}
 	ev := map[string]any{
 		"id": id, "application_id": AppID, "type": 2, "token": "token-" + id, "version": 1,
-		"guild_id": guild, "channel_id": "7",
+		"guild_id": in.Guild, "channel_id": "7",
+		// 32 is Manage Server: moderators' commands are allowed.
 		"member": map[string]any{"user": map[string]any{"id": "300000000000000001", "username": "alice"}, "permissions": "32"},
-		"data":   map[string]any{"id": "1", "name": name, "type": 1, "options": opts},
+		"data":   data,
 	}
-	shard := s.ShardOf(guild)
+	shard := s.ShardOf(in.Guild)
+	if in.Shard != nil {
+		shard = *in.Shard
+	}
 	s.mu.Lock()
 	c := s.conns[shard]
 	s.mu.Unlock()
 	if c == nil {
-		return "", fmt.Errorf("shard %d (of guild %s) is not connected", shard, guild)
+		return "", fmt.Errorf("shard %d is not connected", shard)
 	}
 	if err := c.send(map[string]any{"op": 0, "t": "INTERACTION_CREATE", "s": s.seq.Add(1), "d": ev}); err != nil {
 		return "", fmt.Errorf("dispatch to shard %d: %w", shard, err)

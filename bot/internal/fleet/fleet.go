@@ -133,7 +133,9 @@ func listenOnce(ctx context.Context, dsn string, onChange func(context.Context, 
 			return fmt.Errorf("catch up: %w", err)
 		}
 	}
-	if !first {
+	if first {
+		log.Info("change listener: listening for other processes' changes", "channel", Channel)
+	} else {
 		log.Info("change listener reconnected and caught up")
 	}
 	resync := time.Now().Add(resyncEvery)

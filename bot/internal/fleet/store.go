@@ -9,7 +9,8 @@ import (
 )
 
 // NotifyingStore wraps st so that every change it makes to a collection
-// (an article added or removed, a feed item stored) is announced to the
+// (an article added or removed, a feed followed, a feed item stored) is
+// announced to the
 // other processes with Notify on db, a database/sql handle on the same
 // PostgreSQL. The announcement follows the change's commit; should this
 // process die in between, the others still pick the change up at their
@@ -51,6 +52,16 @@ func (s *notifyingStore) RemoveArticle(ctx context.Context, collection string, i
 	got, err := s.Store.RemoveArticle(ctx, collection, id, by)
 	if err == nil {
 		s.notify(ctx, collection)
+	}
+	return got, err
+}
+
+// AddFeed announces a new feed, so that whichever process polls feeds
+// reads it at once rather than at its next tick.
+func (s *notifyingStore) AddFeed(ctx context.Context, f store.Feed) (store.Feed, error) {
+	got, err := s.Store.AddFeed(ctx, f)
+	if err == nil {
+		s.notify(ctx, got.Collection)
 	}
 	return got, err
 }

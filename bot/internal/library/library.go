@@ -46,6 +46,11 @@ type Options struct {
 	LeadRetry time.Duration
 }
 
+// syncDelay is how long a process gathers other processes' changes to one
+// server before syncing it: well within the 2 s in which a change must be
+// answered everywhere.
+const syncDelay = 100 * time.Millisecond
+
 // defaultLeadRetry bounds how long feeds go unpolled after the polling
 // process dies: far less than a poll interval (a minute at least).
 const defaultLeadRetry = 5 * time.Second
@@ -122,12 +127,24 @@ func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Lo
 		l.wg.Add(1)
 		go func() {
 			defer l.wg.Done()
-			onChange := func(ctx context.Context, c fleet.Change) {
-				if c.Collection == "" {
-					return
+			// A burst of changes to one server (a feed poll storing many
+			// items) is synced, and its indexes rebuilt, once.
+			syncs := fleet.NewCoalescer(syncDelay, func(ctx context.Context, guild string) {
+				if _, err := l.Collection.Sync(ctx, guild); err != nil && ctx.Err() == nil {
+					log.Warn("syncing a server's articles after another process changed them", "server", guild, "err", err)
 				}
-				if _, err := l.Collection.Sync(ctx, c.Collection); err != nil && ctx.Err() == nil {
-					log.Warn("syncing a server's articles after another process changed them", "server", c.Collection, "err", err)
+			})
+			l.wg.Add(1)
+			go func() {
+				defer l.wg.Done()
+				syncs.Run(ctx)
+			}()
+			onChange := func(ctx context.Context, c fleet.Change) {
+				// A feed may have been followed: if this process polls,
+				// it reads due feeds now rather than at its next tick.
+				l.Poller.Poke()
+				if c.Collection != "" {
+					syncs.Request(c.Collection)
 				}
 			}
 			catchUp := func(ctx context.Context) error {
@@ -181,11 +198,11 @@ func (l *Library) Close() error {
 	return nil
 }
 
-// Ping reports whether the store answers (nil for a store that cannot
-// say), for the health check.
+// Ping reports whether the store answers, for the health check.
 func (l *Library) Ping(ctx context.Context) error {
-	if p, ok := l.Store.(store.Pinger); ok {
-		return p.Ping(ctx)
+	p, ok := l.Store.(store.Pinger)
+	if !ok {
+		return nil // a store that cannot be asked is taken as answering
 	}
-	return nil
+	return p.Ping(ctx)
 }

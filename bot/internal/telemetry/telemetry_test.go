@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -252,6 +253,59 @@ func TestNewLogger(t *testing.T) {
 			}
 			if !strings.Contains(out, "who-said") {
 				t.Errorf("output %q lacks the attribute", out)
+			}
+		})
+	}
+}
+
+func TestRunHealthcheck(t *testing.T) {
+	var healthy atomic.Bool
+	srv := httptest.NewServer(Handler(New(), Probes{Health: map[string]Check{"gateway": func(context.Context) error {
+		if !healthy.Load() {
+			return errors.New("not connected")
+		}
+		return nil
+	}}}))
+	defer srv.Close()
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	_, port, _ := strings.Cut(addr, ":")
+	tests := []struct {
+		name    string
+		env     string
+		args    []string
+		healthy bool
+		wantErr string
+	}{
+		{"healthy", addr, nil, true, ""},
+		{"every interface is asked on loopback", ":" + port, nil, true, ""},
+		{"unhealthy", addr, nil, false, "503"},
+		{"flag wins", "127.0.0.1:1", []string{"-addr", addr}, true, ""},
+		{"readyz", addr, []string{"-path", "/readyz"}, true, ""},
+		{"no address", "", nil, true, "NEWSBOT_HTTP_ADDR is not set"},
+		{"bad path", addr, []string{"-path", "/metrics"}, true, "want /healthz or /readyz"},
+		{"nothing listening", "127.0.0.1:1", nil, true, "connect"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			healthy.Store(tt.healthy)
+			var out, errOut bytes.Buffer
+			err := RunHealthcheck(t.Context(), tt.args, func(k string) string {
+				if k == "NEWSBOT_HTTP_ADDR" {
+					return tt.env
+				}
+				return ""
+			}, &out, &errOut)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("err = %v", err)
+				}
+				if !strings.Contains(out.String(), `"status":"ok"`) {
+					t.Errorf("stdout %q", out.String())
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("err = %v, want one containing %q", err, tt.wantErr)
 			}
 		})
 	}

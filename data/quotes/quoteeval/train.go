@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"newsbot/data/people"
 	"newsbot/data/quotes"
@@ -47,55 +49,85 @@ func heldApart(id string) bool {
 // Examples analyses each article and pairs our quotations with the gold
 // ones (the scoring rule's matching), yielding one Example per match.
 func Examples(arts []EvalArticle) []Example {
+	// articles are analysed in parallel, each into its own slot, and
+	// joined in input order: the result does not depend on scheduling
+	per := make([][]Example, len(arts))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				per[i] = articleExamples(arts[i])
+			}
+		}()
+	}
+	for i := range arts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var out []Example
-	for _, a := range arts {
-		sents := text.Sentences(a.Text)
-		toks := text.Tokenize(a.Text)
-		ppl := people.FindTokens(a.Text, sents, toks)
-		qs, cs := quotes.Candidates(a.Text, sents, toks, ppl)
-		held := heldApart(a.ID)
-		for g, o := range match(a.Quotes, qs) {
-			gold := a.Quotes[g]
-			ex := Example{Cands: cs[o], Held: held, Weight: 1, Direct: gold.Direct}
-			if gold.Resolved == "coref" {
-				ex.Weight, ex.Coref = CorefWeight, true
-			}
-			ex.Right = make([]bool, len(ex.Cands))
-			any := false
-			for j, c := range ex.Cands {
-				if c.Speaker != "" && SameSpeaker(gold.Speaker, c.Speaker) {
-					ex.Right[j], any = true, true
-				}
-			}
-			if !any {
-				ex.Right[len(ex.Right)-1] = true
-			}
-			out = append(out, ex)
+	for _, es := range per {
+		out = append(out, es...)
+	}
+	return out
+}
+
+// articleExamples analyses one article and yields its examples.
+func articleExamples(a EvalArticle) []Example {
+	var out []Example
+	sents := text.Sentences(a.Text)
+	toks := text.Tokenize(a.Text)
+	ppl := people.FindTokens(a.Text, sents, toks)
+	qs, cs := quotes.Candidates(a.Text, sents, toks, ppl)
+	held := heldApart(a.ID)
+	named := match(a.Quotes, qs)
+	for _, g := range sortedKeys(named) {
+		o := named[g]
+		gold := a.Quotes[g]
+		ex := Example{Cands: cs[o], Held: held, Weight: 1, Direct: gold.Direct}
+		if gold.Resolved == "coref" {
+			ex.Weight, ex.Coref = CorefWeight, true
 		}
-		// sources that name nobody: right is the description kept as
-		// written when it is the annotated source, else "none of them"
-		// and quotations with no source at all: "none of them" is right
-		var unresolved []Gold
-		for _, g := range a.Other {
-			if g.Kind == "unresolved" && g.Mention != "" || g.Kind == "no_source" {
-				unresolved = append(unresolved, g)
+		ex.Right = make([]bool, len(ex.Cands))
+		any := false
+		for j, c := range ex.Cands {
+			if c.Speaker != "" && SameSpeaker(gold.Speaker, c.Speaker) {
+				ex.Right[j], any = true, true
 			}
 		}
-		for g, o := range match(unresolved, qs) {
-			gold := unresolved[g]
-			ex := Example{Cands: cs[o], Held: held, Weight: UnresolvedWeight, Direct: gold.Direct, Unresolved: true}
-			ex.Right = make([]bool, len(ex.Cands))
-			any := false
-			for j, c := range ex.Cands {
-				if c.Speaker != "" && !c.Person && gold.Mention != "" && TokenF1(NormWords(gold.Mention), NormWords(c.Speaker)) >= 0.5 {
-					ex.Right[j], any = true, true
-				}
-			}
-			if !any {
-				ex.Right[len(ex.Right)-1] = true
-			}
-			out = append(out, ex)
+		if !any {
+			ex.Right[len(ex.Right)-1] = true
 		}
+		out = append(out, ex)
+	}
+	// sources that name nobody: right is the description kept as
+	// written when it is the annotated source, else "none of them"
+	// and quotations with no source at all: "none of them" is right
+	var unresolved []Gold
+	for _, g := range a.Other {
+		if g.Kind == "unresolved" && g.Mention != "" || g.Kind == "no_source" {
+			unresolved = append(unresolved, g)
+		}
+	}
+	other := match(unresolved, qs)
+	for _, g := range sortedKeys(other) {
+		o := other[g]
+		gold := unresolved[g]
+		ex := Example{Cands: cs[o], Held: held, Weight: UnresolvedWeight, Direct: gold.Direct, Unresolved: true}
+		ex.Right = make([]bool, len(ex.Cands))
+		any := false
+		for j, c := range ex.Cands {
+			if c.Speaker != "" && !c.Person && gold.Mention != "" && TokenF1(NormWords(gold.Mention), NormWords(c.Speaker)) >= 0.5 {
+				ex.Right[j], any = true, true
+			}
+		}
+		if !any {
+			ex.Right[len(ex.Right)-1] = true
+		}
+		out = append(out, ex)
 	}
 	return out
 }
@@ -103,6 +135,17 @@ func Examples(arts []EvalArticle) []Example {
 // UnresolvedWeight is the weight of an attribution whose source names
 // nobody: its label (the description, or none) is the noisiest.
 const UnresolvedWeight = 0.5
+
+// sortedKeys returns a matching's gold indices in order, so that examples
+// (and the sums of training) come in the same order on every run.
+func sortedKeys(m map[int]int) []int {
+	ks := make([]int, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Ints(ks)
+	return ks
+}
 
 // match pairs gold quotations with ours as Score does (direct with direct,
 // best F1 first, each at most once): gold index → our index.
