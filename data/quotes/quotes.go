@@ -68,7 +68,7 @@ type Reason struct {
 // right that often; `bot eval quotes` reports precision and coverage at
 // both levels on the development sets.
 const (
-	CertainAt = 0.92 // from here a speaker is shown as certain
+	CertainAt = 0.93 // from here a speaker is shown as certain
 	LikelyAt  = 0.5  // from here "probably X"; below it "speaker unclear"
 )
 

@@ -23,8 +23,9 @@ import (
 // them" — describes each with features, and scores them with a log-linear
 // model (softmax over the quotation's candidates) learned from
 // ../shared/eval/polnear-train.jsonl by `bot train attribution`. The
-// winning candidate's probability, calibrated (Platt) on a part of the
-// training articles held apart, is the quotation's Confidence; its
+// winning candidate's probability, calibrated (Platt, one pair per kind of
+// decision: see DecisionKind) on a part of the training articles held
+// apart, is the quotation's Confidence; its
 // strongest features are the Why.
 
 // Candidate is one possible speaker of a quotation with its features
@@ -96,9 +97,12 @@ type Model struct {
 	Features []string   `json:"features"`
 	Weights  []float64  `json:"weights"`
 	Platt    [2]float64 `json:"platt"` // calibrated p = σ(A·logit(p) + B)
-	// PlattGuess calibrates guesses: speakers the ranking chose where the
-	// rules found none, which are right far less often.
-	PlattGuess [2]float64 `json:"platt_guess"`
+	// Calibration holds one Platt pair per decision kind (DecisionKinds):
+	// how often a speaker is right depends less on the ranker's
+	// probability than on how it was found — a name at its own speech
+	// verb is almost never wrong, a guess where the rules found no one
+	// often is. Kinds with too few held-apart quotations to fit use Platt.
+	Calibration map[string][2]float64 `json:"calibration"`
 	// Choose lets the ranking replace the rules' speaker (or their "no
 	// speaker") by a candidate at least Margin more probable.
 	Choose bool    `json:"choose"`
@@ -215,15 +219,100 @@ func (m *Model) Probabilities(cs []Candidate) []float64 {
 	return p
 }
 
-// Calibrate maps a winning probability to a calibrated confidence; guess
-// says the rules proposed no speaker.
-func (m *Model) Calibrate(p float64, guess bool) float64 {
+// Calibrate maps a winning probability to a calibrated confidence, with
+// the calibration of its decision kind (see DecisionKind) when the model
+// has one.
+func (m *Model) Calibrate(p float64, kind string) float64 {
 	p = min(max(p, 1e-6), 1-1e-6)
-	c := m.Platt
-	if guess {
-		c = m.PlattGuess
+	c, ok := m.Calibration[kind]
+	if !ok {
+		c = m.Platt
 	}
 	return sigmoid(c[0]*math.Log(p/(1-p)) + c[1])
+}
+
+// DecisionKinds are the kinds of decision calibrated apart, from the most
+// to the least reliable as a rule:
+//   - firm_person: the rules read the name of one of the article's people
+//     at its own speech verb and the ranker agrees ("…," Ann Ortiz said);
+//   - firm_name: the same for a name the people finder did not take for a
+//     person (an organisation, or words mistaken for a name);
+//   - firm_name_disputed: the same, but the ranker prefers another
+//     candidate (or none) and the rules' firm proposal stands anyway;
+//   - firm_description: an indefinite description ("a spokeswoman") or
+//     people named jointly, at their own verb;
+//   - description: a definite description resolved to its holder ("the
+//     senator");
+//   - pronoun: a pronoun resolved to a person;
+//   - inherited: the speaker of a neighbouring quotation or sentence;
+//   - overruled: the ranker chose another candidate than the rules';
+//   - guess: the rules proposed no one and the ranker named someone.
+//
+// A direct quotation's kind ends in "_direct": its words and its
+// attribution are marked out, where reported speech has fuzzier edges and
+// more ways to be read.
+var DecisionKinds = func() []string {
+	var ks []string
+	for _, k := range []string{"firm_person", "firm_name", "firm_name_disputed", "firm_description", "description", "pronoun",
+		"inherited", "overruled", "guess"} {
+		ks = append(ks, k+"_direct", k)
+	}
+	return ks
+}()
+
+// DecisionKind says what kind of decision choosing candidate best of cs
+// (probabilities p) is; "" when no speaker is chosen.
+func DecisionKind(cs []Candidate, p []float64, best int) string {
+	if best < 0 || best >= len(cs) {
+		return ""
+	}
+	k := decisionKind(cs, p, best)
+	if i := featureIndex["none_direct"]; i < len(cs[len(cs)-1].Values) && cs[len(cs)-1].Values[i] != 0 {
+		k += "_direct"
+	}
+	return k
+}
+
+func decisionKind(cs []Candidate, p []float64, best int) string {
+	inc := -1
+	for j, c := range cs {
+		if c.Proposed {
+			inc = j
+		}
+	}
+	switch {
+	case inc < 0:
+		return "guess"
+	case inc != best:
+		return "overruled"
+	}
+	c := cs[best]
+	has := func(f string) bool { i, ok := featureIndex[f]; return ok && i < len(c.Values) && c.Values[i] != 0 }
+	inherited := false
+	for _, r := range ruleNames {
+		if inheritedRules[r] && has("rule:"+r) {
+			inherited = true
+		}
+	}
+	switch {
+	case c.Firm && has("mention:name"):
+		for j := range cs {
+			if j != best && p[j] > p[best] {
+				return "firm_name_disputed"
+			}
+		}
+		if c.Person {
+			return "firm_person"
+		}
+		return "firm_name"
+	case c.Firm:
+		return "firm_description"
+	case inherited:
+		return "inherited"
+	case has("mention:pronoun"):
+		return "pronoun"
+	}
+	return "description"
 }
 
 // Guess reports whether the rules proposed none of the candidates.
@@ -273,7 +362,7 @@ func (d *doc) rank(qs []Quote, m *Model) {
 			continue
 		}
 		c := cs[best]
-		conf := m.Calibrate(p[best], Guess(cs))
+		conf := m.Calibrate(p[best], DecisionKind(cs, p, best))
 		if Guess(cs) && conf < LikelyAt {
 			// the rules found no speaker and the best guess is weak: the
 			// article does not say, as far as we can tell; the guess is

@@ -29,8 +29,13 @@ func TestDefaultModel(t *testing.T) {
 			t.Errorf("weight of %s is %v", FeatureNames[i], w)
 		}
 	}
-	if m.Note == "" || m.Platt[0] <= 0 || m.PlattGuess[0] <= 0 {
-		t.Errorf("note %q, platt %v, guess %v", m.Note, m.Platt, m.PlattGuess)
+	if m.Note == "" || m.Platt[0] <= 0 || len(m.Calibration) == 0 {
+		t.Errorf("note %q, platt %v, calibration %v", m.Note, m.Platt, m.Calibration)
+	}
+	for k, c := range m.Calibration {
+		if !slices.Contains(DecisionKinds, k) || c[0] <= 0 {
+			t.Errorf("calibration of %q: %v (want a known decision kind, rising with the probability)", k, c)
+		}
 	}
 	if _, err := ParseModel([]byte(`{"features":["no_such_feature"],"weights":[1]}`)); err == nil {
 		t.Error("an unknown feature was accepted")
@@ -168,6 +173,53 @@ func TestBodyDescriptions(t *testing.T) {
 				if q.Direct && (q.Speaker != tc.want || q.SpeakerKind != "organisation") {
 					t.Errorf("speaker %q (%s), want %q (organisation)", q.Speaker, q.SpeakerKind, tc.want)
 				}
+			}
+		})
+	}
+}
+
+// TestDecisionKind checks how a choice is classed for calibration, on
+// hand-made candidates (feature vectors with only the telling values set).
+func TestDecisionKind(t *testing.T) {
+	cand := func(speaker string, person, proposed, firm bool, feats ...string) Candidate {
+		v := make([]float64, len(FeatureNames))
+		for _, f := range feats {
+			v[featureIndex[f]] = 1
+		}
+		return Candidate{Speaker: speaker, Person: person, Proposed: proposed, Firm: firm, Values: v}
+	}
+	none := cand("", false, false, false, "none")
+	noneDirect := cand("", false, false, false, "none", "none_direct")
+	ann := cand("Ann Ortiz", true, true, true, "rule:verb_after_quote", "mention:name")
+	council := cand("Harbour Council", false, true, true, "rule:verb_after_quote", "mention:name")
+	pron := cand("Ann Ortiz", true, true, false, "rule:verb_after_quote", "mention:pronoun")
+	inherit := cand("Ann Ortiz", true, true, false, "rule:previous_quotation", "mention:name")
+	other := cand("Ben Kole", true, false, false)
+	tests := []struct {
+		name string
+		cs   []Candidate
+		p    []float64
+		best int
+		want string
+	}{
+		{"name at its verb, direct", []Candidate{ann, other, noneDirect}, []float64{0.8, 0.1, 0.1}, 0, "firm_person_direct"},
+		{"name at its verb, reported", []Candidate{ann, other, none}, []float64{0.8, 0.1, 0.1}, 0, "firm_person"},
+		{"not a person", []Candidate{council, none}, []float64{0.7, 0.3}, 0, "firm_name"},
+		{"ranker prefers another", []Candidate{ann, other, none}, []float64{0.3, 0.6, 0.1}, 0, "firm_name_disputed"},
+		{"pronoun", []Candidate{pron, other, none}, []float64{0.6, 0.3, 0.1}, 0, "pronoun"},
+		{"inherited", []Candidate{inherit, other, noneDirect}, []float64{0.6, 0.3, 0.1}, 0, "inherited_direct"},
+		{"overruled", []Candidate{pron, other, none}, []float64{0.3, 0.6, 0.1}, 1, "overruled"},
+		{"guess", []Candidate{other, none}, []float64{0.6, 0.4}, 0, "guess"},
+		{"no speaker", []Candidate{other, none}, []float64{0.3, 0.7}, -1, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := DecisionKind(tc.cs, tc.p, tc.best)
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+			if got != "" && !slices.Contains(DecisionKinds, got) {
+				t.Errorf("%q is not among DecisionKinds", got)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package quoteeval
 
 import (
+	"maps"
 	"math"
 	"os"
 	"strings"
@@ -279,8 +280,8 @@ func TestRetrainMatchesCommittedModel(t *testing.T) {
 			t.Errorf("weight %s: retrained %.6f, committed %.6f (run: go run ./bot train attribution)", name, got.Weights[i], want.Weights[i])
 		}
 	}
-	if got.Choose != want.Choose || got.Margin != want.Margin || got.Platt != want.Platt || got.PlattGuess != want.PlattGuess {
+	if got.Choose != want.Choose || got.Margin != want.Margin || got.Platt != want.Platt || !maps.Equal(got.Calibration, want.Calibration) {
 		t.Errorf("retrained choose %v margin %v platt %v %v, committed %v %v %v %v", got.Choose, got.Margin, got.Platt,
-			got.PlattGuess, want.Choose, want.Margin, want.Platt, want.PlattGuess)
+			got.Calibration, want.Choose, want.Margin, want.Platt, want.Calibration)
 	}
 }

@@ -249,8 +249,8 @@ func Fit(exs []Example, cfg TrainConfig) []float64 {
 type Decision struct {
 	P      float64
 	Right  bool
-	Spoken bool // a speaker was given
-	Guess  bool // the rules proposed none
+	Spoken bool   // a speaker was given
+	Kind   string // quotes.DecisionKind of the choice
 }
 
 // Decide applies model m to an example as Extract does.
@@ -259,7 +259,7 @@ func Decide(m *quotes.Model, e Example) Decision {
 	if best < 0 {
 		return Decision{}
 	}
-	return Decision{P: p[best], Right: e.Right[best], Spoken: true, Guess: quotes.Guess(e.Cands)}
+	return Decision{P: p[best], Right: e.Right[best], Spoken: true, Kind: quotes.DecisionKind(e.Cands, p, best)}
 }
 
 // FitPlatt fits the calibration σ(A·logit(p) + B) to decisions by Newton's
@@ -268,9 +268,11 @@ func FitPlatt(ds []Decision) [2]float64 {
 	var xs, ys []float64
 	pos, neg := 0.0, 0.0
 	for _, d := range ds {
-		if d.Right {
+		switch {
+		case !d.Spoken:
+		case d.Right:
 			pos++
-		} else {
+		default:
 			neg++
 		}
 	}
@@ -325,6 +327,51 @@ type TrainReport struct {
 	ECERaw, ECECalibrated          float64
 	CertainAt                      float64 // lowest threshold right ≥ 0.97 on the held-apart part
 	CertainCoverage, CertainPrecis float64
+	Kinds                          []KindReport // held apart, per decision kind
+}
+
+// KindReport is how one kind of decision fared on the held-apart part.
+type KindReport struct {
+	Kind       string
+	N          int
+	Accuracy   float64
+	Calibrated bool // fitted apart (else the overall Platt pair)
+}
+
+// MinKindDecisions is the fewest held-apart decisions of a kind (and of
+// them, wrong ones, for the fit to be more than a guess at the
+// intercept) for it to be calibrated apart; rarer kinds use the overall
+// calibration.
+const MinKindDecisions, MinKindWrong = 40, 3
+
+// CalibrateKinds fits the overall Platt pair on every decision and one
+// pair per decision kind with enough decisions, so that a kind's
+// confidence says how often that kind of decision is right.
+func CalibrateKinds(ds []Decision) ([2]float64, map[string][2]float64, []KindReport) {
+	by := map[string][]Decision{}
+	for _, d := range ds {
+		if d.Spoken {
+			by[d.Kind] = append(by[d.Kind], d)
+		}
+	}
+	cal := map[string][2]float64{}
+	var rep []KindReport
+	for _, k := range quotes.DecisionKinds {
+		kd := by[k]
+		right := 0
+		for _, d := range kd {
+			if d.Right {
+				right++
+			}
+		}
+		r := KindReport{Kind: k, N: len(kd), Accuracy: float64(right) / max(1, float64(len(kd)))}
+		if len(kd) >= MinKindDecisions && len(kd)-right >= MinKindWrong {
+			cal[k] = FitPlatt(kd)
+			r.Calibrated = true
+		}
+		rep = append(rep, r)
+	}
+	return FitPlatt(ds), cal, rep
 }
 
 // Train fits the model on the training part of exs, decides on the
@@ -354,7 +401,7 @@ func Train(exs []Example, cfg TrainConfig) (*quotes.Model, TrainReport) {
 		}
 		return right / max(1, float64(len(held))), ds
 	}
-	rules := &quotes.Model{Features: quotes.FeatureNames, Weights: w, Platt: [2]float64{1, 0}, PlattGuess: [2]float64{1, 0}}
+	rules := &quotes.Model{Features: quotes.FeatureNames, Weights: w, Platt: [2]float64{1, 0}}
 	var ds []Decision
 	rep.RulesAccuracy, ds = acc(rules)
 	m := rules
@@ -364,7 +411,7 @@ func Train(exs []Example, cfg TrainConfig) (*quotes.Model, TrainReport) {
 	for _, margin := range []float64{0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0} {
 		// firm proposals: never overruled (0), or only by a wide margin
 		for _, firm := range []float64{0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3} {
-			r := &quotes.Model{Features: quotes.FeatureNames, Weights: w, Platt: [2]float64{1, 0}, PlattGuess: [2]float64{1, 0},
+			r := &quotes.Model{Features: quotes.FeatureNames, Weights: w, Platt: [2]float64{1, 0},
 				Choose: true, Margin: margin, FirmMargin: firm}
 			a, dr := acc(r)
 			if a > best+1e-9 {
@@ -378,22 +425,14 @@ func Train(exs []Example, cfg TrainConfig) (*quotes.Model, TrainReport) {
 		for i, d := range ds {
 			c := 0.0
 			if d.Spoken {
-				c = mm.Calibrate(d.P, d.Guess)
+				c = mm.Calibrate(d.P, d.Kind)
 			}
 			out[i] = Judged{Confidence: c, Right: d.Right}
 		}
 		return out
 	}
 	rep.ECERaw = ECE(js(m), 10)
-	var ranked, guessed []Decision
-	for _, d := range ds {
-		if d.Guess {
-			guessed = append(guessed, d)
-		} else {
-			ranked = append(ranked, d)
-		}
-	}
-	m.Platt, m.PlattGuess = FitPlatt(ranked), FitPlatt(guessed)
+	m.Platt, m.Calibration, rep.Kinds = CalibrateKinds(ds)
 	j := js(m)
 	rep.ECECalibrated = ECE(j, 10)
 	rep.CertainAt = Threshold(j, 0.97, 50)
@@ -417,7 +456,15 @@ func MarshalModel(m *quotes.Model) []byte {
 	fmt.Fprintf(&b, "  \"margin\": %.2f,\n", m.Margin)
 	fmt.Fprintf(&b, "  \"firm_margin\": %.2f,\n", m.FirmMargin)
 	fmt.Fprintf(&b, "  \"platt\": [%.6f, %.6f],\n", m.Platt[0], m.Platt[1])
-	fmt.Fprintf(&b, "  \"platt_guess\": [%.6f, %.6f],\n", m.PlattGuess[0], m.PlattGuess[1])
+	b.WriteString("  \"calibration\": {")
+	sep := "\n"
+	for _, k := range quotes.DecisionKinds {
+		if c, ok := m.Calibration[k]; ok {
+			fmt.Fprintf(&b, "%s    %q: [%.6f, %.6f]", sep, k, c[0], c[1])
+			sep = ",\n"
+		}
+	}
+	b.WriteString("\n  },\n")
 	b.WriteString("  \"features\": [\n")
 	for i, f := range m.Features {
 		sep := ","
