@@ -226,7 +226,8 @@ func (ix *Index) score(d int, groups []group, q queryTerms, at []int, n int) flo
 func coverage(groups []group, oc *occurrences) (cov float64, content, ok bool) {
 	var total, got float64
 	contentMatched := false
-	for gi, g := range groups {
+	for gi := range groups {
+		g := &groups[gi] // not a copy: this runs for every candidate
 		total += g.weight
 		best := oc.best(gi)
 		got += g.weight * best
@@ -376,7 +377,8 @@ func (p *scoreParams) scorePairs(groups []group, mg []int, gaps, es *[maxQueryWo
 // about ln N nats; "of the animal" matches many texts well and names none.
 func (p *scoreParams) evidenceOf(groups []group, oc *occurrences, pl *placement) float64 {
 	evidence := 0.0
-	for gi, g := range groups {
+	for gi := range groups {
+		g := &groups[gi] // not a copy: this runs for every candidate
 		if len(oc[gi]) == 0 {
 			continue
 		}
