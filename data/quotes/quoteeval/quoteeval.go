@@ -260,26 +260,10 @@ func score(gold []Gold, ours []Quote) (Scores, []Miss, []Judged) {
 				oi = append(oi, i)
 			}
 		}
-		type pair struct {
-			g, o int
-			f    float64
-		}
-		var pairs []pair
-		for _, g := range gi {
-			for _, o := range oi {
-				if f := MatchF1(gold[g].Quote, ours[o].Text); f >= 0.5 {
-					pairs = append(pairs, pair{g, o, f})
-				}
-			}
-		}
-		sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].f > pairs[j].f })
-		gm, om := map[int]int{}, map[int]bool{}
-		for _, p := range pairs {
-			if _, ok := gm[p.g]; ok || om[p.o] {
-				continue
-			}
-			gm[p.g] = p.o
-			om[p.o] = true
+		gm := pairUp(gi, oi, gold, ours)
+		om := map[int]bool{} // ours that matched a gold quotation
+		for _, o := range gm {
+			om[o] = true
 		}
 		matched, right, strict := 0, 0, 0
 		for _, g := range gi {
@@ -517,4 +501,32 @@ func Threshold(js []Judged, prec float64, minN int) float64 {
 		}
 	}
 	return best
+}
+
+// pairUp matches gold quotations gi with ours oi, best token-F1 first, each
+// at most once, keeping pairs with F1 ≥ 0.5: gold index → our index. The
+// scorer and the trainer's labels use the same matching.
+func pairUp(gi, oi []int, gold []Gold, ours []Quote) map[int]int {
+	type pair struct {
+		g, o int
+		f    float64
+	}
+	var pairs []pair
+	for _, g := range gi {
+		for _, o := range oi {
+			if f := MatchF1(gold[g].Quote, ours[o].Text); f >= 0.5 {
+				pairs = append(pairs, pair{g, o, f})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].f > pairs[j].f })
+	gm, om := map[int]int{}, map[int]bool{}
+	for _, p := range pairs {
+		if _, ok := gm[p.g]; ok || om[p.o] {
+			continue
+		}
+		gm[p.g] = p.o
+		om[p.o] = true
+	}
+	return gm
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"math"
 	"runtime"
 	"sort"
@@ -150,29 +151,20 @@ func sortedKeys(m map[int]int) []int {
 // match pairs gold quotations with ours as Score does (direct with direct,
 // best F1 first, each at most once): gold index → our index.
 func match(gold []Gold, ours []Quote) map[int]int {
-	type pair struct {
-		g, o int
-		f    float64
-	}
-	var pairs []pair
-	for g := range gold {
-		for o := range ours {
-			if gold[g].Direct != ours[o].Direct {
-				continue
-			}
-			if f := MatchF1(gold[g].Quote, ours[o].Text); f >= 0.5 {
-				pairs = append(pairs, pair{g, o, f})
+	gm := map[int]int{}
+	for _, direct := range []bool{true, false} {
+		var gi, oi []int
+		for i, g := range gold {
+			if g.Direct == direct {
+				gi = append(gi, i)
 			}
 		}
-	}
-	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].f > pairs[j].f })
-	gm, om := map[int]int{}, map[int]bool{}
-	for _, p := range pairs {
-		if _, ok := gm[p.g]; ok || om[p.o] {
-			continue
+		for i, q := range ours {
+			if q.Direct == direct {
+				oi = append(oi, i)
+			}
 		}
-		gm[p.g] = p.o
-		om[p.o] = true
+		maps.Copy(gm, pairUp(gi, oi, gold, ours))
 	}
 	return gm
 }
