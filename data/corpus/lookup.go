@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"newsbot/data/search"
 	"newsbot/data/text"
 )
 
@@ -90,31 +89,74 @@ func (c *Corpus) LookupArticleContext(ctx context.Context, query string, limit i
 	if limit < 1 || len(c.Docs) == 0 {
 		return ArticleLookup{}, nil
 	}
-	best := map[int]ArticleHit{} // doc index → its best hit
-	put := func(di int, score float64, where Where) {
-		if h, ok := best[di]; !ok || score > h.Score {
-			best[di] = ArticleHit{Doc: c.Docs[di], Score: score, Where: where}
+	cands := candidates{c: c, best: map[int]ArticleHit{}}
+	exact, err := c.titleCandidates(ctx, query, limit, cands)
+	if exact != nil {
+		return ArticleLookup{Hits: []ArticleHit{*exact}, Clear: true}, nil
+	}
+	if err == nil {
+		err = c.contentCandidates(ctx, query, cands)
+	}
+	if err == nil {
+		var spread map[int]spreadHit
+		spread, err = c.spread(ctx, query)
+		for di, sp := range spread {
+			cands.put(di, sp.score, sp.where)
 		}
 	}
+	hits := cands.ranked(limit)
+	clear := err == nil && len(hits) > 0 && hits[0].Score >= Confident &&
+		(len(hits) == 1 || hits[0].Score-hits[1].Score >= ClearMargin)
+	return ArticleLookup{Hits: hits, Clear: clear}, err
+}
+
+// candidates holds, for an article lookup, each article's best hit so far
+// by its index in c.Docs: an article found in several ways (title, a
+// sentence, the query's words spread) counts by the best of them.
+type candidates struct {
+	c    *Corpus
+	best map[int]ArticleHit
+}
+
+// put records a hit for doc di unless the doc already has one scoring at
+// least as much (so, on a tie, the part found first stays).
+func (cs candidates) put(di int, score float64, where Where) {
+	if h, ok := cs.best[di]; !ok || score > h.Score {
+		cs.best[di] = ArticleHit{Doc: cs.c.Docs[di], Score: score, Where: where}
+	}
+}
+
+// titleCandidates puts the articles whose titles match query into cands.
+// When one title is the query's words exactly, nothing else can be meant:
+// it returns that article as the exact hit (score 1) and looks no further.
+// The error is the title search's (ctx done); the hits found before it are
+// put all the same.
+func (c *Corpus) titleCandidates(ctx context.Context, query string, limit int, cands candidates) (*ArticleHit, error) {
 	key := strings.Join(text.Words(query), " ")
 	titles, err := c.titles.SearchContext(ctx, query, limit+ledeSentences)
 	for _, h := range titles {
-		put(h.ID, h.Score, InTitle)
+		cands.put(h.ID, h.Score, InTitle)
 		if key != "" && strings.Join(text.Words(c.Docs[h.ID].Title), " ") == key {
 			// The whole title, as written: nothing else can be meant.
-			return ArticleLookup{Hits: []ArticleHit{{Doc: c.Docs[h.ID], Score: 1, Where: InTitle}}, Clear: true}, nil
+			return &ArticleHit{Doc: c.Docs[h.ID], Score: 1, Where: InTitle}, nil
 		}
 	}
+	return nil, err
+}
+
+// contentCandidates puts into cands the articles whose sentences match
+// query, each at its best sentence weighted by where it stands (lede or
+// body), plus supportStep for each further sentence that matches the
+// query as written (up to supportMax of them). The error is the sentence
+// search's (ctx done); whatever hits the search returned are put all the same.
+func (c *Corpus) contentCandidates(ctx context.Context, query string, cands candidates) error {
 	type content struct {
 		score   float64
 		where   Where
 		support int
 	}
 	byDoc := map[int]*content{}
-	var passages []search.Hit
-	if err == nil {
-		passages, err = c.sentences.SearchContext(ctx, query, passagePool)
-	}
+	passages, err := c.sentences.SearchContext(ctx, query, passagePool)
 	for _, h := range passages {
 		r := c.sentRefs[h.ID]
 		where, w := InBody, bodyWeight
@@ -136,17 +178,17 @@ func (c *Corpus) LookupArticleContext(ctx context.Context, query string, limit i
 	}
 	for di, ct := range byDoc {
 		extra := min(max(ct.support-1, 0), supportMax)
-		put(di, min(ct.score+supportStep*float64(extra), 1), ct.where)
+		cands.put(di, min(ct.score+supportStep*float64(extra), 1), ct.where)
 	}
-	if err == nil {
-		var spread map[int]spreadHit
-		spread, err = c.spread(ctx, query)
-		for di, sp := range spread {
-			put(di, sp.score, sp.where)
-		}
-	}
-	hits := make([]ArticleHit, 0, len(best))
-	for _, h := range best {
+	return err
+}
+
+// ranked returns the candidates best first (ties: the more telling part,
+// see rank, then by ID, so that the order is stable), without those below
+// OfferFloor, and at most limit of them.
+func (cs candidates) ranked(limit int) []ArticleHit {
+	hits := make([]ArticleHit, 0, len(cs.best))
+	for _, h := range cs.best {
 		hits = append(hits, h)
 	}
 	sort.Slice(hits, func(i, j int) bool {
@@ -164,9 +206,7 @@ func (c *Corpus) LookupArticleContext(ctx context.Context, query string, limit i
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
-	clear := err == nil && len(hits) > 0 && hits[0].Score >= Confident &&
-		(len(hits) == 1 || hits[0].Score-hits[1].Score >= ClearMargin)
-	return ArticleLookup{Hits: hits, Clear: clear}, err
+	return hits
 }
 
 // rank orders the parts of an article for ties: title before lede before

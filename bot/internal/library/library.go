@@ -68,9 +68,38 @@ func Open(ctx context.Context, cfg config.Config) (store.Store, error) {
 // articles, polling feeds and (when cfg.Watch) watching the article
 // folders. Close stops them and closes the store.
 func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Loader, log *slog.Logger) (*Library, error) {
-	st, err := Open(ctx, cfg)
+	st, notify, err := openStore(ctx, cfg, opts, log)
 	if err != nil {
 		return nil, err
+	}
+	fc := fetch.New(opts.Fetch)
+	l := &Library{Store: st, Collection: collection.New(loader.Store, st, fc, log), notify: notify}
+	l.Poller = feed.NewPoller(st, fc, feed.Options{Interval: cfg.FeedInterval, DailyCap: cfg.FeedDailyCap}, log, l.Collection.Stored)
+	l.Collection.FeedAdded = l.Poller.Poke
+	l.wg.Add(2)
+	loaded := l.startLoad(ctx, log)
+	l.startPolling(ctx, cfg, opts, log)
+	if cfg.DatabaseURL != "" {
+		l.wg.Add(1)
+		go l.followFleet(ctx, cfg, loaded, log)
+	}
+	if cfg.Watch && len(cfg.Articles) > 0 {
+		l.wg.Add(1)
+		go l.watchArticles(ctx, cfg, loader, log)
+	}
+	return l, nil
+}
+
+// openStore opens the store cfg names, logs which, and wraps it to count
+// its errors. With PostgreSQL it also opens the change notifier (returned,
+// for Close) and wraps the store to announce its changes: several
+// processes share PostgreSQL, each announces its changes, hears the
+// others', and one at a time polls the feeds. On error nothing is left
+// open.
+func openStore(ctx context.Context, cfg config.Config, opts Options, log *slog.Logger) (store.Store, *sql.DB, error) {
+	st, err := Open(ctx, cfg)
+	if err != nil {
+		return nil, nil, err
 	}
 	where := "SQLite " + cfg.DB
 	if cfg.DatabaseURL != "" {
@@ -78,24 +107,25 @@ func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Lo
 	}
 	log.Info("store opened", "store", where)
 	st = telemetry.CountingStore(st, opts.Metrics)
-	// Several processes share PostgreSQL: each announces its changes,
-	// hears the others', and one at a time polls the feeds.
 	var notify *sql.DB
 	if cfg.DatabaseURL != "" {
 		notify, err = sql.Open("pgx", string(cfg.DatabaseURL))
 		if err != nil {
 			st.Close()
-			return nil, fmt.Errorf("open the change notifier: %w", err)
+			return nil, nil, fmt.Errorf("open the change notifier: %w", err)
 		}
 		notify.SetMaxOpenConns(2)
 		st = fleet.NotifyingStore(st, notify, log)
 	}
-	fc := fetch.New(opts.Fetch)
-	l := &Library{Store: st, Collection: collection.New(loader.Store, st, fc, log), notify: notify}
-	l.Poller = feed.NewPoller(st, fc, feed.Options{Interval: cfg.FeedInterval, DailyCap: cfg.FeedDailyCap}, log, l.Collection.Stored)
-	l.Collection.FeedAdded = l.Poller.Poke
+	return st, notify, nil
+}
+
+// startLoad loads the stored articles into the collection in the
+// background, logging the progress of a large store, and returns a channel
+// closed when the load is over (done, failed or cancelled). The caller has
+// added the goroutine to l.wg.
+func (l *Library) startLoad(ctx context.Context, log *slog.Logger) <-chan struct{} {
 	loaded := make(chan struct{})
-	l.wg.Add(2)
 	// A large store logs its progress, counted in servers (the number of
 	// articles is known only once read).
 	tracker := progress.Start("servers", 0, progress.Options{Log: log})
@@ -111,6 +141,14 @@ func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Lo
 			log.Error("loading stored articles", "err", err)
 		}
 	}()
+	return loaded
+}
+
+// startPolling polls the feeds in the background: always with SQLite
+// (this process holds the file alone), and with PostgreSQL only while this
+// process leads, another taking over within opts.LeadRetry when it goes.
+// The caller has added the goroutine to l.wg.
+func (l *Library) startPolling(ctx context.Context, cfg config.Config, opts Options, log *slog.Logger) {
 	go func() {
 		defer l.wg.Done()
 		if cfg.DatabaseURL == "" {
@@ -123,58 +161,60 @@ func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Lo
 		}
 		fleet.Lead(ctx, string(cfg.DatabaseURL), fleet.LockKey("feeds", string(cfg.DatabaseURL)), retry, l.Poller.Run, log)
 	}()
-	if cfg.DatabaseURL != "" {
-		l.wg.Add(1)
-		go func() {
-			defer l.wg.Done()
-			// A burst of changes to one server (a feed poll storing many
-			// items) is synced, and its indexes rebuilt, once.
-			syncs := fleet.NewCoalescer(syncDelay, func(ctx context.Context, guild string) {
-				if _, err := l.Collection.Sync(ctx, guild); err != nil && ctx.Err() == nil {
-					log.Warn("syncing a server's articles after another process changed them", "server", guild, "err", err)
-				}
-			})
-			l.wg.Add(1)
-			go func() {
-				defer l.wg.Done()
-				syncs.Run(ctx)
-			}()
-			onChange := func(ctx context.Context, c fleet.Change) {
-				// A feed may have been followed: if this process polls,
-				// it reads due feeds now rather than at its next tick.
-				l.Poller.Poke()
-				if c.Collection != "" {
-					syncs.Request(c.Collection)
-				}
-			}
-			catchUp := func(ctx context.Context) error {
-				// The first catch-up waits for the initial load, so as not
-				// to analyse every article twice at start.
-				select {
-				case <-loaded:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-				n, err := l.Collection.SyncAll(ctx)
-				if n > 0 {
-					log.Info("caught up with other processes' changes", "servers", n)
-				}
-				return err
-			}
-			fleet.Listen(ctx, string(cfg.DatabaseURL), onChange, catchUp, log)
-		}()
+}
+
+// followFleet (PostgreSQL only; run as a goroutine the caller has added to
+// l.wg) hears the other processes' changes until ctx is done: it pokes the
+// poller, syncs each changed server once per burst, and catches up with
+// everything after the initial load (loaded) and after each reconnection.
+func (l *Library) followFleet(ctx context.Context, cfg config.Config, loaded <-chan struct{}, log *slog.Logger) {
+	defer l.wg.Done()
+	// A burst of changes to one server (a feed poll storing many
+	// items) is synced, and its indexes rebuilt, once.
+	syncs := fleet.NewCoalescer(syncDelay, func(ctx context.Context, guild string) {
+		if _, err := l.Collection.Sync(ctx, guild); err != nil && ctx.Err() == nil {
+			log.Warn("syncing a server's articles after another process changed them", "server", guild, "err", err)
+		}
+	})
+	l.wg.Add(1)
+	go func() {
+		defer l.wg.Done()
+		syncs.Run(ctx)
+	}()
+	onChange := func(ctx context.Context, c fleet.Change) {
+		// A feed may have been followed: if this process polls,
+		// it reads due feeds now rather than at its next tick.
+		l.Poller.Poke()
+		if c.Collection != "" {
+			syncs.Request(c.Collection)
+		}
 	}
-	if cfg.Watch && len(cfg.Articles) > 0 {
-		l.wg.Add(1)
-		go func() {
-			defer l.wg.Done()
-			err := watch.Run(ctx, cfg.Articles, watch.Options{Log: log}, func() { loader.Reload(log) })
-			if err != nil {
-				log.Warn("article folders are not watched; restart the bot to load changes", "err", err)
-			}
-		}()
+	catchUp := func(ctx context.Context) error {
+		// The first catch-up waits for the initial load, so as not
+		// to analyse every article twice at start.
+		select {
+		case <-loaded:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		n, err := l.Collection.SyncAll(ctx)
+		if n > 0 {
+			log.Info("caught up with other processes' changes", "servers", n)
+		}
+		return err
 	}
-	return l, nil
+	fleet.Listen(ctx, string(cfg.DatabaseURL), onChange, catchUp, log)
+}
+
+// watchArticles (run as a goroutine the caller has added to l.wg) reloads
+// the NEWSBOT_ARTICLES folders when they change, until ctx is done; a
+// folder that cannot be watched is logged, not fatal.
+func (l *Library) watchArticles(ctx context.Context, cfg config.Config, loader *load.Loader, log *slog.Logger) {
+	defer l.wg.Done()
+	err := watch.Run(ctx, cfg.Articles, watch.Options{Log: log}, func() { loader.Reload(log) })
+	if err != nil {
+		log.Warn("article folders are not watched; restart the bot to load changes", "err", err)
+	}
 }
 
 // Corpora serves each server its collection, for the router.
