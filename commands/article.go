@@ -125,18 +125,52 @@ func articleCommand(lib Library) *Command {
 	}).With(moderatorOnly())
 }
 
+// runArticleAdd answers /article add: it reads the articles from a link or
+// an uploaded file, adds each to the server's library, and lists what was
+// added and what was not.
 func runArticleAdd(ctx context.Context, lib Library, req Request) Response {
+	arts, partial, bad, ok := articlesToAdd(ctx, lib, req)
+	if !ok {
+		return bad
+	}
+	added, notes := addArticles(ctx, lib, req, arts)
+	if len(added) == 0 {
+		r := failure("Nothing added", strings.Join(notes, "\n"))
+		if len(notes) == 1 {
+			r = failure("Not added: already here", notes[0])
+		}
+		return r
+	}
+	description, results := addedList(added, notes, partial)
+	heading := "Article added"
+	if len(added) > 1 {
+		heading = fmt.Sprintf("%d articles added", len(added))
+	}
+	return Response{
+		Embeds: []*discordgo.MessageEmbed{{
+			Title:       heading,
+			Description: description,
+			Color:       colorAnswer,
+			Footer:      &discordgo.MessageEmbedFooter{Text: "Every command in this server answers from it now · /article remove to take it out"},
+		}},
+		Results: results,
+	}
+}
+
+// articlesToAdd reads the articles that /article add was given, a link or
+// a file (at most maxUploadArticles of them). partial is what a file held
+// that could not be read, when the rest could; when nothing can be added
+// ok is false and bad is the answer saying why.
+func articlesToAdd(ctx context.Context, lib Library, req Request) (arts []article.Article, partial error, bad Response, ok bool) {
 	link := req.Option("url")
 	att, hasFile := req.Attachments["file"]
-	var arts []article.Article
-	var partial error
 	switch {
 	case link != "" && hasFile:
-		return failure("Give a link or a file, not both", "Run /article add once for each.")
+		return nil, nil, failure("Give a link or a file, not both", "Run /article add once for each."), false
 	case link != "":
 		a, err := lib.FetchArticle(ctx, link)
 		if err != nil {
-			return refused("Could not add that link", err)
+			return nil, nil, refused("Could not add that link", err), false
 		}
 		arts = []article.Article{a}
 	case hasFile:
@@ -146,17 +180,21 @@ func runArticleAdd(ctx context.Context, lib Library, req Request) Response {
 			if err == nil {
 				err = errors.New("no articles in the file")
 			}
-			return refused("Could not add "+echo(att.Filename), err)
+			return nil, nil, refused("Could not add "+echo(att.Filename), err), false
 		}
 		partial = err
 	default:
-		return failure("Give a link or a file", "For example /article add url: https://gazette.example/story, or attach a .txt, .md, .json or .html file.")
+		return nil, nil, failure("Give a link or a file", "For example /article add url: https://gazette.example/story, or attach a .txt, .md, .json or .html file."), false
 	}
 	if len(arts) > maxUploadArticles {
 		arts = arts[:maxUploadArticles]
 	}
-	var added []collection.Added
-	var notes []string
+	return arts, partial, Response{}, true
+}
+
+// addArticles adds each of arts to the server's library, in order; notes
+// say, one line each, which were not added and why (already here, say).
+func addArticles(ctx context.Context, lib Library, req Request, arts []article.Article) (added []collection.Added, notes []string) {
 	for _, a := range arts {
 		ad, err := lib.Add(ctx, req.GuildID, req.UserID, a)
 		if err != nil {
@@ -165,15 +203,15 @@ func runArticleAdd(ctx context.Context, lib Library, req Request) Response {
 		}
 		added = append(added, ad)
 	}
-	if len(added) == 0 {
-		r := failure("Nothing added", strings.Join(notes, "\n"))
-		if len(notes) == 1 {
-			r = failure("Not added: already here", notes[0])
-		}
-		return r
-	}
+	return added, notes
+}
+
+// addedList is the description of an /article add answer: each added
+// article (linked title, outlet, author, date, and how many quotations and
+// people were found), then what was not added and what the file skipped.
+// results are the added articles as --json prints them.
+func addedList(added []collection.Added, notes []string, partial error) (description string, results []any) {
 	var b strings.Builder
-	var results []any
 	for _, ad := range added {
 		a, d := ad.Article, ad.Doc
 		title := Truncate(a.Title, 200)
@@ -203,19 +241,7 @@ func runArticleAdd(ctx context.Context, lib Library, req Request) Response {
 	if partial != nil {
 		b.WriteString("Skipped in the file: " + Truncate(partial.Error(), 300) + "\n")
 	}
-	heading := "Article added"
-	if len(added) > 1 {
-		heading = fmt.Sprintf("%d articles added", len(added))
-	}
-	return Response{
-		Embeds: []*discordgo.MessageEmbed{{
-			Title:       heading,
-			Description: strings.TrimSpace(b.String()),
-			Color:       colorAnswer,
-			Footer:      &discordgo.MessageEmbedFooter{Text: "Every command in this server answers from it now · /article remove to take it out"},
-		}},
-		Results: results,
-	}
+	return strings.TrimSpace(b.String()), results
 }
 
 // refused is a private answer saying exactly why something was not added.

@@ -56,19 +56,43 @@ func peopleCommand() *Command {
 	}
 }
 
+// runPeople answers /people: who is named in an article, each person's
+// role and how often they are quoted, and apart from them the
+// organisations, documents and other speakers that are not people.
 func runPeople(ctx context.Context, req Request) Response {
 	d, bad, ok := findArticle(req, "article")
 	if !ok {
 		articlePicks(&bad, func(id string) string { return "people:pick:" + id })
 		return bad
 	}
-	type tally struct{ quoted, reported, likely, unclear int }
-	count := map[string]*tally{}
-	kinds := map[string]string{} // name → kind, for those that are not people
-	var order []string           // them, in the article's order
-	// The article's entity model says what each speaker is; a quotation's
-	// own SpeakerKind also counts (it moves a speaker the people finder
-	// took for a person, "Portby Council", out of the people).
+	kinds, order := speakerKinds(d)
+	count, allReported := tallyQuotes(d)
+	people, others := peopleAndOthers(d, count, kinds, order)
+	e := &discordgo.MessageEmbed{
+		Title: "People in " + d.Title,
+		URL:   d.URL,
+		Color: colorAnswer,
+	}
+	var results []any
+	e.Fields, results = peopleFields(people, others)
+	e.Description = peopleSummary(people, others, len(d.Quotes), allReported)
+	if meta := articleMeta(d); meta != "" {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: meta}
+	}
+	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: results}
+}
+
+// quoteTally counts one speaker's quotations in an article: all of them,
+// the reported (indirect) ones, and those the attribution is not sure of.
+type quoteTally struct{ quoted, reported, likely, unclear int }
+
+// speakerKinds finds the speakers in d that are not people, name → kind,
+// and their names in the article's order (entities first, then quotation
+// speakers). The article's entity model says what each speaker is; a
+// quotation's own SpeakerKind also counts (it moves a speaker the people
+// finder took for a person, "Portby Council", out of the people).
+func speakerKinds(d *corpus.Doc) (kinds map[string]string, order []string) {
+	kinds = map[string]string{}
 	for _, e := range d.Entities {
 		if k := string(e.Kind); nonPerson(k) {
 			if _, seen := kinds[e.Name]; !seen {
@@ -77,22 +101,32 @@ func runPeople(ctx context.Context, req Request) Response {
 			kinds[e.Name] = k
 		}
 	}
-	allReported := 0
 	for i := range d.Quotes {
 		q := &d.Quotes[i]
-		if !q.Direct {
-			allReported++
-		}
 		if nonPerson(q.SpeakerKind) && q.Speaker != "" {
 			if _, seen := kinds[q.Speaker]; !seen {
 				order = append(order, q.Speaker)
 			}
 			kinds[q.Speaker] = q.SpeakerKind
 		}
+	}
+	return kinds, order
+}
+
+// tallyQuotes counts each speaker's quotations in d (a joint quotation
+// counts for each of its speakers), and how many of all the article's
+// quotations are reported speech, for the summary line.
+func tallyQuotes(d *corpus.Doc) (count map[string]*quoteTally, allReported int) {
+	count = map[string]*quoteTally{}
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if !q.Direct {
+			allReported++
+		}
 		for _, s := range corpus.Speakers(q.Speaker) {
 			t := count[s]
 			if t == nil {
-				t = &tally{}
+				t = &quoteTally{}
 				count[s] = t
 			}
 			t.quoted++
@@ -107,6 +141,14 @@ func runPeople(ctx context.Context, req Request) Response {
 			}
 		}
 	}
+	return count, allReported
+}
+
+// peopleAndOthers builds the results for d's people and, apart, for the
+// speakers that are not people (organisations, documents, ...), including
+// those the people finder never listed. People come most quoted first,
+// then most mentioned; the others keep the article's order.
+func peopleAndOthers(d *corpus.Doc, count map[string]*quoteTally, kinds map[string]string, order []string) (people, others []PersonResult) {
 	result := func(name, role string, aliases []string, mentions int) PersonResult {
 		r := PersonResult{Name: name, Role: role, Aliases: aliases, Mentions: mentions, Kind: kinds[name]}
 		if t := count[name]; t != nil {
@@ -114,8 +156,7 @@ func runPeople(ctx context.Context, req Request) Response {
 		}
 		return r
 	}
-	people := make([]PersonResult, 0, len(d.People))
-	var others []PersonResult
+	people = make([]PersonResult, 0, len(d.People))
 	listed := map[string]bool{}
 	for _, p := range d.People {
 		listed[p.Name] = true
@@ -136,12 +177,14 @@ func runPeople(ctx context.Context, req Request) Response {
 		}
 		return people[i].Mentions > people[j].Mentions
 	})
-	e := &discordgo.MessageEmbed{
-		Title: "People in " + d.Title,
-		URL:   d.URL,
-		Color: colorAnswer,
-	}
-	var results []any
+	return people, others
+}
+
+// peopleFields lays out the embed fields: one inline field per person, as
+// many as fit (the last saying how many more there are), then one field
+// listing the others. results holds every person and other, shown or not,
+// for --json.
+func peopleFields(people, others []PersonResult) (fields []*discordgo.MessageEmbedField, results []any) {
 	room := MaxEmbedFields
 	if len(others) > 0 {
 		room-- // the last field lists organisations and documents
@@ -149,7 +192,7 @@ func runPeople(ctx context.Context, req Request) Response {
 	for i, p := range people {
 		results = append(results, p)
 		if i == room-1 && len(people) > room {
-			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
+			fields = append(fields, &discordgo.MessageEmbedField{
 				Name:  fmt.Sprintf("…and %d more", len(people)-i),
 				Value: "Only the most quoted are shown.",
 			})
@@ -166,7 +209,7 @@ func runPeople(ctx context.Context, req Request) Response {
 		if len(p.Aliases) > 0 {
 			v = append(v, "Also: "+strings.Join(p.Aliases, ", "))
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: p.Name, Value: strings.Join(v, "\n"), Inline: true})
+		fields = append(fields, &discordgo.MessageEmbedField{Name: p.Name, Value: strings.Join(v, "\n"), Inline: true})
 	}
 	if len(others) > 0 {
 		var v []string
@@ -174,26 +217,26 @@ func runPeople(ctx context.Context, req Request) Response {
 			results = append(results, o)
 			v = append(v, "**"+o.Name+"** ("+o.Kind+") — "+strings.ToLower(quotedLine(o)[:1])+quotedLine(o)[1:])
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: othersTitle(others), Value: Truncate(strings.Join(v, "\n"), MaxFieldValue)})
+		fields = append(fields, &discordgo.MessageEmbedField{Name: othersTitle(others), Value: Truncate(strings.Join(v, "\n"), MaxFieldValue)})
 	}
-	switch {
-	case len(people) == 0 && len(others) == 0:
-		e.Description = "Nobody is named in this article."
-	default:
-		e.Description = plural(len(people), "person", "people") + " named"
-		if len(others) > 0 {
-			e.Description += ", " + plural(len(others), "organisation or document", "organisations and documents")
-		}
-		e.Description += ", " + plural(len(d.Quotes), "quotation", "quotations")
-		if allReported > 0 {
-			e.Description += fmt.Sprintf(" (%d of them reported speech)", allReported)
-		}
-		e.Description += "."
+	return fields, results
+}
+
+// peopleSummary is the description line: how many people, others and
+// quotations the article has, and how many of those are reported speech.
+func peopleSummary(people, others []PersonResult, quotations, allReported int) string {
+	if len(people) == 0 && len(others) == 0 {
+		return "Nobody is named in this article."
 	}
-	if meta := articleMeta(d); meta != "" {
-		e.Footer = &discordgo.MessageEmbedFooter{Text: meta}
+	s := plural(len(people), "person", "people") + " named"
+	if len(others) > 0 {
+		s += ", " + plural(len(others), "organisation or document", "organisations and documents")
 	}
-	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: results}
+	s += ", " + plural(quotations, "quotation", "quotations")
+	if allReported > 0 {
+		s += fmt.Sprintf(" (%d of them reported speech)", allReported)
+	}
+	return s + "."
 }
 
 // kindTitles name the kinds of speaker that are not people, as a field

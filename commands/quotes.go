@@ -180,6 +180,8 @@ func countWord(n int) string {
 	return fmt.Sprint(n)
 }
 
+// runQuotes answers /quotes: a person's quotations, in one article or in
+// all of them, as many as fit, with a footer counting them.
 func runQuotes(ctx context.Context, req Request) Response {
 	if len(req.Corpus.Docs) == 0 {
 		return noArticles(req.Loading)
@@ -199,16 +201,7 @@ func runQuotes(ctx context.Context, req Request) Response {
 	}
 	hits := quotesOf(req.Corpus, p.Name, doc)
 	if len(hits) == 0 {
-		if doc != nil {
-			hint := "They are not quoted in it. Leave out article: to see their quotations in every article"
-			if len(p.Docs) > 0 && !slices.Contains(p.Docs, doc) {
-				hint = "They are not named in it. Leave out article: to see their quotations in every article"
-			}
-			return notFound(fmt.Sprintf("No quotations from %s in *%s*", p.Name, doc.Title), nil,
-				hint+", or use /people article:<title> to see who is quoted there.")
-		}
-		return notFound(fmt.Sprintf("No quotations from %s in any article", p.Name), nil,
-			"They are named but never quoted. Use /people article:<title> to see who is quoted in an article.")
+		return noQuotes(p, doc)
 	}
 	e := &discordgo.MessageEmbed{
 		Title: "Quotes by " + p.Name,
@@ -224,15 +217,52 @@ func runQuotes(ctx context.Context, req Request) Response {
 	if one == nil && countDocs(hits) == 1 {
 		one = hits[0].Doc
 	}
-	var b strings.Builder
-	shown, used := 0, 0
+	lines := quoteLines(hits)
+	e.Description = quotesList(hits, lines, one, doc != nil)
+	if one != nil {
+		e.URL = one.URL
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: quotesFooter(hits, lines, one)}
+	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: quoteResults(hits)}
+}
+
+// noQuotes is the answer when person p has no quotations (in doc, when it
+// is given): whether they are not named there or named but not quoted,
+// and where to look instead.
+func noQuotes(p corpus.PersonHit, doc *corpus.Doc) Response {
+	if doc != nil {
+		hint := "They are not quoted in it. Leave out article: to see their quotations in every article"
+		if len(p.Docs) > 0 && !slices.Contains(p.Docs, doc) {
+			hint = "They are not named in it. Leave out article: to see their quotations in every article"
+		}
+		return notFound(fmt.Sprintf("No quotations from %s in *%s*", p.Name, doc.Title), nil,
+			hint+", or use /people article:<title> to see who is quoted there.")
+	}
+	return notFound(fmt.Sprintf("No quotations from %s in any article", p.Name), nil,
+		"They are named but never quoted. Use /people article:<title> to see who is quoted in an article.")
+}
+
+// quoteResults are every quotation in hits, shown or not, as --json
+// prints them.
+func quoteResults(hits []corpus.QuoteHit) []any {
 	var results []any
 	for _, h := range hits {
 		results = append(results, QuoteResult{Quote: h.Quote.Text, Direct: h.Quote.Direct, Speaker: h.Quote.Speaker, Verb: h.Quote.Verb,
 			Article: h.Doc.Title, ArticleID: h.Doc.ID, Date: h.Doc.Date,
 			Certainty: certaintyLabel(h.Quote), Confidence: round3(h.Quote.Confidence), Alternatives: h.Quote.Alternatives})
 	}
-	i, lines := 0, quoteLines(hits)
+	return results
+}
+
+// quotesList is the embed description: one bullet per line of lines (the
+// passages of hits), each naming its article unless all are from one,
+// as many as fit with room left for an "…and N more" line. When the
+// answer is not narrowed to an article (narrowed false), that line says
+// how to narrow it.
+func quotesList(hits []corpus.QuoteHit, lines []listLine, one *corpus.Doc, narrowed bool) string {
+	var b strings.Builder
+	shown, used := 0, 0
+	i := 0
 	for _, l := range lines {
 		h := hits[i]
 		line := "• " + l.text + doubtNote(hits[i:i+l.n])
@@ -252,29 +282,30 @@ func runQuotes(ctx context.Context, req Request) Response {
 	}
 	if shown < len(hits) {
 		fmt.Fprintf(&b, "…and %d more", len(hits)-shown)
-		if doc == nil {
+		if !narrowed {
 			b.WriteString(" (narrow it down with article:)")
 		}
 	}
-	e.Description = strings.TrimSpace(b.String())
-	// The footer counts what the list shows: quotations, and the lines
-	// they take when some share a sentence, and how many are not surely
-	// theirs.
+	return strings.TrimSpace(b.String())
+}
+
+// quotesFooter counts what the list shows: quotations, and the lines
+// they take when some share a sentence, the article (or how many), and
+// how many are not surely theirs.
+func quotesFooter(hits []corpus.QuoteHit, lines []listLine, one *corpus.Doc) string {
 	footer := plural(len(hits), "quotation", "quotations")
 	if len(lines) != len(hits) {
 		footer += " (" + plural(len(lines), "passage", "passages") + ")"
 	}
 	if one != nil {
 		footer += " in " + one.Title
-		e.URL = one.URL
 	} else {
 		footer += " in " + plural(countDocs(hits), "article", "articles")
 	}
 	if d := doubtCounts(hits); d != "" {
 		footer += " (" + d + ")"
 	}
-	e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
-	return Response{Embeds: []*discordgo.MessageEmbed{e}, Results: results}
+	return footer
 }
 
 // quotesOf returns the quotations attributed to the person with canonical
