@@ -249,17 +249,7 @@ func score(gold []Gold, ours []Quote) (Scores, []Miss, []Judged) {
 	var misses []Miss
 	var judged []Judged
 	for _, direct := range []bool{true, false} {
-		var gi, oi []int
-		for i, g := range gold {
-			if g.Direct == direct {
-				gi = append(gi, i)
-			}
-		}
-		for i, q := range ours {
-			if q.Direct == direct {
-				oi = append(oi, i)
-			}
-		}
+		gi, oi := ofKind(gold, ours, direct)
 		gm := pairUp(gi, oi, gold, ours)
 		om := map[int]bool{} // ours that matched a gold quotation
 		for _, o := range gm {
@@ -529,4 +519,20 @@ func pairUp(gi, oi []int, gold []Gold, ours []Quote) map[int]int {
 		om[p.o] = true
 	}
 	return gm
+}
+
+// ofKind returns the indexes of the gold quotations and of ours that are
+// direct (or indirect): the two kinds are matched and scored apart.
+func ofKind(gold []Gold, ours []Quote, direct bool) (gi, oi []int) {
+	for i, g := range gold {
+		if g.Direct == direct {
+			gi = append(gi, i)
+		}
+	}
+	for i, q := range ours {
+		if q.Direct == direct {
+			oi = append(oi, i)
+		}
+	}
+	return gi, oi
 }

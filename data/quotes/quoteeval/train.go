@@ -153,17 +153,7 @@ func sortedKeys(m map[int]int) []int {
 func match(gold []Gold, ours []Quote) map[int]int {
 	gm := map[int]int{}
 	for _, direct := range []bool{true, false} {
-		var gi, oi []int
-		for i, g := range gold {
-			if g.Direct == direct {
-				gi = append(gi, i)
-			}
-		}
-		for i, q := range ours {
-			if q.Direct == direct {
-				oi = append(oi, i)
-			}
-		}
+		gi, oi := ofKind(gold, ours, direct)
 		maps.Copy(gm, pairUp(gi, oi, gold, ours))
 	}
 	return gm
