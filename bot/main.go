@@ -34,6 +34,7 @@ import (
 	"newsbot/bot/internal/telemetry"
 	"newsbot/bot/internal/traincmd"
 	"newsbot/commands"
+	"newsbot/data/store"
 )
 
 func main() {
@@ -141,17 +142,53 @@ func serveTelemetry(ctx context.Context, cfg config.Config, metrics *telemetry.M
 	}, nil
 }
 
-// runConsole answers commands typed on stdin. The console has no servers,
-// so no server collections or moderator commands: it needs no store.
+// runConsole answers commands typed on stdin, on the same store as the
+// bot: the console's user is the operator, who may add articles and feeds
+// (/article, /feed) to the console's own collection, kept for the next
+// run. A store that cannot be written falls back to memory with a warning
+// (see library.Options.MemoryFallback); one that is locked, corrupt or
+// from a newer newsbot stops the console with the reason.
 func runConsole(ctx context.Context, cfg config.Config, log *slog.Logger, loader *load.Loader, metrics *telemetry.Metrics,
 	observe commands.Option, stdin io.Reader, stdout io.Writer) error {
-	router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(commands.StoreCorpora(loader.Store)))
+	runCtx, stopLibrary := context.WithCancel(context.WithoutCancel(ctx))
+	libOpts := libraryOptions
+	libOpts.Metrics = metrics
+	libOpts.MemoryFallback = true
+	lib, err := library.Start(runCtx, cfg, libOpts, loader, log)
+	if err != nil {
+		stopLibrary()
+		if errors.Is(err, store.ErrLocked) {
+			return fmt.Errorf("%w; stop the newsbot that holds it, or point NEWSBOT_DB (-db) at another file", err)
+		}
+		return err
+	}
+	defer func() {
+		stopLibrary()
+		if err := lib.Close(); err != nil {
+			log.Error("closing the store", "err", err)
+		}
+	}()
+	router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(lib.Corpora()),
+		commands.WithLibrary(console.LocalFiles(lib.Collection)))
 	metrics.SetCommands(commandNames(router)...)
-	opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log}
+	opts := console.Options{JSON: cfg.JSON, Interactive: console.IsTerminal(stdin), Log: log,
+		Server: console.Server, Store: lib.Where(), Forgets: !lib.Kept()}
 	if out, ok := stdout.(*os.File); ok && opts.Interactive && console.IsTerminal(out) {
 		opts.Progress = loader.Progress
 	}
-	return console.Run(ctx, opts, router, loader.Store, loader.Done(), stdin, stdout)
+	return console.Run(ctx, opts, router, loader.Store, bothDone(loader.Done(), lib.Loaded()), stdin, stdout)
+}
+
+// bothDone is closed once a and b both are: a script's first line waits
+// for the articles on disk and for those in the store.
+func bothDone(a, b <-chan struct{}) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		<-a
+		<-b
+		close(done)
+	}()
+	return done
 }
 
 // discordParts are the Discord side's pieces that the health checks read:

@@ -37,7 +37,7 @@ func TestRunBotHelp(t *testing.T) {
 // configuration, the console answers from the embedded article.
 func TestConsoleDefaultArticle(t *testing.T) {
 	defer func(g func(string) string) { getenv = g }(getenv)
-	getenv = envOf(nil)
+	getenv = envOf(map[string]string{"XDG_STATE_HOME": t.TempDir()}) // the store, never in the real home
 	in := strings.Join([]string{
 		"/who-said quote: security guarantees beyond a certain point",
 		"/who-said quote: the specifcs of the backstp are under discusion",

@@ -20,6 +20,7 @@ func TestConsoleTelemetry(t *testing.T) {
 	defer func(g func(string) string) { getenv = g }(getenv)
 	getenv = envOf(map[string]string{
 		"NEWSBOT_HTTP_ADDR": "127.0.0.1:0", "LOG_FORMAT": "json", "LOG_LEVEL": "info",
+		"XDG_STATE_HOME": t.TempDir(), // the store, never in the real home
 	})
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()

@@ -16,6 +16,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/bwmarrin/discordgo"
+
 	"newsbot/bot/internal/progress"
 	"newsbot/commands"
 	"newsbot/data/corpus"
@@ -31,6 +33,17 @@ type Options struct {
 	// bar above its first prompt until the load ends or the user enters a
 	// line (nil: no bar).
 	Progress func() progress.Stats
+	// Server, when set, is the collection the console acts in (see the
+	// Server constant), with the operator's permissions: the moderator
+	// commands (/article, /feed) work on it. Empty: the console is like a
+	// direct message, where they are refused.
+	Server string
+	// Store says, in the banner, where what the console adds is kept
+	// ("SQLite /path/newsbot.db"); empty: no store.
+	Store string
+	// Forgets says that the store is in memory only: the banner warns
+	// that what is added is lost on exit.
+	Forgets bool
 }
 
 // barEvery is how often the progress bar is redrawn.
@@ -80,7 +93,7 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	if opts.Interactive {
-		banner(out, store)
+		banner(out, store, opts)
 	} else if !waitLoaded(ctx, loaded) {
 		// A script wants answers from every article it named: wait for
 		// the load rather than answer from part of it.
@@ -147,14 +160,23 @@ func Run(ctx context.Context, opts Options, router *commands.Router, store *corp
 	}
 }
 
-// banner greets a person at a terminal with what is loaded.
-func banner(out *bufio.Writer, store *corpus.Store) {
+// banner greets a person at a terminal with what is loaded and where what
+// they add is kept.
+func banner(out *bufio.Writer, store *corpus.Store, opts Options) {
 	c := store.Current()
 	fmt.Fprintf(out, "newsbot console: %s, %s loaded", count(len(c.Docs), "article"), count(c.QuoteCount(), "quotation"))
 	if store.Loading() {
 		fmt.Fprint(out, " (more loading)")
 	}
-	fmt.Fprint(out, ".\nType /help, or try /who-said quote: security guarantees. Ctrl-D quits.\n")
+	fmt.Fprint(out, ".\n")
+	switch {
+	case opts.Server == "":
+	case opts.Forgets:
+		fmt.Fprint(out, "Articles and feeds you add (/article add, /feed add) are kept in memory only, and lost when you quit: the store cannot be written.\n")
+	case opts.Store != "":
+		fmt.Fprintf(out, "Articles and feeds you add (/article add, /feed add) are kept in %s.\n", opts.Store)
+	}
+	fmt.Fprint(out, "Type /help, or try /who-said quote: security guarantees. Ctrl-D quits.\n")
 	out.Flush()
 }
 
@@ -170,7 +192,7 @@ func answerLine(ctx context.Context, out io.Writer, opts Options, router *comman
 	if in.tooLong {
 		name, resp = tooLongAnswer(line)
 	} else {
-		name, resp = consoleAnswer(ctx, router, line, opts.Log)
+		name, resp = consoleAnswerAs(ctx, router, line, opts.Log, opts.Server)
 	}
 	if opts.JSON {
 		writeJSONLine(out, name, resp)
@@ -280,10 +302,19 @@ func waitLoaded(ctx context.Context, loaded <-chan struct{}) bool {
 	}
 }
 
-// consoleAnswer parses and answers one line; name is the command's name as
-// typed, without the slash.
+// consoleAnswer parses and answers one line outside any server; name is
+// the command's name as typed, without the slash.
 func consoleAnswer(ctx context.Context, router *commands.Router, line string, log *slog.Logger) (string, commands.Response) {
+	return consoleAnswerAs(ctx, router, line, log, "")
+}
+
+// consoleAnswerAs is consoleAnswer in server (none when ""), as its
+// operator.
+func consoleAnswerAs(ctx context.Context, router *commands.Router, line string, log *slog.Logger, server string) (string, commands.Response) {
 	req, name := parseConsoleLine(router, line)
+	if server != "" {
+		req.GuildID, req.UserID, req.Permissions = server, User, operator
+	}
 	if !strings.HasPrefix(line, "/") {
 		resp := commands.Response{Ephemeral: true, Err: "Commands start with /",
 			Content: "Commands start with /, e.g. /who-said quote: security guarantees. Type /help for the list."}
@@ -298,7 +329,9 @@ func consoleAnswer(ctx context.Context, router *commands.Router, line string, lo
 // request. Only the command's own option names followed by a colon start an
 // option, so a colon inside a quotation stays part of it; text before the
 // first option goes to the first required one ("/who-said security
-// guarantees").
+// guarantees"). A command with sub-commands takes the sub-command as its
+// first word ("/feed add url: …"), and an attachment option names a local
+// file ("/article add file: story.md").
 func parseConsoleLine(router *commands.Router, line string) (commands.Request, string) {
 	line = strings.TrimPrefix(line, "/")
 	name, rest, _ := strings.Cut(line, " ")
@@ -307,6 +340,40 @@ func parseConsoleLine(router *commands.Router, line string) (commands.Request, s
 	if cmd == nil {
 		return req, name
 	}
+	defs := cmd.Def.Options
+	if sub, after, ok := subcommand(defs, rest); ok {
+		req.Subcommand, defs, rest = sub.Name, sub.Options, after
+	}
+	parseOptions(&req, defs, rest)
+	for _, o := range defs {
+		if v, given := req.Options[o.Name]; given && o.Type == discordgo.ApplicationCommandOptionAttachment {
+			delete(req.Options, o.Name)
+			if v != "" {
+				if req.Attachments == nil {
+					req.Attachments = map[string]commands.Attachment{}
+				}
+				req.Attachments[o.Name] = fileAttachment(v)
+			}
+		}
+	}
+	return req, name
+}
+
+// subcommand finds the sub-command named by rest's first word among defs
+// and returns it with the rest of the line after it.
+func subcommand(defs []*discordgo.ApplicationCommandOption, rest string) (*discordgo.ApplicationCommandOption, string, bool) {
+	first, after, _ := strings.Cut(strings.TrimLeft(rest, " \t"), " ")
+	for _, o := range defs {
+		if o.Type == discordgo.ApplicationCommandOptionSubCommand && strings.EqualFold(o.Name, first) {
+			return o, after, true
+		}
+	}
+	return nil, rest, false
+}
+
+// parseOptions fills req.Options from rest, the line after the command's
+// (and sub-command's) name, by the option definitions defs.
+func parseOptions(req *commands.Request, defs []*discordgo.ApplicationCommandOption, rest string) {
 	type mark struct {
 		at, valueAt int
 		name        string
@@ -316,7 +383,10 @@ func parseConsoleLine(router *commands.Router, line string) (commands.Request, s
 		if i > 0 && rest[i-1] != ' ' && rest[i-1] != '\t' {
 			continue
 		}
-		for _, o := range cmd.Def.Options {
+		for _, o := range defs {
+			if o.Type == discordgo.ApplicationCommandOptionSubCommand || o.Type == discordgo.ApplicationCommandOptionSubCommandGroup {
+				continue
+			}
 			// Compared in place, not in strings.ToLower(rest): lowering
 			// can change a string's length in bytes ("\u212a" is "k",
 			// an invalid byte becomes "\ufffd"), and offsets into the
@@ -339,14 +409,16 @@ func parseConsoleLine(router *commands.Router, line string) (commands.Request, s
 		req.Options[m.name] = strings.TrimSpace(rest[m.valueAt:end])
 	}
 	if lead = strings.TrimSpace(lead); lead != "" {
-		for _, o := range cmd.Def.Options {
+		for _, o := range defs {
+			if o.Type == discordgo.ApplicationCommandOptionSubCommand || o.Type == discordgo.ApplicationCommandOptionSubCommandGroup {
+				continue
+			}
 			if _, given := req.Options[o.Name]; !given {
 				req.Options[o.Name] = lead
 				break
 			}
 		}
 	}
-	return req, name
 }
 
 func writeJSONLine(w io.Writer, name string, resp commands.Response) {

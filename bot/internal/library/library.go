@@ -7,8 +7,12 @@ package library
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -33,6 +37,9 @@ type Library struct {
 
 	notify *sql.DB // PostgreSQL only: where changes are announced
 	wg     sync.WaitGroup
+	where  string        // the store, for people: "SQLite <path>", "PostgreSQL", "memory"
+	kept   bool          // false for the in-memory fallback: nothing outlives the process
+	loaded chan struct{} // closed when the stored articles are loaded
 }
 
 // Options are what tests change; the zero value is production.
@@ -44,6 +51,16 @@ type Options struct {
 	// LeadRetry is how often a process that does not poll feeds checks
 	// whether the one that does is gone (PostgreSQL only; 0: 5 s).
 	LeadRetry time.Duration
+	// MemoryFallback (the console) opens an in-memory store, with a
+	// warning, when the SQLite file's folder cannot be created or
+	// written (a read-only home, a container volume owned by someone
+	// else): the console still answers, and says that what is added there
+	// is not kept. A store that can be written but is locked, corrupt or
+	// from a newer newsbot is still an error, as is an unreachable
+	// PostgreSQL: those need the operator, and a silent copy would hide
+	// their data. The bot never falls back: a service that forgets what
+	// moderators add is worse than one that refuses to start.
+	MemoryFallback bool
 }
 
 // syncDelay is how long a process gathers other processes' changes to one
@@ -68,12 +85,17 @@ func Open(ctx context.Context, cfg config.Config) (store.Store, error) {
 // articles, polling feeds and (when cfg.Watch) watching the article
 // folders. Close stops them and closes the store.
 func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Loader, log *slog.Logger) (*Library, error) {
-	st, notify, err := openStore(ctx, cfg, opts, log)
+	st, where, err := openFallback(ctx, cfg, opts, log)
+	if err != nil {
+		return nil, err
+	}
+	st, notify, err := wrapStore(st, cfg, opts, log)
 	if err != nil {
 		return nil, err
 	}
 	fc := fetch.New(opts.Fetch)
-	l := &Library{Store: st, Collection: collection.New(loader.Store, st, fc, log), notify: notify}
+	l := &Library{Store: st, Collection: collection.New(loader.Store, st, fc, log), notify: notify,
+		where: where, kept: where != memoryStore}
 	l.Poller = feed.NewPoller(st, fc, feed.Options{Interval: cfg.FeedInterval, DailyCap: cfg.FeedDailyCap}, log, l.Collection.Stored)
 	l.Collection.FeedAdded = l.Poller.Poke
 	l.wg.Add(2)
@@ -90,25 +112,79 @@ func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Lo
 	return l, nil
 }
 
-// openStore opens the store cfg names, logs which, and wraps it to count
-// its errors. With PostgreSQL it also opens the change notifier (returned,
-// for Close) and wraps the store to announce its changes: several
-// processes share PostgreSQL, each announces its changes, hears the
-// others', and one at a time polls the feeds. On error nothing is left
-// open.
-func openStore(ctx context.Context, cfg config.Config, opts Options, log *slog.Logger) (store.Store, *sql.DB, error) {
+// memoryStore is where the in-memory fallback store is said to be.
+const memoryStore = "memory"
+
+// openFallback opens the store cfg names and says where it is ("SQLite
+// <path>", "PostgreSQL"); with opts.MemoryFallback, an SQLite file whose
+// folder cannot be written is replaced by an in-memory store ("memory")
+// and a warning saying why and how to keep the articles.
+func openFallback(ctx context.Context, cfg config.Config, opts Options, log *slog.Logger) (store.Store, string, error) {
+	if cfg.DatabaseURL != "" {
+		st, err := Open(ctx, cfg)
+		if err != nil {
+			return nil, "", err
+		}
+		log.Info("store opened", "store", "PostgreSQL")
+		return st, "PostgreSQL", nil
+	}
+	if opts.MemoryFallback {
+		if why := unwritable(cfg.DB); why != nil {
+			st, err := store.OpenSQLite(ctx, ":memory:")
+			if err != nil {
+				return nil, "", fmt.Errorf("open an in-memory store: %w", err)
+			}
+			log.Warn("the store cannot be written, so articles and feeds added now are kept in memory and lost on exit; set NEWSBOT_DB (or -db) to a writable file to keep them",
+				"store", cfg.DB, "err", why)
+			return st, memoryStore, nil
+		}
+	}
 	st, err := Open(ctx, cfg)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", err
 	}
 	where := "SQLite " + cfg.DB
-	if cfg.DatabaseURL != "" {
-		where = "PostgreSQL"
-	}
 	log.Info("store opened", "store", where)
+	return st, where, nil
+}
+
+// unwritable says why the SQLite store at path cannot be written, or nil:
+// its folder cannot be made, or no file can be created in it (SQLite
+// needs to, for its write-ahead log), or the file itself is not writable.
+// Only such an answer falls back to memory; any other failure to open is
+// the operator's to see.
+func unwritable(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("cannot make its folder: %w", err)
+	}
+	probe, err := os.CreateTemp(dir, ".newsbot-probe-*")
+	if err != nil {
+		return fmt.Errorf("cannot write in its folder: %w", err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("cannot write the file: %w", err)
+	}
+	f.Close()
+	return nil
+}
+
+// wrapStore wraps st to count its errors. With PostgreSQL it also opens
+// the change notifier (returned, for Close) and wraps the store to
+// announce its changes: several processes share PostgreSQL, each
+// announces its changes, hears the others', and one at a time polls the
+// feeds. On error st is closed.
+func wrapStore(st store.Store, cfg config.Config, opts Options, log *slog.Logger) (store.Store, *sql.DB, error) {
 	st = telemetry.CountingStore(st, opts.Metrics)
 	var notify *sql.DB
 	if cfg.DatabaseURL != "" {
+		var err error
 		notify, err = sql.Open("pgx", string(cfg.DatabaseURL))
 		if err != nil {
 			st.Close()
@@ -126,6 +202,7 @@ func openStore(ctx context.Context, cfg config.Config, opts Options, log *slog.L
 // added the goroutine to l.wg.
 func (l *Library) startLoad(ctx context.Context, log *slog.Logger) <-chan struct{} {
 	loaded := make(chan struct{})
+	l.loaded = loaded
 	// A large store logs its progress, counted in servers (the number of
 	// articles is known only once read).
 	tracker := progress.Start("servers", 0, progress.Options{Log: log})
@@ -216,6 +293,19 @@ func (l *Library) watchArticles(ctx context.Context, cfg config.Config, loader *
 		log.Warn("article folders are not watched; restart the bot to load changes", "err", err)
 	}
 }
+
+// Loaded is closed when the stored articles have been loaded (or the load
+// failed or was cancelled): a console script waits for it, so that its
+// first line is answered from the articles added in earlier runs.
+func (l *Library) Loaded() <-chan struct{} { return l.loaded }
+
+// Where says where the store is, for people: "SQLite <path>",
+// "PostgreSQL", or "memory" for the console's fallback.
+func (l *Library) Where() string { return l.where }
+
+// Kept reports whether what is added outlives the process (false for the
+// console's in-memory fallback).
+func (l *Library) Kept() bool { return l.kept }
 
 // Corpora serves each server its collection, for the router.
 func (l *Library) Corpora() commands.Corpora {
