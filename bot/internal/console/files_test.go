@@ -138,7 +138,8 @@ func (l feedsOf) Feeds(_ context.Context, guildID string) ([]store.Feed, error) 
 // TestConsoleAsOperator: with a server, the console's user acts there with
 // the operator's permissions (the moderator commands work on the
 // console's collection); without one, they are refused as in a direct
-// message. The banner says where what is added is kept.
+// message (and /help lists them only with a server). The banner says
+// where what is added is kept.
 func TestConsoleAsOperator(t *testing.T) {
 	c := corpustest.Small(t, 0)
 	tests := []struct {
@@ -159,7 +160,7 @@ func TestConsoleAsOperator(t *testing.T) {
 			var asked string
 			r := commands.New(commands.WithCorpora(commands.StoreCorpora(corpus.NewStore(c))), commands.WithLibrary(feedsOf{asked: &asked}))
 			var out bytes.Buffer
-			if err := Run(t.Context(), tt.opts, r, corpus.NewStore(c), nil, strings.NewReader("/feed list\n"), &out); err != nil {
+			if err := Run(t.Context(), tt.opts, r, corpus.NewStore(c), nil, strings.NewReader("/feed list\n/help\n"), &out); err != nil {
 				t.Fatal(err)
 			}
 			if asked != tt.asked {
@@ -169,6 +170,9 @@ func TestConsoleAsOperator(t *testing.T) {
 				if !strings.Contains(out.String(), w) {
 					t.Errorf("output lacks %q:\n%s", w, out.String())
 				}
+			}
+			if tt.refuse == strings.Contains(out.String(), "For moderators (Manage Server)") {
+				t.Errorf("/help shows the moderators' commands: %v, want %v", tt.refuse, !tt.refuse)
 			}
 			if tt.refuse == strings.Contains(out.String(), "Portby Gazette") {
 				t.Errorf("refused = %v, output:\n%s", !tt.refuse, out.String())
