@@ -9,6 +9,14 @@
 // handled. A process killed in the middle of a poll therefore fetches the
 // feed again on restart, skips the items it had stored and stores the
 // rest: nothing lost, nothing twice.
+//
+// Retries: an item whose page fails for now (a timeout, a 5xx) is fetched
+// again at the next polls, the feed's validators left unsaved so that a
+// 304 does not hide it; after Options.MaxItemAttempts failed fetches in a
+// row it is given up (logged with the last reason, counted, and recorded
+// as handled), so that a page that never answers costs a bounded number of
+// fetches. A page refused for good (no article text, a 4xx, a private
+// address) is recorded as handled at once.
 package feed
 
 import (
@@ -45,6 +53,12 @@ const (
 	// DefaultMaxItems is how many of a feed's newest items one poll
 	// considers.
 	DefaultMaxItems = 30
+	// DefaultMaxItemAttempts is how many polls in a row may fail to fetch
+	// one item's page (a timeout, a 5xx) before the item is given up: at
+	// the default interval, about an hour of trying, enough for a site's
+	// passing trouble, while a page that never answers is not fetched
+	// (and waited for) at every poll for as long as it stays in the feed.
+	DefaultMaxItemAttempts = 5
 	// maxBackoff caps the wait after failures.
 	maxBackoff = 12 * time.Hour
 )
@@ -55,6 +69,13 @@ type Options struct {
 	MaxFailures int
 	DailyCap    int
 	MaxItems    int
+	// MaxItemAttempts is how many failed fetches of one item's page
+	// give the item up (recorded as handled, logged with the last
+	// reason, and told to GaveUp).
+	MaxItemAttempts int
+	// GaveUp, when set, is told of every item given up and why (for
+	// metrics).
+	GaveUp func(f store.Feed, item string, reason error)
 	// Now is the clock (tests replace it).
 	Now func() time.Time
 }
@@ -69,6 +90,22 @@ type Poller struct {
 	added func(store.Article)
 	// poke wakes Run early (a feed was just added).
 	poke chan struct{}
+
+	// attempts counts the failed fetches of items still in their feeds,
+	// so that an item whose page keeps failing is given up after
+	// opts.MaxItemAttempts polls. It is kept in memory: a restart (or,
+	// on PostgreSQL, another process taking over the polling) grants an
+	// item at most another MaxItemAttempts tries, which bounds the work
+	// as well, without a schema change for a count that matters only
+	// for an hour.
+	attemptsMu sync.Mutex
+	attempts   map[itemID]int
+}
+
+// itemID names one item of one feed.
+type itemID struct {
+	feed int64
+	key  string
 }
 
 // NewPoller returns a poller over st that fetches with fc and calls added
@@ -86,13 +123,16 @@ func NewPoller(st store.Store, fc *fetch.Client, opts Options, log *slog.Logger,
 	if opts.MaxItems <= 0 {
 		opts.MaxItems = DefaultMaxItems
 	}
+	if opts.MaxItemAttempts <= 0 {
+		opts.MaxItemAttempts = DefaultMaxItemAttempts
+	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
 	if added == nil {
 		added = func(store.Article) {}
 	}
-	return &Poller{store: st, fetch: fc, opts: opts, log: log, added: added, poke: make(chan struct{}, 1)}
+	return &Poller{store: st, fetch: fc, opts: opts, log: log, added: added, poke: make(chan struct{}, 1), attempts: map[itemID]int{}}
 }
 
 // Poke makes Run look for due feeds now rather than at its next tick: a
@@ -165,7 +205,9 @@ const maxConcurrentPolls = 4
 type Result struct {
 	Added       int   // articles stored
 	Seen        int   // items already handled before
-	Skipped     int   // items refused (no article text, …) or duplicates
+	Skipped     int   // items refused (no article text, …), duplicates, or failed for now
+	Retrying    int   // of Skipped: items whose page failed for now, fetched again next poll
+	GaveUp      int   // of Skipped: items given up after MaxItemAttempts failed fetches
 	NotModified bool  // the server answered 304
 	Err         error // the poll failed (counted against the feed)
 }
@@ -190,8 +232,8 @@ func (p *Poller) Poll(ctx context.Context, f store.Feed) Result {
 	if err := p.store.UpdateFeed(context.WithoutCancel(ctx), f.ID, st); err != nil && !errors.Is(err, store.ErrNotFound) {
 		p.log.Error("saving a feed's poll", "feed", f.URL, "err", err)
 	}
-	if res.Added > 0 {
-		p.log.Info("feed polled", "feed", f.URL, "server", f.Collection, "added", res.Added, "seen", res.Seen, "skipped", res.Skipped)
+	if res.Added > 0 || res.GaveUp > 0 {
+		p.log.Info("feed polled", "feed", f.URL, "server", f.Collection, "added", res.Added, "seen", res.Seen, "skipped", res.Skipped, "gave_up", res.GaveUp)
 	}
 	return res
 }
@@ -252,9 +294,11 @@ func (p *Poller) poll(ctx context.Context, f store.Feed, st *store.FeedState) Re
 			break
 		}
 	}
+	p.forgetGone(f.ID, items)
 	// Validators last: only a poll whose items were all handled may be
-	// skipped by a 304 next time (a capped poll leaves items for later).
-	if !capped {
+	// skipped by a 304 next time (a capped poll leaves items for later,
+	// and so does an item that failed for now).
+	if !capped && res.Retrying == 0 {
 		st.ETag, st.LastModified = resp.ETag, resp.LastModified
 	}
 	return res
@@ -286,14 +330,34 @@ func (p *Poller) item(ctx context.Context, f store.Feed, parsed *gofeed.Feed, it
 		// This item will never make an article: remember it as handled.
 		p.log.Debug("feed item skipped", "feed", f.URL, "item", key, "reason", err)
 		res.Skipped++
+		p.forget(f.ID, key)
 		_, err = p.store.AddFeedItem(ctx, f.ID, key, nil, p.opts.DailyCap, p.opts.Now())
 		return false, err
+	case ctx.Err() != nil:
+		// Shutting down: the fetch was cut short, not the page's fault.
+		return false, ctx.Err()
 	default:
-		// A timeout or an unreachable page: try again next poll.
-		p.log.Debug("feed item not fetched", "feed", f.URL, "item", key, "reason", err)
+		// A timeout or an unreachable page: try again next poll, a
+		// few times.
 		res.Skipped++
+		n := p.failed(f.ID, key)
+		if n < p.opts.MaxItemAttempts {
+			p.log.Debug("feed item not fetched; trying again next poll", "feed", f.URL, "item", key, "attempts", n, "reason", err)
+			res.Retrying++
+			return false, nil
+		}
+		p.log.Warn("feed item given up after failed fetches", "feed", f.URL, "server", f.Collection, "item", key, "attempts", n, "reason", err)
+		res.GaveUp++
+		if p.opts.GaveUp != nil {
+			p.opts.GaveUp(f, key, err)
+		}
+		if _, err := p.store.AddFeedItem(ctx, f.ID, key, nil, p.opts.DailyCap, p.opts.Now()); err != nil {
+			return false, err
+		}
+		p.forget(f.ID, key)
 		return false, nil
 	}
+	p.forget(f.ID, key)
 	switch {
 	case err == nil:
 		res.Added++
@@ -306,6 +370,46 @@ func (p *Poller) item(ctx context.Context, f store.Feed, parsed *gofeed.Feed, it
 		return false, err
 	}
 	return false, nil
+}
+
+// failed counts a failed fetch of an item and returns how many in a row
+// there have been.
+func (p *Poller) failed(feed int64, key string) int {
+	p.attemptsMu.Lock()
+	defer p.attemptsMu.Unlock()
+	id := itemID{feed, key}
+	p.attempts[id]++
+	return p.attempts[id]
+}
+
+// forget drops an item's count: it was handled.
+func (p *Poller) forget(feed int64, key string) {
+	p.attemptsMu.Lock()
+	defer p.attemptsMu.Unlock()
+	delete(p.attempts, itemID{feed, key})
+}
+
+// forgetGone drops the counts of a feed's items that are no longer among
+// items (the feed moved on): the counts stay as few as the items polled.
+func (p *Poller) forgetGone(feed int64, items []*gofeed.Item) {
+	keep := make(map[string]bool, len(items))
+	for _, it := range items {
+		keep[itemKey(it)] = true
+	}
+	p.attemptsMu.Lock()
+	defer p.attemptsMu.Unlock()
+	for id := range p.attempts {
+		if id.feed == feed && !keep[id.key] {
+			delete(p.attempts, id)
+		}
+	}
+}
+
+// pendingAttempts is how many items have failed fetches counted.
+func (p *Poller) pendingAttempts() int {
+	p.attemptsMu.Lock()
+	defer p.attemptsMu.Unlock()
+	return len(p.attempts)
 }
 
 // extract fetches an item's page through the extractor; an item without a

@@ -29,10 +29,13 @@ type newsSite struct {
 	etag     string
 	status   int            // non-zero: answer the feed with this status
 	pageHits map[string]int // article page path → requests
+	// failing answers this many more requests for a story page with 503
+	// (a site's passing trouble); -1: every request.
+	failing map[string]int
 }
 
 func newSite(t *testing.T) *newsSite {
-	s := &newsSite{t: t, feedType: "application/rss+xml", pageHits: map[string]int{}}
+	s := &newsSite{t: t, feedType: "application/rss+xml", pageHits: map[string]int{}, failing: map[string]int{}}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.srv.Close)
 	return s
@@ -58,6 +61,13 @@ func (s *newsSite) serve(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, strings.ReplaceAll(s.feed, "{{base}}", s.srv.URL))
 	case strings.HasPrefix(r.URL.Path, "/story/"):
 		s.pageHits[r.URL.Path]++
+		if f := s.failing[r.URL.Path]; f != 0 {
+			if f > 0 {
+				s.failing[r.URL.Path]--
+			}
+			http.Error(w, "try later", http.StatusServiceUnavailable)
+			return
+		}
 		n := strings.TrimPrefix(r.URL.Path, "/story/")
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, storyPage(n))
@@ -382,4 +392,95 @@ func TestFeedsPolledTogether(t *testing.T) {
 	if err != nil || n != 2 {
 		t.Errorf("PollDue = %d, %v; want both feeds' articles", n, err)
 	}
+}
+
+// TestItemRetryCap: an item whose page fails for now (a 503) is fetched
+// again at the next polls (the feed's validators are not saved meanwhile,
+// or a 304 would hide it), at most MaxItemAttempts times; then it is
+// given up with its reason (logged, told to GaveUp), recorded as handled
+// and never fetched again. Other items are not held up, and the counts of
+// items that left the feed are dropped.
+func TestItemRetryCap(t *testing.T) {
+	b := "{{base}}"
+	tests := []struct {
+		name     string
+		fails    int      // the flaky page's 503s before it answers; -1: always
+		polls    []Result // what each poll reports (only Added, Retrying, GaveUp, NotModified compared)
+		hits     int      // requests for the flaky page after every poll
+		titles   string
+		gaveUp   int // items told to GaveUp
+		leftover int // counts kept at the end
+	}{
+		{"recovers before the cap", 2,
+			[]Result{{Added: 1, Retrying: 1}, {Retrying: 1}, {Added: 1}, {NotModified: true}},
+			3, "[Story 41 Story 42]", 0, 0},
+		{"given up at the cap", -1,
+			[]Result{{Added: 1, Retrying: 1}, {Retrying: 1}, {GaveUp: 1}, {NotModified: true}},
+			3, "[Story 41]", 1, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var told []string
+			fx := newFixture(t, Options{MaxItemAttempts: 3, GaveUp: func(f store.Feed, item string, reason error) {
+				told = append(told, item+": "+reason.Error())
+			}})
+			logs := &strings.Builder{}
+			var logMu sync.Mutex
+			fx.poller.log = slog.New(slog.NewTextHandler(lockedWriter{&logMu, logs}, nil))
+			fx.site.failing["/story/42"] = tt.fails
+			fx.site.set(rss(rssItem("r2", b+"/story/42", "Story 42"), rssItem("r1", b+"/story/41", "Story 41")), `"r"`)
+			for i, want := range tt.polls {
+				r := fx.pollNow(t)
+				got := Result{Added: r.Added, Retrying: r.Retrying, GaveUp: r.GaveUp, NotModified: r.NotModified}
+				if got != want || r.Err != nil {
+					t.Errorf("poll %d = %+v; want %+v", i+1, r, want)
+				}
+				fx.clock.Add(DefaultInterval)
+			}
+			if h := fx.site.hits("/story/42"); h != tt.hits {
+				t.Errorf("the flaky page was fetched %d times; want %d", h, tt.hits)
+			}
+			if got := fmt.Sprint(fx.titles(t)); got != tt.titles {
+				t.Errorf("stored %s; want %s", got, tt.titles)
+			}
+			if len(told) != tt.gaveUp || tt.gaveUp > 0 && !strings.Contains(told[0], "r2: ") {
+				t.Errorf("GaveUp told %q; want %d item(s)", told, tt.gaveUp)
+			}
+			logMu.Lock()
+			l := logs.String()
+			logMu.Unlock()
+			if gave := strings.Contains(l, "feed item given up") && strings.Contains(l, "503") && strings.Contains(l, "attempts=3"); gave != (tt.gaveUp > 0) {
+				t.Errorf("given-up warning with its reason logged: %v; want %v\n%s", gave, tt.gaveUp > 0, l)
+			}
+			if n := fx.poller.pendingAttempts(); n != tt.leftover {
+				t.Errorf("%d item counts kept; want %d", n, tt.leftover)
+			}
+		})
+	}
+
+	t.Run("items that left the feed are forgotten", func(t *testing.T) {
+		fx := newFixture(t, Options{MaxItemAttempts: 3})
+		fx.site.failing["/story/52"] = -1
+		fx.site.set(rss(rssItem("f2", b+"/story/52", "Story 52")), "")
+		if r := fx.pollNow(t); r.Retrying != 1 || fx.poller.pendingAttempts() != 1 {
+			t.Fatalf("poll = %+v, %d counts; want one item retrying", r, fx.poller.pendingAttempts())
+		}
+		fx.site.set(rss(rssItem("f3", b+"/story/53", "Story 53")), "")
+		fx.clock.Add(DefaultInterval)
+		if r := fx.pollNow(t); r.Added != 1 || fx.poller.pendingAttempts() != 0 {
+			t.Errorf("poll = %+v, %d counts; want the new item added and the old count dropped", r, fx.poller.pendingAttempts())
+		}
+	})
+}
+
+// lockedWriter serialises writes to w (the poller logs from goroutines).
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

@@ -96,7 +96,8 @@ func Start(ctx context.Context, cfg config.Config, opts Options, loader *load.Lo
 	fc := fetch.New(opts.Fetch)
 	l := &Library{Store: st, Collection: collection.New(loader.Store, st, fc, log), notify: notify,
 		where: where, kept: where != memoryStore}
-	l.Poller = feed.NewPoller(st, fc, feed.Options{Interval: cfg.FeedInterval, DailyCap: cfg.FeedDailyCap}, log, l.Collection.Stored)
+	l.Poller = feed.NewPoller(st, fc, feed.Options{Interval: cfg.FeedInterval, DailyCap: cfg.FeedDailyCap,
+		GaveUp: func(store.Feed, string, error) { opts.Metrics.FeedItemGivenUp() }}, log, l.Collection.Stored)
 	l.Collection.FeedAdded = l.Poller.Poke
 	l.wg.Add(2)
 	loaded := l.startLoad(ctx, log)

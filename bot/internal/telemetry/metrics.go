@@ -40,6 +40,7 @@ type Metrics struct {
 	latency      *prometheus.HistogramVec
 	feedPolls    prometheus.Counter
 	feedFailures prometheus.Counter
+	feedGaveUp   prometheus.Counter
 	reconnects   prometheus.Counter
 	connected    prometheus.Gauge
 	storeErrors  *prometheus.CounterVec
@@ -71,6 +72,10 @@ func New(commandNames ...string) *Metrics {
 		Namespace: namespace, Name: "feed_poll_failures_total",
 		Help: "Feed polls that failed (fetch or parse error).",
 	})
+	m.feedGaveUp = prometheus.NewCounter(prometheus.CounterOpts{
+		Namespace: namespace, Name: "feed_items_given_up_total",
+		Help: "Feed items given up after their page failed to fetch at several polls in a row (timeouts, 5xx).",
+	})
 	m.reconnects = prometheus.NewCounter(prometheus.CounterOpts{
 		Namespace: namespace, Name: "gateway_reconnects_total",
 		Help: "Reconnections to the Discord gateway after a lost connection.",
@@ -91,7 +96,7 @@ func New(commandNames ...string) *Metrics {
 		Namespace: namespace, Name: "quotations",
 		Help: "Quotations in the corpus being served.",
 	}, func() float64 { _, q := m.corpusCounts(); return float64(q) })
-	m.reg.MustRegister(m.interactions, m.latency, m.feedPolls, m.feedFailures,
+	m.reg.MustRegister(m.interactions, m.latency, m.feedPolls, m.feedFailures, m.feedGaveUp,
 		m.reconnects, m.connected, m.storeErrors, articles, quotations,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -160,6 +165,14 @@ func (m *Metrics) FeedPoll(err error) {
 	if err != nil {
 		m.feedFailures.Inc()
 	}
+}
+
+// FeedItemGivenUp counts a feed item given up after failed fetches.
+func (m *Metrics) FeedItemGivenUp() {
+	if m == nil {
+		return
+	}
+	m.feedGaveUp.Inc()
 }
 
 // GatewayConnected records that the gateway connection is up (true) or

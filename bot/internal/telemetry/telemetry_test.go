@@ -51,6 +51,7 @@ func TestCounters(t *testing.T) {
 	m := New()
 	m.FeedPoll(nil)
 	m.FeedPoll(errors.New("status 500"))
+	m.FeedItemGivenUp()
 	m.GatewayReconnect()
 	m.GatewayConnected(true)
 	m.StoreError("add", errors.New("disk full"))
@@ -63,6 +64,7 @@ func TestCounters(t *testing.T) {
 	}{
 		{"newsbot_feed_polls_total", "newsbot_feed_polls_total 2"},
 		{"newsbot_feed_poll_failures_total", "newsbot_feed_poll_failures_total 1"},
+		{"newsbot_feed_items_given_up_total", "newsbot_feed_items_given_up_total 1"},
 		{"newsbot_gateway_reconnects_total", "newsbot_gateway_reconnects_total 1"},
 		{"newsbot_gateway_connected", "newsbot_gateway_connected 1"},
 		{"newsbot_store_errors_total", `newsbot_store_errors_total{op="add"} 1`},
@@ -84,6 +86,7 @@ func TestNilMetricsRecordNothing(t *testing.T) {
 	// None of these may panic: code paths call them without checking.
 	m.Interaction("who-said", "command", "ok", time.Millisecond)
 	m.FeedPoll(errors.New("x"))
+	m.FeedItemGivenUp()
 	m.GatewayReconnect()
 	m.GatewayConnected(false)
 	m.StoreError("load", errors.New("x"))
