@@ -17,6 +17,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"newsbot/bot/internal/fakediscord"
 	"newsbot/bot/internal/testlog"
 	"newsbot/commands"
 	"newsbot/data/corpus"
@@ -69,7 +70,7 @@ func withCorpus(c *corpus.Corpus) commands.Option {
 func startBotIn(t *testing.T, f *fakeDiscord, router *commands.Router, guild string, tweak func(*Bot)) *runningBot {
 	t.Helper()
 	logs := &testlog.Buffer{}
-	cfg := Options{Token: "Bot " + testToken, GuildID: guild, APIBase: f.srv.URL}
+	cfg := Options{Token: "Bot " + testToken, GuildID: guild, APIBase: f.URL}
 	b := New(cfg, router, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	b.openTimeout = 5 * time.Second
 	b.backoffMax = 200 * time.Millisecond
@@ -199,7 +200,7 @@ func TestDiscordBot(t *testing.T) {
 
 	t.Run("registration", func(t *testing.T) {
 		r := f.waitFor("bulk overwrite", func(r fakeRequest) bool { return r.Method == http.MethodPut })
-		if want := "/api/v9/applications/" + f.appID + "/guilds/42/commands"; r.Path != want {
+		if want := "/api/v9/applications/" + fakediscord.AppID + "/guilds/42/commands"; r.Path != want {
 			t.Errorf("registered at %s, want %s", r.Path, want)
 		}
 		var cmds []map[string]any
@@ -441,9 +442,7 @@ func TestDiscordBot(t *testing.T) {
 		if strings.Contains(rb.logs.String(), testToken) {
 			t.Errorf("token in logs")
 		}
-		f.mu.Lock()
-		defer f.mu.Unlock()
-		for _, tok := range f.tokens {
+		for _, tok := range f.Tokens() {
 			if tok != "" && tok != "Bot "+testToken {
 				t.Errorf("sent token %q, want the Bot-prefixed one", tok)
 			}
@@ -455,7 +454,7 @@ func TestDiscordRegistersGlobally(t *testing.T) {
 	f := newFakeDiscord(t)
 	rb := startBotIn(t, f, commands.New(withCorpus(corpustest.Small(t, 0))), "", nil)
 	r := f.waitFor("bulk overwrite", func(r fakeRequest) bool { return r.Method == http.MethodPut })
-	if want := "/api/v9/applications/" + f.appID + "/commands"; r.Path != want {
+	if want := "/api/v9/applications/" + fakediscord.AppID + "/commands"; r.Path != want {
 		t.Errorf("registered at %s, want %s", r.Path, want)
 	}
 	if err := rb.stop(t); err != nil {
@@ -565,7 +564,7 @@ func TestRequestFromInteraction(t *testing.T) {
 
 func TestDiscordStopsOnFatalClose(t *testing.T) {
 	f := newFakeDiscord(t)
-	f.closeAfterIdentify = 4004
+	f.faults(func(x *fakediscord.Faults) { x.CloseAfterIdentify = 4004 })
 	rb := startBot(t, f, commands.New(withCorpus(corpustest.Small(t, 0))))
 	if err := rb.wait(t, 10*time.Second); err == nil || !strings.Contains(err.Error(), "4004") || strings.Contains(err.Error(), testToken) {
 		t.Errorf("run = %v, want a 4004 error without the token", err)
@@ -597,9 +596,7 @@ func TestDiscordReconnects(t *testing.T) {
 	f.waitFor("answer after op 7", callbackFor(id))
 
 	// A fatal close on reconnection stops the bot instead of retrying.
-	f.mu.Lock()
-	f.closeAfterIdentify = 4004
-	f.mu.Unlock()
+	f.faults(func(x *fakediscord.Faults) { x.CloseAfterIdentify = 4004 })
 	f.dropConnection()
 	if err := rb.wait(t, 10*time.Second); err == nil || !strings.Contains(err.Error(), "4004") {
 		t.Errorf("run = %v, want a 4004 error", err)
@@ -608,9 +605,9 @@ func TestDiscordReconnects(t *testing.T) {
 
 func TestDiscordOpenTimeout(t *testing.T) {
 	f := newFakeDiscord(t)
-	f.silent = true
+	f.faults(func(x *fakediscord.Faults) { x.Silent = true })
 	logs := &testlog.Buffer{}
-	cfg := Options{Token: "Bot " + testToken, APIBase: f.srv.URL}
+	cfg := Options{Token: "Bot " + testToken, APIBase: f.URL}
 	b := New(cfg, commands.New(), slog.New(slog.NewTextHandler(logs, nil)))
 	b.openTimeout = 300 * time.Millisecond
 	start := time.Now()

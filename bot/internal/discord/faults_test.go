@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"newsbot/bot/internal/fakediscord"
 	"newsbot/commands"
 	"newsbot/data/corpus/corpustest"
 )
@@ -23,9 +24,7 @@ func TestDiscordInvalidSession(t *testing.T) {
 		b.invalidSessionWait = func() time.Duration { return 100 * time.Millisecond }
 	})
 	f.waitFor("registration", func(r fakeRequest) bool { return r.Method == http.MethodPut })
-	f.mu.Lock()
-	f.refuseResume = true
-	f.mu.Unlock()
+	f.faults(func(x *fakediscord.Faults) { x.RefuseResume = true })
 	fault := time.Now()
 	f.dropConnection()
 	logins := f.waitReady(3, 2)
@@ -39,9 +38,7 @@ func TestDiscordInvalidSession(t *testing.T) {
 
 	// No attempts after READY: the count stays put.
 	time.Sleep(1500 * time.Millisecond)
-	f.mu.Lock()
-	n := len(f.logins)
-	f.mu.Unlock()
+	n := len(f.Logins())
 	if n != 3 {
 		t.Errorf("%d logins after the fault, want 2", n-1)
 	}
@@ -64,9 +61,7 @@ func TestDiscordShutdownWithSlowREST(t *testing.T) {
 	f := newFakeDiscord(t)
 	rb := startBot(t, f, testRouter(corpustest.Small(t, 0)))
 	f.waitFor("registration", func(r fakeRequest) bool { return r.Method == http.MethodPut })
-	f.mu.Lock()
-	f.restDelay = time.Minute
-	f.mu.Unlock()
+	f.faults(func(x *fakediscord.Faults) { x.RESTDelay = time.Minute })
 	ev, id, _ := slash("slow")
 	f.dispatch(ev)
 	f.waitFor("the deferral, which hangs", callbackFor(id))
@@ -110,24 +105,19 @@ func TestDiscordEditRetried(t *testing.T) {
 	f := newFakeDiscord(t)
 	rb := startBot(t, f, testRouter(corpustest.Small(t, 0)))
 	f.waitFor("registration", func(r fakeRequest) bool { return r.Method == http.MethodPut })
-	f.mu.Lock()
-	f.editFailures = 2
-	f.rateLimits = 1
-	f.mu.Unlock()
+	f.faults(func(x *fakediscord.Faults) { x.EditFailures, x.RateLimits = 2, 1 })
 	ev, id, tok := slash("slow")
 	f.dispatch(ev)
 	f.waitFor("deferral", callbackFor(id))
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		f.mu.Lock()
 		n := 0
-		for _, r := range f.requests {
+		for _, r := range f.Requests() {
 			if webhookFor(http.MethodPatch, tok)(r) {
 				n++
 			}
 		}
-		left := f.editFailures
-		f.mu.Unlock()
+		left := f.Faults().EditFailures
 		if n == 3 && left == 0 {
 			break
 		}
@@ -203,14 +193,13 @@ func TestDiscordAnswersEachOnce(t *testing.T) {
 	}
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		f.mu.Lock()
 		per := map[string]int{}
-		for _, r := range f.requests {
+		for _, r := range f.Requests() {
 			if r.Method == http.MethodPost && strings.HasSuffix(r.Path, "/callback") {
 				per[strings.Split(strings.TrimPrefix(r.Path, "/api/v9/interactions/"), "/")[0]]++
 			}
 		}
-		f.mu.Unlock()
+
 		if len(per) == n {
 			for id, c := range per {
 				if !ids[id] || c != 1 {

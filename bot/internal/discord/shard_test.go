@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"newsbot/bot/internal/fakediscord"
 	"newsbot/bot/internal/shard"
 	"newsbot/commands"
 	"newsbot/data/corpus/corpustest"
@@ -48,8 +49,7 @@ func TestDiscordShards(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := newFakeDiscord(t)
-			f.shards, f.maxConcurrency = tt.shards, tt.maxCon
+			f := newFakeDiscordWith(t, fakediscord.Options{Shards: tt.shards, MaxConcurrency: tt.maxCon})
 			rb := startBotIn(t, f, commands.New(withCorpus(corpustest.Small(t, 0))), "42",
 				func(b *Bot) { b.cfg.Shard = tt.spec })
 			if tt.wantErr != "" {
@@ -59,9 +59,7 @@ func TestDiscordShards(t *testing.T) {
 				return
 			}
 			f.waitLogins(1)
-			f.mu.Lock()
-			got := f.identifyShards[0]
-			f.mu.Unlock()
+			got := f.Identifies()[0]
 			if got != tt.wantShard {
 				t.Errorf("IDENTIFY shard %v, want %v", got, tt.wantShard)
 			}
