@@ -65,11 +65,30 @@ func speaker(a consoleLine) string {
 }
 
 // TestConsoleKeepsArticles: articles and feeds added in the console are in
-// the default store ($XDG_STATE_HOME/newsbot/newsbot.db) and answered by
-// the next run; a removal is kept too.
+// the bot's store (the default SQLite file, $XDG_STATE_HOME/newsbot/
+// newsbot.db, or PostgreSQL with DATABASE_URL) and answered by the next
+// run; a removal is kept too.
 func TestConsoleKeepsArticles(t *testing.T) {
-	state := t.TempDir()
-	env := map[string]string{"XDG_STATE_HOME": state, "NEWSBOT_WATCH": "false"}
+	t.Run("SQLite at the default place", func(t *testing.T) {
+		state := t.TempDir()
+		consoleKeeps(t, map[string]string{"XDG_STATE_HOME": state, "NEWSBOT_WATCH": "false"})
+		if _, err := os.Stat(filepath.Join(state, "newsbot", store.DefaultFile)); err != nil {
+			t.Errorf("the store is not at the default place: %v", err)
+		}
+	})
+	t.Run("PostgreSQL", func(t *testing.T) {
+		state := t.TempDir()
+		dsn := testPostgres(t) // crash_test.go: a schema of its own
+		consoleKeeps(t, map[string]string{"DATABASE_URL": dsn, "XDG_STATE_HOME": state, "NEWSBOT_WATCH": "false"})
+		if _, err := os.Stat(filepath.Join(state, "newsbot", store.DefaultFile)); err == nil {
+			t.Error("an SQLite file was made although DATABASE_URL is set")
+		}
+	})
+}
+
+// consoleKeeps runs the console four times with env: what it adds, and
+// removes, is kept from one run to the next.
+func consoleKeeps(t *testing.T, env map[string]string) {
 	file := filepath.Join(t.TempDir(), "ferry.txt")
 	if err := os.WriteFile(file, []byte(ferryArticle), 0o644); err != nil {
 		t.Fatal(err)
@@ -132,9 +151,6 @@ func TestConsoleKeepsArticles(t *testing.T) {
 			}
 			st.check(t, answers)
 		})
-	}
-	if _, err := os.Stat(filepath.Join(state, "newsbot", store.DefaultFile)); err != nil {
-		t.Errorf("the store is not at the default place: %v", err)
 	}
 }
 
