@@ -193,7 +193,7 @@ func defineFlags(fs *flag.FlagSet, getenv func(string) string, cfg *Config, defa
 	if dbDefault == "" {
 		dbDefault = store.DefaultPath(getenv)
 	}
-	fs.StringVar(&cfg.DB, "db", dbDefault, "the SQLite file that keeps servers' articles and feeds (env NEWSBOT_DB); ignored when DATABASE_URL is set")
+	fs.StringVar(&cfg.DB, "db", dbDefault, "the SQLite file that keeps the articles and feeds that servers and the console add (env NEWSBOT_DB); ignored when DATABASE_URL is set")
 	r.databaseURL = fs.String("database-url", "", "use PostgreSQL at this URL instead of SQLite (env DATABASE_URL); prefer the variable: a URL may hold a password")
 	r.feedInterval = fs.String("feed-interval", getenv("NEWSBOT_FEED_INTERVAL"), "how often each feed is polled, e.g. 15m or 1h (env NEWSBOT_FEED_INTERVAL; default 15m)")
 	r.feedDailyCap = fs.String("feed-daily-cap", getenv("NEWSBOT_FEED_DAILY_CAP"), "the most articles one feed adds a day (env NEWSBOT_FEED_DAILY_CAP; default 50)")
