@@ -103,9 +103,15 @@ func unwrapPath(err error) error {
 }
 
 // fileAttachment is the attachment for a local file named on a console
-// line: relative names are taken from the working directory.
+// line: relative names are taken from the working directory, and "~/" is
+// the home directory (as a shell would read it; the console has none).
 func fileAttachment(name string) commands.Attachment {
 	name = strings.TrimSpace(name)
+	if rest, ok := strings.CutPrefix(name, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			name = filepath.Join(home, rest)
+		}
+	}
 	abs, err := filepath.Abs(name)
 	if err != nil {
 		abs = name

@@ -26,6 +26,8 @@ type definitionsOnly struct{ commands.Library }
 func TestParseSubcommands(t *testing.T) {
 	r := commands.New(commands.WithLibrary(definitionsOnly{}))
 	abs, _ := filepath.Abs("notes/story.md")
+	t.Setenv("HOME", "/home/operator")
+	home, _ := os.UserHomeDir()
 	tests := []struct {
 		line string
 		sub  string
@@ -40,6 +42,7 @@ func TestParseSubcommands(t *testing.T) {
 		{"/feed sideways url: x", "", map[string]string{}, ""},
 		{"/article add url: https://gazette.example/harbour-wall", "add", map[string]string{"url": "https://gazette.example/harbour-wall"}, ""},
 		{"/article add file: notes/story.md", "add", map[string]string{}, "file://" + filepath.ToSlash(abs)},
+		{"/article add file: ~/notes/story.md", "add", map[string]string{}, "file://" + filepath.ToSlash(filepath.Join(home, "notes/story.md"))},
 		{"/article add file:", "add", map[string]string{}, ""},
 		{"/article remove Harbour wall: the vote", "remove", map[string]string{"article": "Harbour wall: the vote"}, ""},
 	}
