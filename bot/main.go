@@ -106,9 +106,7 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		Health: map[string]telemetry.Check{},
 		Ready:  map[string]telemetry.Check{"corpus": corpusLoaded(loader)},
 	}
-	if cfg.Token != "" {
-		parts.addProbes(probes)
-	}
+	parts.addProbes(probes, cfg.Token != "")
 	stopTelemetry, err := serveTelemetry(ctx, cfg, metrics, probes, log)
 	if err != nil {
 		return err
@@ -116,7 +114,7 @@ func runBot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	defer stopTelemetry()
 	observe := commands.WithMiddleware(telemetry.Middleware(metrics, log))
 	if cfg.Token == "" {
-		return runConsole(ctx, cfg, log, loader, metrics, observe, stdin, stdout)
+		return runConsole(ctx, cfg, log, loader, metrics, observe, &parts, stdin, stdout)
 	}
 	return runDiscord(ctx, cfg, log, loader, metrics, observe, &parts)
 }
@@ -149,7 +147,7 @@ func serveTelemetry(ctx context.Context, cfg config.Config, metrics *telemetry.M
 // (see library.Options.MemoryFallback); one that is locked, corrupt or
 // from a newer newsbot stops the console with the reason.
 func runConsole(ctx context.Context, cfg config.Config, log *slog.Logger, loader *load.Loader, metrics *telemetry.Metrics,
-	observe commands.Option, stdin io.Reader, stdout io.Writer) error {
+	observe commands.Option, parts *discordParts, stdin io.Reader, stdout io.Writer) error {
 	runCtx, stopLibrary := context.WithCancel(context.WithoutCancel(ctx))
 	libOpts := libraryOptions
 	libOpts.Metrics = metrics
@@ -162,6 +160,7 @@ func runConsole(ctx context.Context, cfg config.Config, log *slog.Logger, loader
 		}
 		return err
 	}
+	parts.lib.Store(lib)
 	defer func() {
 		stopLibrary()
 		if err := lib.Close(); err != nil {
@@ -191,21 +190,24 @@ func bothDone(a, b <-chan struct{}) <-chan struct{} {
 	return done
 }
 
-// discordParts are the Discord side's pieces that the health checks read:
-// they exist from the start (the listener serves while the store opens and
-// the gateway connects) and read what is there when asked.
+// discordParts are the pieces that the health checks read: they exist from
+// the start (the listener serves while the store opens and the gateway
+// connects) and read what is there when asked. The console has the store
+// but no gateway.
 type discordParts struct {
 	bot atomic.Pointer[discord.Bot]
 	lib atomic.Pointer[library.Library]
 }
 
-// addProbes adds the gateway and store health checks.
-func (p *discordParts) addProbes(probes telemetry.Probes) {
-	probes.Health["gateway"] = func(context.Context) error {
-		if b := p.bot.Load(); b == nil || !b.Connected() {
-			return errors.New("not connected to the Discord gateway")
+// addProbes adds the store health check, and the gateway's for the bot.
+func (p *discordParts) addProbes(probes telemetry.Probes, gateway bool) {
+	if gateway {
+		probes.Health["gateway"] = func(context.Context) error {
+			if b := p.bot.Load(); b == nil || !b.Connected() {
+				return errors.New("not connected to the Discord gateway")
+			}
+			return nil
 		}
-		return nil
 	}
 	probes.Health["store"] = func(ctx context.Context) error {
 		l := p.lib.Load()

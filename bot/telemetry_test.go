@@ -90,6 +90,7 @@ func TestConsoleTelemetry(t *testing.T) {
 		want     string
 	}{
 		{"/healthz", 200, `"status":"ok"`},
+		{"/healthz", 200, `"store":"ok"`},
 		{"/readyz", 200, `"corpus":"ok"`},
 		{"/metrics", 200, `newsbot_interactions_total{command="who-said",kind="command",outcome="ok"} 1`},
 		{"/metrics", 200, "newsbot_quotations "},
