@@ -209,11 +209,14 @@ func TestLead(t *testing.T) {
 	// ping.
 	eventually(t, retry/3, "the old leader stopping", func() bool { return running.Load() == 1 })
 
-	// And back again.
+	// And again: the lock is free, and whichever process asks first gets
+	// it. That is usually the first one, polling every retry, but the
+	// killed one reconnects after a retry and may win the race on a loaded
+	// machine; either way some process leads again within a poll interval.
 	if n := kill(t, db, app2); n != 1 {
 		t.Fatalf("killed %d sessions, want 1", n)
 	}
-	eventually(t, takeoverWithin, "takeover back", func() bool { return ran[0].Load() == 2 })
+	eventually(t, takeoverWithin, "another takeover", func() bool { return ran[0].Load()+ran[1].Load() == 3 })
 	cancel()
 	wg.Wait()
 	if m := maxRunning.Load(); m > 2 {
