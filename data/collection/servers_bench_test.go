@@ -1,0 +1,127 @@
+package collection
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"newsbot/data/corpus"
+	"newsbot/data/search/perturb"
+	"newsbot/data/store"
+)
+
+// benchBase is the 10,000-article base of the benchmarks below, built once.
+var benchBase *corpus.Store
+
+func tenThousand() *corpus.Store {
+	if benchBase == nil {
+		benchBase = corpus.NewStore(corpus.Build(synthArticles(10_000, 1)))
+	}
+	return benchBase
+}
+
+// heapInUse is the live heap after a full collection.
+func heapInUse() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
+// BenchmarkServersAt10k measures what servers with a few articles of their
+// own cost over a 10,000-article base: the live heap a server adds
+// (bytes/server, its own analysed articles included) and the time to load
+// them all from the store (ns/op, per server). Each of the servers has
+// three articles of its own.
+func BenchmarkServersAt10k(b *testing.B) {
+	const servers, each = 8, 3
+	base := tenThousand()
+	ctx := context.Background()
+	extra := synthArticles(servers*each, 4)
+	st := openStore(b, filepath.Join(b.TempDir(), "newsbot.db"))
+	defer st.Close()
+	for i, a := range extra {
+		if _, err := st.AddArticle(ctx, store.Article{Collection: fmt.Sprintf("g%d", i%servers), Title: a.Title, Body: a.Body, AddedBy: "111"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var perServer float64
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		before := heapInUse()
+		b.StartTimer()
+		m := New(base, st, nil, nil)
+		if err := m.Load(ctx); err != nil {
+			b.Fatal(err)
+		}
+		for g := range servers {
+			if c := m.Snapshot(ctx, fmt.Sprintf("g%d", g)).Corpus; len(c.Docs) != 10_000+each {
+				b.Fatalf("server g%d has %d docs", g, len(c.Docs))
+			}
+		}
+		b.StopTimer()
+		perServer = float64(heapInUse()-before) / servers
+		runtime.KeepAlive(m)
+		b.StartTimer()
+	}
+	b.ReportMetric(perServer, "bytes/server")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*servers), "ns/server")
+}
+
+// whoSaidQueries are perturbed fragments of the base's quotations (a typo
+// in one word of five), as people type them.
+func whoSaidQueries(c *corpus.Corpus, n int) []string {
+	r := rand.New(rand.NewPCG(7, 7))
+	var qs []string
+	for len(qs) < n {
+		d := c.Docs[r.IntN(len(c.Docs))]
+		if len(d.Quotes) == 0 {
+			continue
+		}
+		ws := strings.Fields(d.Quotes[r.IntN(len(d.Quotes))].Text)
+		if len(ws) < 6 {
+			continue
+		}
+		i := r.IntN(len(ws) - 5)
+		qs = append(qs, perturb.Apply(perturb.Substitution, ws[i:i+5], r, nil))
+	}
+	return qs
+}
+
+// BenchmarkWhoSaidAt10k measures /who-said through the corpus a command
+// answers from: the base corpus (a direct message, a server with no
+// articles of its own) and the corpus of a server with three articles of
+// its own over the 10,000-article base.
+func BenchmarkWhoSaidAt10k(b *testing.B) {
+	base := tenThousand()
+	ctx := context.Background()
+	qs := whoSaidQueries(base.Current(), 256)
+	st := openStore(b, filepath.Join(b.TempDir(), "newsbot.db"))
+	defer st.Close()
+	m := New(base, st, nil, nil)
+	m.Load(ctx)
+	for _, a := range synthArticles(3, 5) {
+		if _, err := m.Add(ctx, "g1", "111", a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		name  string
+		guild string
+	}{{"base", ""}, {"server", "g1"}} {
+		b.Run(c.name, func(b *testing.B) {
+			cp := m.Snapshot(ctx, c.guild).Corpus
+			i := 0
+			for b.Loop() {
+				cp.WhoSaid(qs[i%len(qs)], 5)
+				i++
+			}
+		})
+	}
+}
