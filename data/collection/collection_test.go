@@ -195,3 +195,113 @@ func TestStoredByFeed(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestServersNeverSeeEachOther: the servers' articles share the base's
+// indexes, and each server's corpus filters them: server A's article is
+// never a hit in server B, even when it is the best match there and has
+// the same title (so the same slug) as B's own article; a removal takes an
+// article out of its server's answers and no other's.
+func TestServersNeverSeeEachOther(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, filepath.Join(t.TempDir(), "newsbot.db"))
+	defer st.Close()
+	base := baseStore(invented("Harbour wall to be rebuilt", "Tom Reed", "The wall will be rebuilt before the winter storms arrive"))
+	m := New(base, st, nil, nil)
+	if err := m.Load(ctx); err != nil {
+		t.Fatal(err)
+	}
+	const aQuote = "The night buses will run every fifteen minutes from the station square"
+	// B's article is a weaker match for A's words: the best hit in B is
+	// B's, and A's, which matches better, must not appear at all.
+	const bQuote = "The night buses may run less often once the station square closes"
+	aAdded, err := m.Add(ctx, "gA", "111", invented("Night buses", "Ann Lee", aQuote))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bAdded, err := m.Add(ctx, "gB", "222", invented("Night buses", "Bo Chan", bQuote))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromA := func(d *corpus.Doc) bool { return d == aAdded.Doc || strings.Contains(d.Body, aQuote) }
+	fromB := func(d *corpus.Doc) bool { return d == bAdded.Doc || strings.Contains(d.Body, bQuote) }
+	leaks := func(t *testing.T, c *corpus.Corpus, other func(*corpus.Doc) bool) {
+		t.Helper()
+		for _, h := range c.WhoSaid(aQuote, 50) {
+			if other(h.Doc) {
+				t.Errorf("WhoSaid: hit %q of the other server", h.Quote.Text)
+			}
+		}
+		for _, h := range c.WhoSaid(bQuote, 50) {
+			if other(h.Doc) {
+				t.Errorf("WhoSaid: hit %q of the other server", h.Quote.Text)
+			}
+		}
+		for _, h := range c.SuggestQuotes("the night buses will run every fif", 50) {
+			if other(h.Doc) {
+				t.Errorf("SuggestQuotes: hit %q of the other server", h.Quote.Text)
+			}
+		}
+		for _, h := range c.SearchText("night buses station square", 50) {
+			if other(h.Doc) {
+				t.Errorf("SearchText: hit %q of the other server", h.Sentence.Text)
+			}
+		}
+		for _, h := range c.LookupArticle("night buses", 50).Hits {
+			if other(h.Doc) {
+				t.Errorf("LookupArticle: hit %q of the other server", h.Doc.ID)
+			}
+		}
+		for _, h := range c.FindPerson("Ann Lee", 10) {
+			for _, d := range h.Docs {
+				if other(d) {
+					t.Errorf("FindPerson: doc %q of the other server", d.ID)
+				}
+			}
+		}
+		for _, d := range c.Docs {
+			if other(d) {
+				t.Errorf("Docs: %q of the other server", d.ID)
+			}
+		}
+	}
+	a, b := m.Snapshot(ctx, "gA").Corpus, m.Snapshot(ctx, "gB").Corpus
+	t.Run("A's article is the best match in B and is not there", func(t *testing.T) {
+		hs := b.WhoSaid(aQuote, 5)
+		if len(hs) == 0 || !fromB(hs[0].Doc) {
+			t.Fatalf("B's first hit for A's words: %v; want B's own article", hs)
+		}
+		if all := a.WhoSaid(aQuote, 1); len(all) == 0 || all[0].Score <= hs[0].Score {
+			t.Fatalf("A's article should match A's words better than B's does")
+		}
+		leaks(t, b, fromA)
+	})
+	t.Run("and the other way", func(t *testing.T) { leaks(t, a, fromB) })
+	t.Run("the same slug in two servers", func(t *testing.T) {
+		if da, db := a.ByID("night-buses"), b.ByID("night-buses"); da == nil || db == nil || da == db {
+			t.Fatalf("ByID in A %v, in B %v; want each server's own", da, db)
+		}
+	})
+	t.Run("the base and direct messages see neither", func(t *testing.T) {
+		c := m.Snapshot(ctx, "").Corpus
+		leaks(t, c, fromA)
+		leaks(t, c, fromB)
+	})
+	t.Run("a removal", func(t *testing.T) {
+		if _, err := m.Remove(ctx, "gA", "111", aAdded.Article.ID); err != nil {
+			t.Fatal(err)
+		}
+		if answers(m, "gA", aQuote) {
+			t.Error("A still answers from its removed article")
+		}
+		if !answers(m, "gB", bQuote) {
+			t.Error("B lost its own article when A removed one")
+		}
+		if old := a.WhoSaid(aQuote, 5); len(old) > 0 && fromA(old[0].Doc) {
+			t.Error("A's corpus from before the removal still finds the removed article")
+		}
+		if base.Current().Shared().Has(aAdded.Doc) {
+			t.Error("the removed article is still in the shared indexes")
+		}
+		leaks(t, m.Snapshot(ctx, "gB").Corpus, fromA)
+	})
+}
