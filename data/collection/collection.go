@@ -182,7 +182,7 @@ func (m *Manager) Load(ctx context.Context) error {
 	base.Shared().Add(docs...)
 	for _, g := range loaded {
 		g.mu.Lock()
-		m.rebuild(g)
+		m.rebuildOn(g, base)
 		g.mu.Unlock()
 	}
 	m.log.Info("stored articles loaded", "servers", len(colls), "articles", total, "took", time.Since(start).Round(time.Millisecond))
@@ -228,13 +228,15 @@ func (m *Manager) Snapshot(_ context.Context, guildID string) Snapshot {
 	return Snapshot{Corpus: b.corpus, Loading: loading || b.base != base}
 }
 
-// rebuild makes the server's corpus over the current base: its own
-// articles not indexed yet are added to the base's shared indexes (one
-// small segment), the corpus is a view of the base's documents and its own
-// over them, and the documents it no longer serves are removed from the
-// indexes once the new corpus is served. g.mu is held.
-func (m *Manager) rebuild(g *guild) {
-	base := m.base.Current()
+// rebuild makes the server's corpus over the current base.
+func (m *Manager) rebuild(g *guild) { m.rebuildOn(g, m.base.Current()) }
+
+// rebuildOn makes the server's corpus over base: its own articles not
+// indexed yet are added to the base's shared indexes (one small segment),
+// the corpus is a view of the base's documents and its own over them, and
+// the documents it no longer serves are removed from the indexes once the
+// new corpus is served. g.mu is held.
+func (m *Manager) rebuildOn(g *guild, base *corpus.Corpus) {
 	sh := base.Shared()
 	shown := m.shownDocs(g, base)
 	sh.Add(shown...) // those already indexed are skipped

@@ -305,3 +305,69 @@ func TestServersNeverSeeEachOther(t *testing.T) {
 		leaks(t, m.Snapshot(ctx, "gB").Corpus, fromA)
 	})
 }
+
+// TestBaseUpdate: when the loader updates the base over the same shared
+// indexes (a hot reload), a removed base article leaves every server's
+// answers at once, a new one reaches them after the background rebuild,
+// the servers' own articles stay indexed once, and nothing is left over in
+// the shared indexes. When the base comes with shared indexes of its own
+// (swapped whole), the servers' articles move to them.
+func TestBaseUpdate(t *testing.T) {
+	ctx := context.Background()
+	const (
+		wallQuote   = "The wall will be rebuilt before the winter storms arrive"
+		ferryQuote  = "The ferry will run every twenty minutes from the first of May"
+		bridgeQuote = "We will open the new bridge before the end of the summer"
+		parkQuote   = "Nobody will build flats on the park while I lead this council"
+	)
+	docs := []*corpus.Doc{
+		corpus.Analyze(article.Article{ID: "wall", Title: "Wall", Body: invented("Wall", "Tom Reed", wallQuote).Body}),
+		corpus.Analyze(article.Article{ID: "park", Title: "Park", Body: invented("Park", "Ed Moss", parkQuote).Body}),
+	}
+	base := corpus.NewStore(corpus.New(docs))
+	st := openStore(t, filepath.Join(t.TempDir(), "newsbot.db"))
+	defer st.Close()
+	m := New(base, st, nil, nil)
+	m.Load(ctx)
+	bridge, err := m.Add(ctx, "g1", "111", invented("New bridge for the valley", "Rosa Park", bridgeQuote))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := base.Current().Shared()
+	ferry := corpus.Analyze(article.Article{ID: "ferry", Title: "Ferry", Body: invented("Ferry", "Mia Holt", ferryQuote).Body})
+	base.Update([]*corpus.Doc{docs[0], ferry}) // "park" removed, "ferry" added
+	if answers(m, "g1", parkQuote) {
+		t.Error("a removed base article is still answered before the rebuild")
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !answers(m, "g1", ferryQuote) {
+		if time.Now().After(deadline) {
+			t.Fatal("the server's corpus was not rebuilt over the updated base")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	for _, q := range []string{wallQuote, bridgeQuote} {
+		if !answers(m, "g1", q) {
+			t.Errorf("lost %q in the rebuild", q)
+		}
+	}
+	if got := sh.Len(); got != 3 {
+		t.Errorf("shared indexes hold %d docs; want 3 (two base, one server's)", got)
+	}
+	base.Swap(corpus.New([]*corpus.Doc{docs[0], ferry}))
+	deadline = time.Now().Add(5 * time.Second)
+	for m.Snapshot(ctx, "g1").Corpus.Shared() != base.Current().Shared() {
+		if time.Now().After(deadline) {
+			t.Fatal("the server's corpus was not rebuilt over the new base")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !answers(m, "g1", bridgeQuote) {
+		t.Error("the server's article was lost when the base changed its shared indexes")
+	}
+	for _, d := range m.Snapshot(ctx, "g1").Corpus.Docs {
+		if d.Body == bridge.Doc.Body && sh.Has(d) {
+			t.Error("the server's article was left in the old shared indexes")
+		}
+	}
+}
