@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -368,6 +369,69 @@ func TestBaseUpdate(t *testing.T) {
 	for _, d := range m.Snapshot(ctx, "g1").Corpus.Docs {
 		if d.Body == bridge.Doc.Body && sh.Has(d) {
 			t.Error("the server's article was left in the old shared indexes")
+		}
+	}
+}
+
+// TestConcurrentServers: servers add and remove articles while others
+// query (run it with -race): no query ever returns another server's
+// article, and each server ends with exactly its own.
+func TestConcurrentServers(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, filepath.Join(t.TempDir(), "newsbot.db"))
+	defer st.Close()
+	base := baseStore(invented("Harbour wall to be rebuilt", "Tom Reed", "The wall will be rebuilt before the winter storms arrive"))
+	m := New(base, st, nil, nil)
+	m.Load(ctx)
+	const servers, rounds = 3, 4
+	quote := func(g, i int) string {
+		return fmt.Sprintf("The allotments behind the old mill will stay open for server %d round %d", g, i)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 100)
+	for g := range servers {
+		guild := fmt.Sprintf("g%d", g)
+		wg.Add(2)
+		go func() { // writer: add rounds articles, remove every other one
+			defer wg.Done()
+			for i := range rounds {
+				a, err := m.Add(ctx, guild, "111", invented(fmt.Sprintf("Allotments %d %d", g, i), "Ann Lee", quote(g, i)))
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				if i%2 == 1 {
+					if _, err := m.Remove(ctx, guild, "111", a.Article.ID); err != nil {
+						errs <- err.Error()
+						return
+					}
+				}
+			}
+		}()
+		go func() { // reader: whatever it finds is its own
+			defer wg.Done()
+			for range 50 {
+				c := m.Snapshot(ctx, guild).Corpus
+				for _, h := range c.WhoSaid("allotments behind the old mill will stay open", 20) {
+					if !strings.Contains(h.Quote.Text, fmt.Sprintf("server %d ", g)) {
+						errs <- fmt.Sprintf("%s found %q", guild, h.Quote.Text)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	for g := range servers {
+		for i := range rounds {
+			hs := m.Snapshot(ctx, fmt.Sprintf("g%d", g)).Corpus.WhoSaid(quote(g, i), 1)
+			got := len(hs) > 0 && strings.Contains(hs[0].Quote.Text, quote(g, i))
+			if want := i%2 == 0; got != want {
+				t.Errorf("g%d answers round %d: %v; want %v", g, i, got, want)
+			}
 		}
 	}
 }
