@@ -1,7 +1,10 @@
 // Package corpus ties the analysis together: an immutable, analysed set of
-// articles with search indexes over its quotations, titles and people. A
-// Corpus never changes once built; a Store swaps in a new one atomically, so
-// readers need no locks.
+// articles with search indexes over its quotations, sentences, titles and
+// people. A Corpus's articles never change once built; a Store swaps in a
+// new one atomically, so readers need no locks. The quotation and sentence
+// indexes are shared between corpora (Shared): a corpus is a filter over
+// them, so that a Discord server's corpus (the base's articles and its own)
+// costs its own articles, not a copy of every index.
 package corpus
 
 import (
