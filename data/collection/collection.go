@@ -18,6 +18,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"log/slog"
 	"strconv"
 	"sync"
@@ -274,7 +275,7 @@ func (m *Manager) shownDocs(g *guild, base *corpus.Corpus) []*corpus.Doc {
 	var out []*corpus.Doc
 	for i := range g.own {
 		o := &g.own[i]
-		if keys.text[article.TextKey(o.doc.Body)] != nil {
+		if keys.byText(o.doc.Body) != nil {
 			continue // the base has it
 		}
 		id := o.doc.ID
@@ -301,20 +302,42 @@ func (m *Manager) shownDocs(g *guild, base *corpus.Corpus) []*corpus.Doc {
 }
 
 // baseKeys indexes the base by text, URL and ID, once per base version.
+// Texts are kept as hashes of their normalised form (article.TextKey), not
+// as the form itself, which would be a second copy of every base article
+// held for the life of the process; a hash match is confirmed on the one
+// article it names.
 type baseKeys struct {
 	base *corpus.Corpus
-	text map[string]*corpus.Doc
+	seed maphash.Seed
+	text map[uint64][]*corpus.Doc // hash of TextKey(body) → docs
 	url  map[string]*corpus.Doc
 	ids  map[string]bool
+}
+
+// byText returns the base doc with the same text as body (as
+// article.TextKey compares them), or nil.
+func (k *baseKeys) byText(body string) *corpus.Doc {
+	key := article.TextKey(body)
+	for _, d := range k.text[maphash.String(k.seed, key)] {
+		if article.TextKey(d.Body) == key {
+			return d
+		}
+	}
+	return nil
 }
 
 func (m *Manager) baseKeys(base *corpus.Corpus) *baseKeys {
 	if k := m.keys.Load(); k != nil && k.base == base {
 		return k
 	}
-	k := &baseKeys{base: base, text: map[string]*corpus.Doc{}, url: map[string]*corpus.Doc{}, ids: map[string]bool{}}
+	k := &baseKeys{
+		base: base, seed: maphash.MakeSeed(),
+		text: make(map[uint64][]*corpus.Doc, len(base.Docs)),
+		url:  map[string]*corpus.Doc{}, ids: make(map[string]bool, len(base.Docs)),
+	}
 	for _, d := range base.Docs {
-		k.text[article.TextKey(d.Body)] = d
+		h := maphash.String(k.seed, article.TextKey(d.Body))
+		k.text[h] = append(k.text[h], d)
 		if d.URL != "" {
 			k.url[store.NormalizeURL(d.URL)] = d
 		}
@@ -364,7 +387,7 @@ func (m *Manager) Add(ctx context.Context, guildID, userID string, a article.Art
 		return Added{}, errors.New("add article: articles are added to a server")
 	}
 	keys := m.baseKeys(m.base.Current())
-	if d := keys.text[article.TextKey(a.Body)]; d != nil {
+	if d := keys.byText(a.Body); d != nil {
 		return Added{}, &BaseDuplicateError{Title: d.Title}
 	}
 	if a.URL != "" {
