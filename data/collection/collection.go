@@ -3,18 +3,22 @@
 // plus the articles that server's moderators added (by link, upload or
 // feed), kept in a store.Store so that they survive restarts.
 //
-// Adding is cheap: an added article is analysed alone, and the server's
-// corpus is rebuilt from already analysed documents (the base's are shared
-// by every server, never analysed again); only the search indexes are
-// built anew. A server without articles of its own is served the base
-// corpus itself, so a thousand servers cost one corpus until they add
-// something.
+// A server's corpus is a view, not a copy: the quotation and sentence
+// indexes are the base corpus's shared ones (corpus.Shared, segmented), in
+// which every server's own articles are indexed too, and a server's corpus
+// searches them through a filter of its documents (the base's and its
+// own). Adding an article analyses and indexes that one article, in a small
+// new segment; removing one tombstones it. Article keys in the shared
+// indexes are per document, so servers whose articles share a slug never
+// see each other's. A server without articles of its own is served the
+// base corpus itself.
 package collection
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"log/slog"
 	"strconv"
 	"sync"
@@ -71,6 +75,11 @@ type guild struct {
 	mu    sync.Mutex // serialises changes and rebuilds
 	own   []own      // its live articles, in the order added
 	built atomic.Pointer[built]
+	// shared and indexed are where this server's own articles are indexed
+	// and which documents it put there, so that a removal (or a base
+	// with new shared indexes) takes out exactly those.
+	shared  *corpus.Shared
+	indexed map[*corpus.Doc]bool
 	// dirty asks for a background rebuild; rebuilding is set while one
 	// runs, so that a burst of additions (a feed poll) costs one or two
 	// rebuilds, not one each.
@@ -99,6 +108,11 @@ func (m *Manager) rebuildSoon(g *guild) {
 type own struct {
 	stored store.Article
 	doc    *corpus.Doc
+	// shown is doc as served: doc itself, or a copy under an ID of its
+	// own when a base article took its slug (nil until served, or while
+	// the base has the same text). It is kept from rebuild to rebuild so
+	// that the shared indexes hold one document per article.
+	shown *corpus.Doc
 }
 
 // built is a server's corpus and the base it was built on.
@@ -127,6 +141,7 @@ func (m *Manager) Load(ctx context.Context) error {
 		return fmt.Errorf("load stored articles: %w", err)
 	}
 	total := 0
+	var loaded []*guild
 	for i, c := range colls {
 		arts, err := m.store.Articles(ctx, c)
 		if err != nil {
@@ -148,12 +163,28 @@ func (m *Manager) Load(ctx context.Context) error {
 				g.own = append(g.own, own{stored: a, doc: corpus.Analyze(toArticle(a))})
 			}
 		}
-		m.rebuild(g)
 		g.mu.Unlock()
+		loaded = append(loaded, g)
 		total += len(arts)
 		if m.loadProgress != nil {
 			m.loadProgress(i+1, len(colls))
 		}
+	}
+	// Every server's articles in one new segment rather than one each
+	// (a thousand small segments would wait for merges), then each
+	// server's view over them.
+	base := m.base.Current()
+	var docs []*corpus.Doc
+	for _, g := range loaded {
+		g.mu.Lock()
+		docs = append(docs, m.shownDocs(g, base)...)
+		g.mu.Unlock()
+	}
+	base.Shared().Add(docs...)
+	for _, g := range loaded {
+		g.mu.Lock()
+		m.rebuildOn(g, base)
+		g.mu.Unlock()
 	}
 	m.log.Info("stored articles loaded", "servers", len(colls), "articles", total, "took", time.Since(start).Round(time.Millisecond))
 	return nil
@@ -198,57 +229,115 @@ func (m *Manager) Snapshot(_ context.Context, guildID string) Snapshot {
 	return Snapshot{Corpus: b.corpus, Loading: loading || b.base != base}
 }
 
-// rebuild builds the server's corpus over the current base; g.mu is held.
-func (m *Manager) rebuild(g *guild) {
-	base := m.base.Current()
-	if len(g.own) == 0 {
-		g.built.Store(&built{base: base, corpus: base})
-		return
+// rebuild makes the server's corpus over the current base.
+func (m *Manager) rebuild(g *guild) { m.rebuildOn(g, m.base.Current()) }
+
+// rebuildOn makes the server's corpus over base: its own articles not
+// indexed yet are added to the base's shared indexes (one small segment),
+// the corpus is a view of the base's documents and its own over them, and
+// the documents it no longer serves are removed from the indexes once the
+// new corpus is served. g.mu is held.
+func (m *Manager) rebuildOn(g *guild, base *corpus.Corpus) {
+	sh := base.Shared()
+	shown := m.shownDocs(g, base)
+	sh.Add(shown...) // those already indexed are skipped
+	c := base
+	if len(shown) > 0 {
+		docs := make([]*corpus.Doc, 0, len(base.Docs)+len(shown))
+		docs = append(append(docs, base.Docs...), shown...)
+		c = sh.View(docs)
 	}
+	g.built.Store(&built{base: base, corpus: c})
+	indexed := make(map[*corpus.Doc]bool, len(shown))
+	for _, d := range shown {
+		indexed[d] = true
+	}
+	var gone []*corpus.Doc
+	for d := range g.indexed {
+		if g.shared != sh || !indexed[d] {
+			gone = append(gone, d)
+		}
+	}
+	if g.shared != nil {
+		g.shared.Remove(gone...)
+	}
+	g.shared, g.indexed = sh, indexed
+}
+
+// shownDocs returns the server's own documents as served over base, in the
+// order added: without those the base has (an operator's folder gained
+// them), and under an ID of their own when a base article or an earlier
+// one of the server's took their slug. g.mu is held.
+func (m *Manager) shownDocs(g *guild, base *corpus.Corpus) []*corpus.Doc {
 	keys := m.baseKeys(base)
-	docs := make([]*corpus.Doc, 0, len(base.Docs)+len(g.own))
-	docs = append(docs, base.Docs...)
 	used := keys.ids
 	var extra map[string]bool
-	for _, o := range g.own {
-		if keys.text[article.TextKey(o.doc.Body)] != nil {
-			continue // the base has it (an operator's folder gained it)
+	var out []*corpus.Doc
+	for i := range g.own {
+		o := &g.own[i]
+		if keys.byText(o.doc.Body) != nil {
+			continue // the base has it
 		}
-		d := o.doc
-		if used[d.ID] || extra[d.ID] {
-			// A base article took this slug: give the server's a unique
-			// one, on a copy (docs are shared and immutable).
-			cp := *d
-			baseID := d.ID
-			for n := 2; used[cp.ID] || extra[cp.ID]; n++ {
-				cp.ID = baseID + "-" + strconv.Itoa(n)
-			}
-			d = &cp
+		id := o.doc.ID
+		for n := 2; used[id] || extra[id]; n++ {
+			id = o.doc.ID + "-" + strconv.Itoa(n)
+		}
+		switch {
+		case id == o.doc.ID:
+			o.shown = o.doc
+		case o.shown == nil || o.shown.ID != id:
+			// A copy under the unique ID (docs are shared and
+			// immutable); kept while the ID stays free.
+			cp := *o.doc
+			cp.ID = id
+			o.shown = &cp
 		}
 		if extra == nil {
 			extra = map[string]bool{}
 		}
-		extra[d.ID] = true
-		docs = append(docs, d)
+		extra[id] = true
+		out = append(out, o.shown)
 	}
-	g.built.Store(&built{base: base, corpus: corpus.New(docs)})
+	return out
 }
 
 // baseKeys indexes the base by text, URL and ID, once per base version.
+// Texts are kept as hashes of their normalised form (article.TextKey), not
+// as the form itself, which would be a second copy of every base article
+// held for the life of the process; a hash match is confirmed on the one
+// article it names.
 type baseKeys struct {
 	base *corpus.Corpus
-	text map[string]*corpus.Doc
+	seed maphash.Seed
+	text map[uint64][]*corpus.Doc // hash of TextKey(body) → docs
 	url  map[string]*corpus.Doc
 	ids  map[string]bool
+}
+
+// byText returns the base doc with the same text as body (as
+// article.TextKey compares them), or nil.
+func (k *baseKeys) byText(body string) *corpus.Doc {
+	key := article.TextKey(body)
+	for _, d := range k.text[maphash.String(k.seed, key)] {
+		if article.TextKey(d.Body) == key {
+			return d
+		}
+	}
+	return nil
 }
 
 func (m *Manager) baseKeys(base *corpus.Corpus) *baseKeys {
 	if k := m.keys.Load(); k != nil && k.base == base {
 		return k
 	}
-	k := &baseKeys{base: base, text: map[string]*corpus.Doc{}, url: map[string]*corpus.Doc{}, ids: map[string]bool{}}
+	k := &baseKeys{
+		base: base, seed: maphash.MakeSeed(),
+		text: make(map[uint64][]*corpus.Doc, len(base.Docs)),
+		url:  map[string]*corpus.Doc{}, ids: make(map[string]bool, len(base.Docs)),
+	}
 	for _, d := range base.Docs {
-		k.text[article.TextKey(d.Body)] = d
+		h := maphash.String(k.seed, article.TextKey(d.Body))
+		k.text[h] = append(k.text[h], d)
 		if d.URL != "" {
 			k.url[store.NormalizeURL(d.URL)] = d
 		}
@@ -298,7 +387,7 @@ func (m *Manager) Add(ctx context.Context, guildID, userID string, a article.Art
 		return Added{}, errors.New("add article: articles are added to a server")
 	}
 	keys := m.baseKeys(m.base.Current())
-	if d := keys.text[article.TextKey(a.Body)]; d != nil {
+	if d := keys.byText(a.Body); d != nil {
 		return Added{}, &BaseDuplicateError{Title: d.Title}
 	}
 	if a.URL != "" {

@@ -9,24 +9,24 @@ import "context"
 
 // WhoSaidContext is WhoSaid that honours ctx.
 func (c *Corpus) WhoSaidContext(ctx context.Context, fragment string, limit int) ([]QuoteHit, error) {
-	hs, err := c.quotes.SearchContext(ctx, fragment, limit)
+	hs, err := c.shared.quotes.SearchContext(ctx, fragment, limit, c.quoteColl)
 	return c.quoteHits(hs), err
 }
 
 // SuggestQuotesContext is SuggestQuotes that honours ctx.
 func (c *Corpus) SuggestQuotesContext(ctx context.Context, partial string, limit int) ([]QuoteHit, error) {
-	hs, err := c.quotes.CompleteContext(ctx, partial, limit)
+	hs, err := c.shared.quotes.CompleteContext(ctx, partial, limit, c.quoteColl)
 	return c.quoteHits(hs), err
 }
 
 // CompletePersonContext is CompletePerson that honours ctx.
 func (c *Corpus) CompletePersonContext(ctx context.Context, partial string, limit int) ([]PersonHit, error) {
-	hs, err := c.personIndex.CompleteContext(ctx, partial, 4*limit)
+	hs, err := c.small().personIndex.CompleteContext(ctx, partial, 4*limit)
 	return c.personHits(hs, limit), err
 }
 
 // SearchTextContext is SearchText that honours ctx.
 func (c *Corpus) SearchTextContext(ctx context.Context, words string, limit int) ([]PassageHit, error) {
-	hs, err := c.sentences.SearchContext(ctx, words, limit)
+	hs, err := c.shared.sentences.SearchContext(ctx, words, limit, c.sentColl)
 	return c.passageHits(hs), err
 }

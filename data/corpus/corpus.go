@@ -1,7 +1,10 @@
 // Package corpus ties the analysis together: an immutable, analysed set of
-// articles with search indexes over its quotations, titles and people. A
-// Corpus never changes once built; a Store swaps in a new one atomically, so
-// readers need no locks.
+// articles with search indexes over its quotations, sentences, titles and
+// people. A Corpus's articles never change once built; a Store swaps in a
+// new one atomically, so readers need no locks. The quotation and sentence
+// indexes are shared between corpora (Shared): a corpus is a filter over
+// them, so that a Discord server's corpus (the base's articles and its own)
+// costs its own articles, not a copy of every index.
 package corpus
 
 import (
@@ -75,9 +78,6 @@ func (d *Doc) Person(name string) (people.Person, bool) {
 	return people.Person{}, false
 }
 
-// QuoteRef locates one quotation: Docs[Doc].Quotes[Quote].
-type QuoteRef struct{ Doc, Quote int }
-
 // QuoteHit is a quotation found by a search.
 type QuoteHit struct {
 	Doc   *Doc
@@ -121,43 +121,68 @@ type PassageHit struct {
 // fragments found in no quotation (about 2–3% do); see `bot eval search`.
 const Confident = 0.55
 
-// Corpus is an immutable analysed article set with its indexes.
+// Corpus is an immutable analysed article set with its indexes. The
+// quotation and sentence indexes are shared (see Shared): a corpus searches
+// them through a filter of its documents. The titles and people indexes are
+// its own, built on first use.
 type Corpus struct {
 	Docs []*Doc
 
-	quoteRefs []QuoteRef
-	quotes    *search.Index
-	titles    *search.Index
+	shared     *Shared
+	quoteColl  *search.Collection // Docs, in shared.quotes
+	sentColl   *search.Collection // Docs, in shared.sentences
+	quoteCount int
+
+	shortOnce sync.Once
+	short     *shortIndexes // made on first use (see small)
+
+	newest     []*Doc // Docs newest first, made on first use (see Newest)
+	newestOnce sync.Once
+}
+
+// shortIndexes are a corpus's indexes of short texts: titles and people.
+// They cost a few milliseconds and a few hundred kilobytes per thousand
+// articles, so a corpus builds them when a command first needs them rather
+// than whenever it is made (a server's corpus is remade at every addition,
+// and most are asked for quotations only).
+type shortIndexes struct {
+	titles *search.Index
 	// person index: one entry per canonical person, "Name · alias · alias";
 	// personKeys[i] is the canonical name that entry i stands for.
 	personKeys  []string
 	personIndex *search.Index
 	byPerson    map[string][]*Doc // canonical name → docs naming them
 	roles       map[string]string
-	sentRefs    []QuoteRef // Doc, Sentence index
-	sentences   *search.Index
-
-	newest     []*Doc // Docs newest first, made on first use (see Newest)
-	newestOnce sync.Once
 }
 
-// New builds a corpus over docs (already analysed). Duplicate IDs are the
-// loader's concern; New keeps docs as given.
+// New builds a corpus over docs (already analysed), with shared indexes of
+// its own that more corpora may be made over (see Shared). Duplicate IDs are
+// the loader's concern; New keeps docs as given.
 func New(docs []*Doc) *Corpus {
-	c := &Corpus{Docs: docs, byPerson: map[string][]*Doc{}, roles: map[string]string{}}
-	var qtexts, titles, ptexts, stexts []string
+	s := NewShared()
+	s.Add(docs...)
+	return s.View(docs)
+}
+
+// Shared is the shared index set c searches: a corpus made over it with
+// View shares its segments.
+func (c *Corpus) Shared() *Shared { return c.shared }
+
+// small returns the corpus's titles and people indexes, building them on
+// first use.
+func (c *Corpus) small() *shortIndexes {
+	c.shortOnce.Do(func() { c.short = buildShort(c.Docs) })
+	return c.short
+}
+
+func buildShort(docs []*Doc) *shortIndexes {
+	x := &shortIndexes{byPerson: map[string][]*Doc{}, roles: map[string]string{}}
+	titles := make([]string, 0, len(docs))
+	var ptexts []string
 	personEntry := map[string]int{}       // canonical name → its entry in ptexts
 	named := map[string]map[string]bool{} // canonical name → names already in its entry
-	for di, d := range docs {
+	for _, d := range docs {
 		titles = append(titles, d.Title)
-		for qi, q := range d.Quotes {
-			c.quoteRefs = append(c.quoteRefs, QuoteRef{di, qi})
-			qtexts = append(qtexts, q.Text)
-		}
-		for si, s := range d.Sentences {
-			c.sentRefs = append(c.sentRefs, QuoteRef{di, si})
-			stexts = append(stexts, s.Text)
-		}
 		for _, p := range d.People {
 			// One index entry per person, the name and every alias
 			// together, so that a word that names one person ("Starmer"
@@ -167,13 +192,13 @@ func New(docs []*Doc) *Corpus {
 			if !seen {
 				i = len(ptexts)
 				personEntry[p.Name] = i
-				c.personKeys = append(c.personKeys, p.Name)
+				x.personKeys = append(x.personKeys, p.Name)
 				ptexts = append(ptexts, p.Name)
 				named[p.Name] = map[string]bool{strings.ToLower(p.Name): true}
 			}
-			c.byPerson[p.Name] = append(c.byPerson[p.Name], d)
-			if c.roles[p.Name] == "" && p.Role != "" {
-				c.roles[p.Name] = p.Role
+			x.byPerson[p.Name] = append(x.byPerson[p.Name], d)
+			if x.roles[p.Name] == "" && p.Role != "" {
+				x.roles[p.Name] = p.Role
 			}
 			// Roles too: "the superintendent" or "ambassador to
 			// Japan" finds whoever holds the role in the corpus.
@@ -185,15 +210,12 @@ func New(docs []*Doc) *Corpus {
 			}
 		}
 	}
-	c.quotes = search.Build(qtexts)
 	// Titles and names are short: their indexes also re-rank with
 	// sahilm/fuzzy and fall back to a fuzzy scan for clipped or
 	// run-together words ("kstarmer").
-	c.titles = search.BuildWith(titles, search.Options{Short: true})
-	c.personIndex = search.BuildWith(ptexts, search.Options{Short: true})
-	// /search looks for mentions, however common the words.
-	c.sentences = search.BuildWith(stexts, search.Options{Keyword: true})
-	return c
+	x.titles = search.BuildWith(titles, search.Options{Short: true})
+	x.personIndex = search.BuildWith(ptexts, search.Options{Short: true})
+	return x
 }
 
 // Build analyses arts and builds a corpus over them.
@@ -206,14 +228,19 @@ func Build(arts []article.Article) *Corpus {
 }
 
 // QuoteCount is the number of quotations in the corpus.
-func (c *Corpus) QuoteCount() int { return len(c.quoteRefs) }
+func (c *Corpus) QuoteCount() int { return c.quoteCount }
 
-func (c *Corpus) quoteHits(hs []search.Hit) []QuoteHit {
+// quoteHits turns hits of the shared quotation index into the corpus's
+// quotations. A hit whose document was removed while the query ran is
+// dropped.
+func (c *Corpus) quoteHits(hs []search.DocHit) []QuoteHit {
 	out := make([]QuoteHit, 0, len(hs))
 	for _, h := range hs {
-		r := c.quoteRefs[h.ID]
-		d := c.Docs[r.Doc]
-		out = append(out, QuoteHit{Doc: d, Quote: &d.Quotes[r.Quote], Score: h.Score, Matched: h.Matched})
+		d := c.shared.doc(h.Article)
+		if d == nil || h.Text >= len(d.Quotes) {
+			continue
+		}
+		out = append(out, QuoteHit{Doc: d, Quote: &d.Quotes[h.Text], Score: h.Score, Matched: h.Matched})
 	}
 	return out
 }
@@ -221,12 +248,12 @@ func (c *Corpus) quoteHits(hs []search.Hit) []QuoteHit {
 // WhoSaid returns the quotations that best match a remembered fragment, best
 // first. The first hit is the answer when its Score ≥ Confident.
 func (c *Corpus) WhoSaid(fragment string, limit int) []QuoteHit {
-	return c.quoteHits(c.quotes.Search(fragment, limit))
+	return c.quoteHits(c.shared.quotes.Search(fragment, limit, c.quoteColl))
 }
 
 // SuggestQuotes is WhoSaid for text still being typed (autocomplete).
 func (c *Corpus) SuggestQuotes(partial string, limit int) []QuoteHit {
-	return c.quoteHits(c.quotes.Complete(partial, limit))
+	return c.quoteHits(c.shared.quotes.Complete(partial, limit, c.quoteColl))
 }
 
 func (c *Corpus) articleHits(hs []search.Hit) []ArticleHit {
@@ -243,7 +270,7 @@ func (c *Corpus) FindArticle(title string, limit int) []ArticleHit {
 	if d := c.ByID(title); d != nil {
 		return []ArticleHit{{Doc: d, Score: 1}}
 	}
-	return c.articleHits(c.titles.Search(title, limit))
+	return c.articleHits(c.small().titles.Search(title, limit))
 }
 
 // CompleteArticle is FindArticle for a title still being typed.
@@ -258,7 +285,7 @@ func (c *Corpus) CompleteArticle(partial string, limit int) []ArticleHit {
 		}
 		return out
 	}
-	return c.articleHits(c.titles.Complete(partial, limit))
+	return c.articleHits(c.small().titles.Complete(partial, limit))
 }
 
 // ByID returns the doc with the given ID, or nil.
@@ -274,13 +301,14 @@ func (c *Corpus) ByID(id string) *Doc {
 func (c *Corpus) personHits(hs []search.Hit, limit int) []PersonHit {
 	var out []PersonHit
 	seen := map[string]bool{}
+	x := c.small()
 	for _, h := range hs {
-		name := c.personKeys[h.ID]
+		name := x.personKeys[h.ID]
 		if seen[name] {
 			continue
 		}
 		seen[name] = true
-		out = append(out, PersonHit{Name: name, Role: c.roles[name], Docs: c.byPerson[name], Score: h.Score})
+		out = append(out, PersonHit{Name: name, Role: x.roles[name], Docs: x.byPerson[name], Score: h.Score})
 		if len(out) == limit {
 			break
 		}
@@ -291,12 +319,12 @@ func (c *Corpus) personHits(hs []search.Hit, limit int) []PersonHit {
 // FindPerson matches a name or alias ("Starmer", "the Prime Minister"),
 // best first, one hit per canonical person.
 func (c *Corpus) FindPerson(name string, limit int) []PersonHit {
-	return c.personHits(c.personIndex.Search(name, 4*limit), limit)
+	return c.personHits(c.small().personIndex.Search(name, 4*limit), limit)
 }
 
 // CompletePerson is FindPerson for a name still being typed.
 func (c *Corpus) CompletePerson(partial string, limit int) []PersonHit {
-	return c.personHits(c.personIndex.Complete(partial, 4*limit), limit)
+	return c.personHits(c.small().personIndex.Complete(partial, 4*limit), limit)
 }
 
 // QuotesBy returns the quotations attributed to the canonical name, in doc
@@ -350,15 +378,28 @@ func Spoke(speaker, name string) bool {
 
 // SearchText finds sentences that mention the words, best first.
 func (c *Corpus) SearchText(words string, limit int) []PassageHit {
-	return c.passageHits(c.sentences.Search(words, limit))
+	return c.passageHits(c.shared.sentences.Search(words, limit, c.sentColl))
 }
 
-func (c *Corpus) passageHits(hs []search.Hit) []PassageHit {
+func (c *Corpus) passageHits(hs []search.DocHit) []PassageHit {
 	out := make([]PassageHit, 0, len(hs))
 	for _, h := range hs {
-		r := c.sentRefs[h.ID]
-		d := c.Docs[r.Doc]
-		out = append(out, PassageHit{Doc: d, Sentence: d.Sentences[r.Quote], Score: h.Score, Matched: h.Matched})
+		d, si := c.sentenceOf(h)
+		if d == nil {
+			continue
+		}
+		out = append(out, PassageHit{Doc: d, Sentence: d.Sentences[si], Score: h.Score, Matched: h.Matched})
 	}
 	return out
+}
+
+// sentenceOf is the document and sentence index of a hit of the shared
+// sentence index; the document is nil when it was removed while the query
+// ran.
+func (c *Corpus) sentenceOf(h search.DocHit) (*Doc, int) {
+	d := c.shared.doc(h.Article)
+	if d == nil || h.Text >= len(d.Sentences) {
+		return nil, 0
+	}
+	return d, h.Text
 }

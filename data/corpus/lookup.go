@@ -89,7 +89,7 @@ func (c *Corpus) LookupArticleContext(ctx context.Context, query string, limit i
 	if limit < 1 || len(c.Docs) == 0 {
 		return ArticleLookup{}, nil
 	}
-	cands := candidates{c: c, best: map[int]ArticleHit{}}
+	cands := candidates{best: map[*Doc]ArticleHit{}}
 	exact, err := c.titleCandidates(ctx, query, limit, cands)
 	if exact != nil {
 		return ArticleLookup{Hits: []ArticleHit{*exact}, Clear: true}, nil
@@ -98,10 +98,10 @@ func (c *Corpus) LookupArticleContext(ctx context.Context, query string, limit i
 		err = c.contentCandidates(ctx, query, cands)
 	}
 	if err == nil {
-		var spread map[int]spreadHit
+		var spread map[*Doc]spreadHit
 		spread, err = c.spread(ctx, query)
-		for di, sp := range spread {
-			cands.put(di, sp.score, sp.where)
+		for d, sp := range spread {
+			cands.put(d, sp.score, sp.where)
 		}
 	}
 	hits := cands.ranked(limit)
@@ -110,19 +110,18 @@ func (c *Corpus) LookupArticleContext(ctx context.Context, query string, limit i
 	return ArticleLookup{Hits: hits, Clear: clear}, err
 }
 
-// candidates holds, for an article lookup, each article's best hit so far
-// by its index in c.Docs: an article found in several ways (title, a
-// sentence, the query's words spread) counts by the best of them.
+// candidates holds, for an article lookup, each article's best hit so far:
+// an article found in several ways (title, a sentence, the query's words
+// spread) counts by the best of them.
 type candidates struct {
-	c    *Corpus
-	best map[int]ArticleHit
+	best map[*Doc]ArticleHit
 }
 
-// put records a hit for doc di unless the doc already has one scoring at
+// put records a hit for doc d unless the doc already has one scoring at
 // least as much (so, on a tie, the part found first stays).
-func (cs candidates) put(di int, score float64, where Where) {
-	if h, ok := cs.best[di]; !ok || score > h.Score {
-		cs.best[di] = ArticleHit{Doc: cs.c.Docs[di], Score: score, Where: where}
+func (cs candidates) put(d *Doc, score float64, where Where) {
+	if h, ok := cs.best[d]; !ok || score > h.Score {
+		cs.best[d] = ArticleHit{Doc: d, Score: score, Where: where}
 	}
 }
 
@@ -133,9 +132,9 @@ func (cs candidates) put(di int, score float64, where Where) {
 // put all the same.
 func (c *Corpus) titleCandidates(ctx context.Context, query string, limit int, cands candidates) (*ArticleHit, error) {
 	key := strings.Join(text.Words(query), " ")
-	titles, err := c.titles.SearchContext(ctx, query, limit+ledeSentences)
+	titles, err := c.small().titles.SearchContext(ctx, query, limit+ledeSentences)
 	for _, h := range titles {
-		cands.put(h.ID, h.Score, InTitle)
+		cands.put(c.Docs[h.ID], h.Score, InTitle)
 		if key != "" && strings.Join(text.Words(c.Docs[h.ID].Title), " ") == key {
 			// The whole title, as written: nothing else can be meant.
 			return &ArticleHit{Doc: c.Docs[h.ID], Score: 1, Where: InTitle}, nil
@@ -155,19 +154,22 @@ func (c *Corpus) contentCandidates(ctx context.Context, query string, cands cand
 		where   Where
 		support int
 	}
-	byDoc := map[int]*content{}
-	passages, err := c.sentences.SearchContext(ctx, query, passagePool)
+	byDoc := map[*Doc]*content{}
+	passages, err := c.shared.sentences.SearchContext(ctx, query, passagePool, c.sentColl)
 	for _, h := range passages {
-		r := c.sentRefs[h.ID]
+		d, si := c.sentenceOf(h)
+		if d == nil {
+			continue
+		}
 		where, w := InBody, bodyWeight
-		if r.Quote < ledeSentences {
+		if si < ledeSentences {
 			where, w = InLede, ledeWeight
 		}
 		s := h.Score * w
-		ct := byDoc[r.Doc]
+		ct := byDoc[d]
 		if ct == nil {
 			ct = &content{}
-			byDoc[r.Doc] = ct
+			byDoc[d] = ct
 		}
 		if h.Score >= supportAt {
 			ct.support++
@@ -176,9 +178,9 @@ func (c *Corpus) contentCandidates(ctx context.Context, query string, cands cand
 			ct.score, ct.where = s, where
 		}
 	}
-	for di, ct := range byDoc {
+	for d, ct := range byDoc {
 		extra := min(max(ct.support-1, 0), supportMax)
-		cands.put(di, min(ct.score+supportStep*float64(extra), 1), ct.where)
+		cands.put(d, min(ct.score+supportStep*float64(extra), 1), ct.where)
 	}
 	return err
 }
@@ -234,7 +236,7 @@ type spreadHit struct {
 // above), discounted by spreadWeight: "harbour budget" finds the article
 // whose first sentence names the harbour and whose third the budget. A
 // query of one content word needs no spreading.
-func (c *Corpus) spread(ctx context.Context, query string) (map[int]spreadHit, error) {
+func (c *Corpus) spread(ctx context.Context, query string) (map[*Doc]spreadHit, error) {
 	var words []string
 	seen := map[string]bool{}
 	for _, w := range text.Words(query) {
@@ -250,35 +252,38 @@ func (c *Corpus) spread(ctx context.Context, query string) (map[int]spreadHit, e
 		sum  float64
 		body bool // some word is only in the body
 	}
-	docs := map[int]*best{}
+	docs := map[*Doc]*best{}
 	for _, w := range words {
-		got := map[int]float64{}
-		lede := map[int]bool{}
-		hs, err := c.sentences.SearchContext(ctx, w, passagePool)
+		got := map[*Doc]float64{}
+		lede := map[*Doc]bool{}
+		hs, err := c.shared.sentences.SearchContext(ctx, w, passagePool, c.sentColl)
 		if err != nil {
 			return nil, err
 		}
 		for _, h := range hs {
-			r := c.sentRefs[h.ID]
+			d, si := c.sentenceOf(h)
+			if d == nil {
+				continue
+			}
 			s := h.Score * bodyWeight
-			if r.Quote < ledeSentences {
+			if si < ledeSentences {
 				s = h.Score * ledeWeight
 			}
-			if s > got[r.Doc] {
-				got[r.Doc], lede[r.Doc] = s, r.Quote < ledeSentences
+			if s > got[d] {
+				got[d], lede[d] = s, si < ledeSentences
 			}
 		}
-		for di, s := range got {
-			b := docs[di]
+		for d, s := range got {
+			b := docs[d]
 			if b == nil {
 				b = &best{}
-				docs[di] = b
+				docs[d] = b
 			}
 			b.sum += s
-			b.body = b.body || !lede[di]
+			b.body = b.body || !lede[d]
 		}
 	}
-	out := make(map[int]spreadHit, len(docs))
+	out := make(map[*Doc]spreadHit, len(docs))
 	for di, b := range docs {
 		where := InLede
 		if b.body {

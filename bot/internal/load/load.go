@@ -61,8 +61,10 @@ func logWarnings(log *slog.Logger, warns []article.Warning) {
 }
 
 // analyzeBatch is how many articles are analysed between two corpus swaps
-// while loading in the background; it doubles each time so that rebuilding
-// the indexes costs O(n log n) overall rather than O(n²).
+// while loading in the background; it doubles each time so that the
+// titles and people indexes, which each corpus builds anew, cost O(n log n)
+// overall rather than O(n²). (The quotation and sentence indexes take only
+// each batch's new articles: see corpus.Store.Update.)
 const analyzeBatch = 64
 
 // Loader is a corpus being loaded: Store answers at once, Done is closed
@@ -157,11 +159,11 @@ func Start(ctx context.Context, opts Options, log *slog.Logger) *Loader {
 			docs = append(docs, d)
 			tracker.Add(1)
 			if i+1 == next && i+1 < len(all) {
-				store.Swap(corpus.New(append([]*corpus.Doc(nil), docs...)))
+				store.Update(append([]*corpus.Doc(nil), docs...))
 				next *= 2
 			}
 		}
-		store.Swap(corpus.New(docs))
+		store.Update(docs)
 		if len(docs) == 0 {
 			log.Error("no articles loaded: check NEWSBOT_ARTICLES and the warnings above; every command will answer \"not found\"", "paths", opts.Paths)
 		}

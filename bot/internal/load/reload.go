@@ -39,8 +39,10 @@ func (l *Loader) warnOnce(log *slog.Logger, warns []article.Warning) {
 // they hold now, once it is complete: answers never come from a half
 // loaded corpus. Articles that did not change keep their analysis (a Doc
 // is immutable and keyed by the article's whole content), so an edit costs
-// the analysis of the files edited and one rebuild of the indexes. It
-// waits for the first load to finish.
+// the analysis of the files edited, their indexing in a new segment of the
+// shared quotation and sentence indexes (the old versions tombstoned, see
+// corpus.Store.Update) and a rebuild of the small titles and people
+// indexes. It waits for the first load to finish.
 func (l *Loader) Reload(log *slog.Logger) {
 	<-l.done
 	l.reload.mu.Lock()
@@ -77,6 +79,6 @@ func (l *Loader) Reload(log *slog.Logger) {
 	if fresh == 0 && len(docs) == len(old.Docs) {
 		return // nothing an answer would show changed (a swap file, a touch)
 	}
-	l.Store.Swap(corpus.New(docs))
+	l.Store.Update(docs)
 	log.Info("articles reloaded", "articles", len(docs), "analysed", fresh, "took", time.Since(start).Round(time.Millisecond))
 }
