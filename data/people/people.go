@@ -132,7 +132,7 @@ func Runs(toks []Token, starts []bool) []Run {
 		// "Grandmother-of-three Pat Smith": a hyphenated description
 		for a < b && (notNames[toks[a].Lower()] && !titleWords[toks[a].Lower()] || starts[a] && b-a > 1 && starterWord(toks[a].Lower()) ||
 			strings.Contains(toks[a].Lower(), "-of-")) {
-			if b-a >= 2 && isFirstName(toks[a].Lower()) && personApposition(toks, Run{Tok0: a, Tok1: b, Name0: a}) {
+			if b-a >= 2 && isFirstName(toks[a].Lower()) && (personApposition(toks, Run{Tok0: a, Tok1: b, Name0: a}) || roleApposition(toks, b-1)) {
 				break // "Will Barnes, who …": a given name that is also a word
 			}
 			a++
@@ -146,6 +146,9 @@ func Runs(toks []Token, starts []bool) []Run {
 		for b > a && (notNames[toks[b-1].Lower()] && !titleWords[toks[b-1].Lower()] || particles[toks[b-1].Lower()]) {
 			if nameMonths[toks[b-1].Lower()] && b-1 > a && (!notNames[toks[b-2].Lower()] || titleWords[strings.TrimSuffix(toks[b-2].Lower(), ".")]) {
 				break // Helena May, Mrs May
+			}
+			if surnameWords[toks[b-1].Lower()] && b-1 > a && isFirstName(toks[b-2].Lower()) {
+				break // Ian Read
 			}
 			if toks[b-1].Poss && b-1 > a && !notNames[toks[b-1].Lower()] {
 				break
@@ -260,8 +263,11 @@ func nameOK(toks []Token, r Run) bool {
 		}
 		// "Will Barnes, who milks 80 cows": a given name that is also a
 		// word, vouched for by an apposition only people take
-		givenWord := k == r.Name0 && n >= 2 && isFirstName(low) && personApposition(toks, r)
-		if notNames[low] && !(r.Titled && n == 1) && !(nameMonths[low] && k == r.Tok1-1 && n >= 2) && !givenWord {
+		givenWord := k == r.Name0 && n >= 2 && isFirstName(low) && (personApposition(toks, r) || roleApposition(toks, r.Tok1-1))
+		// "Ian Read", "George Will": a word that is also a surname, after
+		// a given name
+		wordSurname := k == r.Tok1-1 && n == 2 && isFirstName(toks[r.Name0].Lower()) && surnameWords[low]
+		if notNames[low] && !(r.Titled && n == 1) && !(nameMonths[low] && k == r.Tok1-1 && n >= 2) && !givenWord && !wordSurname {
 			return false
 		}
 		if isAcronym(toks[k].Text) || hasDigit(toks[k].Text) || isContraction(low) {
@@ -285,6 +291,22 @@ func personApposition(toks []Token, r Run) bool {
 		return true
 	}
 	return isNumber(n2.Text) && last+3 < len(toks) && toks[last+3].Text == ","
+}
+
+// roleApposition reports a name ending at token last followed by an
+// apposition that names a role: ", a lawyer for the family,", ", the
+// chief executive of Acme,", ", president of the union" (a role noun or
+// title, lower case, within the apposition).
+func roleApposition(toks []Token, last int) bool {
+	if last < 0 || last+2 >= len(toks) || toks[last].Poss || toks[last+1].Text != "," {
+		return false
+	}
+	k := last + 2
+	low := toks[k].Lower()
+	if !toks[k].Cap && (roleNouns[low] || titleWords[low]) {
+		return true // "Roe, president of the union"
+	}
+	return isDet(low) && appositionRole(toks, k) != ""
 }
 
 // isAcronym reports an all-capitals word of two letters or more (CBC, RCMP),
@@ -331,6 +353,12 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 	if r.Tok1-r.Name0 == 2 && isInitials(toks[r.Name0].Text) && !countryInitials[first] {
 		return true
 	}
+	// "Rudolph W. Giuliani", "Ann E. Marlow": a middle initial between
+	// two names, which bodies and places never have
+	if r.Tok1-r.Name0 == 3 && isInitials(toks[r.Name0+1].Text) && !countryInitials[strings.ToLower(strings.TrimSuffix(toks[r.Name0+1].Text, "."))] &&
+		!isInitials(toks[r.Name0].Text) && !isAcronym(toks[r.Name0].Text) {
+		return true
+	}
 	last := r.Tok1 - 1
 	// "living in Los Angeles, claims": a place after a preposition
 	placeBefore := r.Tok0 > 0 && placePreps[toks[r.Tok0-1].Lower()]
@@ -349,6 +377,10 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 				if appositionRole(toks, last+2) != "" {
 					return true
 				}
+			}
+			// "Roe, president of the union, …"
+			if !n2.Cap && r.Tok1-r.Name0 >= 2 && (roleNouns[n2.Lower()] || titleWords[n2.Lower()]) {
+				return true
 			}
 			// "Smith, marketing executive at X, said"
 			for k := last + 2; k < len(toks) && k-last < 16; k++ {
@@ -418,13 +450,17 @@ func appositionRole(toks []Token, k int) string {
 	return role
 }
 
+// maxApposition bounds an apposition in tokens: long enough for "a senior
+// vice president in the Eastfield office of Harbour Realty Consulting".
+const maxApposition = 20
+
 // apposition reads a phrase from token k up to the next comma, stop or
-// sentence-ending mark (at most 12 tokens). It reports the phrase's token
+// sentence-ending mark (at most maxApposition tokens). It reports the phrase's token
 // range and whether it names a role (contains a role noun or title word).
 func apposition(toks []Token, k int) (int, int, string) {
 	end := k
 	hasRole := false
-	for end < len(toks) && end-k < 12 {
+	for end < len(toks) && end-k < maxApposition {
 		t := toks[end]
 		if !t.Word {
 			if t.Text == "," || t.Text == "." || t.Text == ";" || t.Text == ":" || t.Text == "(" || t.Text == ")" ||
@@ -441,7 +477,7 @@ func apposition(toks []Token, k int) (int, int, string) {
 		}
 		end++
 	}
-	if end == k || end >= len(toks) || end-k >= 12 || !hasRole {
+	if end == k || end >= len(toks) || end-k >= maxApposition || !hasRole {
 		return k, end, ""
 	}
 	if toks[end].Text != "," && toks[end].Text != "." && toks[end].Text != ";" && toks[end].Text != "—" && toks[end].Text != "–" {
@@ -617,11 +653,13 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		}
 		kept = append(kept, b)
 	}
-	builds = kept
+	builds = mergeVariants(kept)
 	// count every mention (full names, surnames, titles) and collect genders
 	ppl := make([]Person, len(builds))
 	for i, b := range builds {
-		ppl[i] = Person{Name: b.canonical(), Role: b.role}
+		// the aliases so far carry the other full forms of the name
+		// ("Sandy Roe" for "Sandra Roe"), which Locate must know
+		ppl[i] = Person{Name: b.canonical(), Role: b.role, Aliases: b.aliases}
 	}
 	ments := Locate(toks, starts, ppl)
 	for _, m := range ments {
@@ -638,6 +676,17 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 	}
 	voteGender(toks, starts, ments, builds)
 	for i, b := range builds {
+		// "Hilda Rodway Castell" located as "Hilda Castell": the longest
+		// form of the name is the canonical one
+		for _, a := range b.aliases {
+			if aw := strings.Fields(a); len(aw) > len(b.name) && b.titled == "" && SameFullName(aw, b.name) {
+				b.addAlias(b.canonical())
+				b.name = aw
+				ppl[i].Name = b.canonical()
+			}
+		}
+	}
+	for i, b := range builds {
 		if len(b.name) >= 2 || b.titled != "" {
 			b.addAlias(b.name[len(b.name)-1])
 		}
@@ -649,6 +698,44 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 	// title itself is the evidence
 	sort.SliceStable(ppl, func(i, j int) bool { return builds[i].firstPos < builds[j].firstPos })
 	return ppl
+}
+
+// mergeVariants joins the builds whose full names are forms of one name
+// ("Chuck Roe" and "Charles E. Roe", "Hillary Clinton" and "Hillary Rodham
+// Clinton"; see SameFullName). The longest form is the canonical name (the
+// earliest introduced of equally long ones); the others become aliases.
+func mergeVariants(builds []*personBuild) []*personBuild {
+	out := builds[:0:0]
+	for _, b := range builds {
+		merged := false
+		for i, o := range out {
+			if len(b.name) < 2 || len(o.name) < 2 || o.titled != "" || b.titled != "" || !SameFullName(o.name, b.name) {
+				continue
+			}
+			win, lose := o, b
+			if len(b.name) > len(o.name) || len(b.name) == len(o.name) && b.firstPos < o.firstPos {
+				win, lose = b, o
+			}
+			win.addAlias(lose.canonical())
+			for _, a := range lose.aliases {
+				win.addAlias(a)
+			}
+			if win.role == "" {
+				win.role = lose.role
+			}
+			if win.gender == Unknown {
+				win.gender = lose.gender
+			}
+			win.firstPos = min(win.firstPos, lose.firstPos)
+			out[i] = win
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 func dropName(aliases []string, name string) []string {
@@ -723,9 +810,13 @@ func isHonorific(h string) bool {
 // Locate returns every mention of the people in the tokens, in order: full
 // names, surnames and titled surnames.
 func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
-	type key struct{ full, last, first string }
+	type key struct {
+		full, last, first string
+		variants          []string // other full forms of the name ("sandy roe" for "sandra roe")
+	}
 	keys := make([]key, len(ppl))
 	for i, p := range ppl {
+
 		w := strings.Fields(p.Name)
 		ws := make([]string, 0, len(w))
 		for _, x := range w {
@@ -739,6 +830,16 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 		keys[i] = key{full: strings.ToLower(strings.Join(ws, " ")), last: strings.ToLower(ws[len(ws)-1])}
 		if len(ws) >= 2 {
 			keys[i].first = strings.ToLower(ws[0])
+		}
+	}
+	for i, p := range ppl {
+		// aliases of two words or more that are forms of the name
+		nw := strings.Fields(p.Name)
+		for _, a := range p.Aliases {
+			aw := strings.Fields(a)
+			if len(aw) >= 2 && keys[i].full != "" && SameFullName(aw, nw) {
+				keys[i].variants = append(keys[i].variants, strings.ToLower(strings.Join(aw, " ")))
+			}
 		}
 	}
 	lastCount := map[string]int{}
@@ -783,6 +884,14 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 				if k.full != "" && k.full == name {
 					found = i
 					break
+				}
+			}
+			for i := 0; found < 0 && i < len(keys); i++ {
+				for _, v := range keys[i].variants {
+					if v == name {
+						found = i
+						break
+					}
 				}
 			}
 			if found < 0 && r.Tok1-s == 1 {

@@ -1,0 +1,181 @@
+package people
+
+import (
+	"strings"
+	"testing"
+
+	"newsbot/data/text"
+)
+
+// All texts in these tests are invented for them.
+
+// TestNicknames checks the form of the embedded nickname list: folded
+// single words, at least two names a line, no name twice in a line, and
+// no line repeated.
+func TestNicknames(t *testing.T) {
+	seen := map[string]bool{}
+	for n, line := range strings.Split(nicknameFile, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		ws := strings.Fields(line)
+		if len(ws) == 0 {
+			continue
+		}
+		if len(ws) < 2 {
+			t.Errorf("line %d: %q has no variant", n+1, line)
+		}
+		inLine := map[string]bool{}
+		for _, w := range ws {
+			if w != strings.ToLower(w) || strings.ContainsAny(w, ".,;:'") {
+				t.Errorf("line %d: %q is not a folded word", n+1, w)
+			}
+			if inLine[w] {
+				t.Errorf("line %d: %q twice", n+1, w)
+			}
+			inLine[w] = true
+		}
+		key := strings.Join(ws, " ")
+		if seen[key] {
+			t.Errorf("line %d: %q repeated", n+1, key)
+		}
+		seen[key] = true
+	}
+	if len(seen) < 20 {
+		t.Errorf("only %d groups read", len(seen))
+	}
+}
+
+func TestSameGiven(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Bill", "William", true},
+		{"william", "BILL", true},
+		{"Sandy", "Sandra", true},
+		{"Chuck", "Charles", true},
+		{"Jim", "James", true},
+		{"Bob", "Robert", true},
+		{"Ann", "Ann", true},
+		{"Bill", "Robert", false},
+		{"Jim", "John", false},
+		{"", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			if got := SameGiven(tc.a, tc.b); got != tc.want {
+				t.Errorf("SameGiven(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSameFullName(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Jane Roe", "Jane A. Roe", true},
+		{"Jane A. Roe", "Jane Ann Roe", true},
+		{"Jane A Roe", "Jane A. Roe", true},
+		{"Jane A. Roe", "Jane B. Roe", false},
+		{"Sandy Paradine", "Sandra Paradine", true},
+		{"Chuck Grealey", "Charles E. Grealey", true},
+		{"Tom Roe Jr.", "Thomas Roe", true},
+		{"Tom Roe", "Ann Roe", false},
+		{"Chris Varga", "Christine Varga", false}, // given names of different genders
+		{"Jane Roe", "Jane Doe", false},
+		{"Roe", "Jane Roe", false}, // a surname alone is Locate's business
+		{"George H.W. Marsh", "George W. Marsh", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			if got := SameFullName(strings.Fields(tc.a), strings.Fields(tc.b)); got != tc.want {
+				t.Errorf("SameFullName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestVariantsMerge checks that the forms of one person's name make one
+// person with the longest form as the canonical name, and that every form
+// is located as that person.
+func TestVariantsMerge(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       string   // the one canonical name
+		forms      []string // mentions that must locate to it
+		absent     []string // names that must not be people of their own
+	}{
+		{"nickname after the formal name",
+			"Senator Charles E. Grealey opened the hearing. Chuck Grealey, as everyone calls him, said little. Grealey left early.",
+			"Charles E. Grealey", []string{"Chuck Grealey", "Grealey"}, []string{"Chuck Grealey"}},
+		{"nickname before the formal name",
+			"Sandy Paradine, who runs the diner, poured coffee. Her full name is Sandra Paradine. Paradine said she liked it.",
+			"Sandy Paradine", []string{"Sandra Paradine", "Paradine"}, []string{"Sandra Paradine"}},
+		{"middle name is the longer form",
+			"Hilda Rodway Castell spoke at noon. Later, Hilda Castell said the vote would be close. Castell smiled.",
+			"Hilda Rodway Castell", []string{"Hilda Castell", "Castell"}, []string{"Hilda Castell"}},
+		{"middle initial",
+			"Dorian P. Whitlock arrived late. Dorian Whitlock said the train was slow.",
+			"Dorian P. Whitlock", []string{"Dorian Whitlock"}, []string{"Dorian Whitlock"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := text.Sentences(tc.body)
+			toks := Tokenize(tc.body)
+			ppl := FindTokens(tc.body, sents, toks)
+			idx := -1
+			for i, p := range ppl {
+				if p.Name == tc.want {
+					idx = i
+				}
+				for _, a := range tc.absent {
+					if p.Name == a {
+						t.Errorf("%q is a person of its own: %+v", a, ppl)
+					}
+				}
+			}
+			if idx < 0 {
+				t.Fatalf("%q not found in %+v", tc.want, ppl)
+			}
+			located := map[string]int{}
+			for _, m := range Locate(toks, Starts(toks, sents, tc.body), ppl) {
+				located[tc.body[m.NameStart:m.End]] = m.Person
+			}
+			for _, f := range tc.forms {
+				p, ok := located[f]
+				if !ok {
+					t.Errorf("%q not located (%v)", f, located)
+					continue
+				}
+				if p != idx {
+					t.Errorf("%q located as %q, want %q", f, ppl[p].Name, tc.want)
+				}
+			}
+		})
+	}
+}
+
+// TestRecall checks people the finder used to miss: an unfamiliar given
+// name with a long role apposition, a middle initial, a role noun before
+// the name, a surname that is also a word.
+func TestRecall(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"long role apposition", "Orrin Vadasz, a senior vice president in the Lakeside office of Harbour Realty Consulting Group, expects prices to fall.", "Orrin Vadasz"},
+		{"apposition without article", "Thaddeus Kirwan, president of the Eastfield growers' union, expects a poor harvest.", "Thaddeus Kirwan"},
+		{"middle initial", "The plan was drafted by Ulric T. Benedek last spring.", "Ulric T. Benedek"},
+		{"role noun before the name", "Conservative commentator Idris Vantongeren wrote about it on Sunday.", "Idris Vantongeren"},
+		{"given name that is a word, role apposition", "Will Dorrance, a professor of economics at Harbour University, disagreed.", "Will Dorrance"},
+		{"surname that is a word", "Chief executive Ian Read told shareholders the year was hard.", "Ian Read"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, all := find(t, tc.body, tc.want)
+			if p.Name == "" {
+				t.Errorf("%q not found in %+v", tc.want, all)
+			}
+		})
+	}
+}
