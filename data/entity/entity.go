@@ -10,7 +10,10 @@ package entity
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"newsbot/data/entity/orgs"
 	"newsbot/data/people"
 	"newsbot/data/quotes"
 	"newsbot/data/text"
@@ -49,8 +52,13 @@ const maxMentions = 1000
 
 // Build makes the entity model of one article from its tokens, people and
 // quotations: a Person for each of the people (mentions from people.Locate,
-// pronouns resolved by the quotation rules aside), and an entity of its
-// SpeakerKind for every other speaker.
+// pronouns resolved by the quotation rules aside), an Organisation for
+// each organisation orgs.Find meets (canonical name, acronym and short
+// forms as aliases, mentions), and an entity of its SpeakerKind for every
+// other speaker.
+//
+// Build also settles, in qs, the speakers that are organisations or
+// documents, so that quotations and entities agree (see Canonicalize).
 func Build(body string, sents []text.Sentence, toks []text.Token, ppl []people.Person, qs []quotes.Quote) []Entity {
 	out := make([]Entity, 0, len(ppl))
 	for _, p := range ppl {
@@ -60,8 +68,12 @@ func Build(body string, sents []text.Sentence, toks []text.Token, ppl []people.P
 		}
 		out = append(out, e)
 	}
+	var starts []bool
+	if len(toks) > 0 {
+		starts = people.Starts(toks, sents, body)
+	}
 	if len(ppl) > 0 && len(toks) > 0 {
-		for _, m := range people.Locate(toks, people.Starts(toks, sents, body), ppl) {
+		for _, m := range people.Locate(toks, starts, ppl) {
 			if m.Person >= 0 && m.Person < len(out) && len(out[m.Person].Mentions) < maxMentions {
 				out[m.Person].Mentions = append(out[m.Person].Mentions, Mention{m.Start, m.End})
 			}
@@ -70,6 +82,29 @@ func Build(body string, sents []text.Sentence, toks []text.Token, ppl []people.P
 	index := map[string]int{}
 	for i, e := range out {
 		index[e.Name] = i
+		for _, a := range e.Aliases {
+			if _, taken := index[a]; !taken && len(strings.Fields(a)) >= 2 {
+				index[a] = i // "Sandy Roe" is the person "Sandra Roe"
+			}
+		}
+	}
+	var os []orgs.Org
+	if len(toks) > 0 {
+		os = orgs.Find(body, toks, starts)
+	}
+	Canonicalize(body, sents, qs, os)
+	for _, o := range os {
+		if _, isPerson := index[o.Name]; isPerson {
+			continue // a person's name with a body's word in it ("Dominic Bank")
+		}
+		e := Entity{Name: o.Name, Kind: Organisation, Aliases: o.Aliases}
+		for _, m := range o.Mentions {
+			if len(e.Mentions) < maxMentions {
+				e.Mentions = append(e.Mentions, Mention{m.Start, m.End})
+			}
+		}
+		index[o.Name] = len(out)
+		out = append(out, e)
 	}
 	for _, q := range qs {
 		if q.Speaker == "" {
@@ -90,6 +125,67 @@ func Build(body string, sents []text.Sentence, toks []text.Token, ppl []people.P
 		}
 	}
 	return out
+}
+
+// issuerSentences is how far back (in sentences) a document that names no
+// issuer looks for the organisation that issued it: its own sentence and
+// the one before ("Researchers at the Kestrel Policy Centre surveyed 300
+// farms. “…,” the report said.").
+const issuerSentences = 1
+
+// Canonicalize settles the speakers of qs that are organisations or
+// documents, given the article's organisations (orgs.Find):
+//   - a short form of an organisation ("the Centre", "KPC", "Roper
+//     Center") becomes its canonical name ("Roper Center for Opinion
+//     Studies");
+//   - a document that names no issuer ("“…,” the report said.") speaks for
+//     the organisation named last before it, in its sentence or the one
+//     before ("Researchers at the Kestrel Policy Centre surveyed 300
+//     farms."); a document with no organisation so near stays a document.
+//
+// Each change is traced in the quotation's Why (features
+// "organisation_canonical_name" and "document_issuer_named_before"). A
+// speaker that is one of the people is never changed.
+func Canonicalize(body string, sents []text.Sentence, qs []quotes.Quote, os []orgs.Org) {
+	if len(os) == 0 {
+		return
+	}
+	for i := range qs {
+		q := &qs[i]
+		if q.Speaker == "" || q.SpeakerKind == "person" {
+			continue
+		}
+		if q.SpeakerKind == "document" && !hasCapital(q.Speaker) {
+			if o, m := orgs.Before(os, q.Start); o >= 0 && sentenceOf(sents, q.Start)-sentenceOf(sents, m.Start) <= issuerSentences {
+				q.Alternatives = append([]string{q.Speaker}, q.Alternatives...)
+				q.Speaker, q.SpeakerKind = os[o].Name, string(Organisation)
+				q.Why = append(q.Why, quotes.Reason{Feature: "document_issuer_named_before", Value: 1})
+			}
+			continue
+		}
+		if o := orgs.Resolve(os, q.Speaker); o >= 0 && os[o].Name != q.Speaker && hasCapital(q.Speaker) {
+			q.Speaker, q.SpeakerKind = os[o].Name, string(Organisation)
+			q.Why = append(q.Why, quotes.Reason{Feature: "organisation_canonical_name", Value: 1})
+		}
+	}
+}
+
+// sentenceOf returns the index of the sentence holding byte offset at (-1
+// before the first sentence).
+func sentenceOf(sents []text.Sentence, at int) int {
+	return sort.Search(len(sents), func(i int) bool { return sents[i].Start > at }) - 1
+}
+
+// hasCapital reports whether a speaker phrase has a capitalised word: a
+// name ("a Kestrel Centre report" names its issuer; "the report" does
+// not; "police" is not "Eastfield Police").
+func hasCapital(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // speakers splits a joint speaker ("A and B") into its people.
