@@ -2,6 +2,7 @@ package people
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 )
 
@@ -12,12 +13,12 @@ import (
 var nicknameFile string
 
 // nicknameGroups maps a folded given name to the groups it belongs to
-// (indices into the file's groups): "bill" and "william" share one.
-var nicknameGroups = readNicknames(nicknameFile)
+// (indices into nicknameMembers): "bill" and "william" share one.
+var nicknameGroups, nicknameMembers = readNicknames(nicknameFile)
 
-func readNicknames(file string) map[string][]int {
-	out := map[string][]int{}
-	g := 0
+func readNicknames(file string) (map[string][]int, [][]string) {
+	groups := map[string][]int{}
+	var members [][]string
 	for _, line := range strings.Split(file, "\n") {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
@@ -27,9 +28,23 @@ func readNicknames(file string) map[string][]int {
 			continue
 		}
 		for _, w := range ws {
-			out[w] = append(out[w], g)
+			groups[w] = append(groups[w], len(members))
 		}
-		g++
+		members = append(members, ws)
+	}
+	return groups, members
+}
+
+// variants returns the other given names that may stand for w ("bill",
+// "billy", "will" … for "william").
+func variants(w string) []string {
+	var out []string
+	for _, g := range nicknameGroups[w] {
+		for _, v := range nicknameMembers[g] {
+			if v != w && !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
 	}
 	return out
 }

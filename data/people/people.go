@@ -131,7 +131,7 @@ func Runs(toks []Token, starts []bool) []Run {
 		a, b := i, j
 		// "Grandmother-of-three Pat Smith": a hyphenated description
 		for a < b && (notNames[toks[a].Lower()] && !titleWords[toks[a].Lower()] || starts[a] && b-a > 1 && starterWord(toks[a].Lower()) ||
-			strings.Contains(toks[a].Lower(), "-of-")) {
+			strings.Contains(toks[a].Lower(), "-of-") || b-a > 1 && pluralRole(toks[a].Lower())) {
 			if b-a >= 2 && isFirstName(toks[a].Lower()) && (personApposition(toks, Run{Tok0: a, Tok1: b, Name0: a}) || roleApposition(toks, b-1)) {
 				break // "Will Barnes, who …": a given name that is also a word
 			}
@@ -233,6 +233,14 @@ func roleish(ts []Token) bool {
 		}
 	}
 	return false
+}
+
+// pluralRole reports a plural that names several people by role or party
+// ("Republicans Roe and Doe", "Senators Roe and Doe"): never part of a
+// name.
+func pluralRole(w string) bool {
+	sing, ok := strings.CutSuffix(w, "s")
+	return ok && !titleWords[w] && (roleNouns[sing] || titleWords[sing] || partyWords[sing])
 }
 
 // isRoleNoun reports a role noun, singular or plural ("owners").
@@ -858,6 +866,20 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 			firstOf[k.first] = i
 		}
 	}
+	// "Bill" for "William Roe": a variant of a given name no one else
+	// bears, nor has a variant of
+	for i, k := range keys {
+		if k.first == "" {
+			continue
+		}
+		for _, v := range variants(k.first) {
+			if p, taken := firstOf[v]; !taken {
+				firstOf[v] = i
+			} else if p >= 0 && p != i && keys[p].first != v {
+				firstOf[v] = -1 // two people it may stand for
+			}
+		}
+	}
 	for _, k := range keys {
 		if _, ok := firstOf[k.last]; ok {
 			firstOf[k.last] = -1 // also someone's surname: ambiguous
@@ -938,6 +960,36 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 		seenCount[found]++
 		out = append(out, Mention{Person: found, Start: toks[r.Tok0].Start, End: toks[r.Tok1-1].End,
 			Tok0: r.Tok0, Tok1: r.Tok1, Poss: toks[r.Tok1-1].Poss, NameStart: toks[r.Name0].Start, Honorific: r.Honorific})
+	}
+	// "Will said": a surname that is also a word (kept out of runs) names
+	// the one person who bears it, when it stands alone and is not a
+	// question's first word ("Will Eastfield win?")
+	bearer := map[string]int{}
+	for i, k := range keys {
+		if surnameWords[k.last] {
+			if _, dup := bearer[k.last]; dup {
+				bearer[k.last] = -1
+			} else {
+				bearer[k.last] = i
+			}
+		}
+	}
+	if len(bearer) == 0 {
+		return out
+	}
+	n := len(out)
+	for k, t := range toks {
+		p, ok := bearer[t.Lower()]
+		if !ok || p < 0 || !t.Cap || !t.Word || k > 0 && !starts[k] && toks[k-1].Word && toks[k-1].Cap {
+			continue
+		}
+		if k+1 < len(toks) && toks[k+1].Word && (toks[k+1].Cap || starts[k]) && !evidenceVerbs[toks[k+1].Lower()] {
+			continue // "Will Barnes", "Will the plan work?"
+		}
+		out = append(out, Mention{Person: p, Start: t.Start, End: t.End, Tok0: k, Tok1: k + 1, Poss: t.Poss, NameStart: t.Start})
+	}
+	if len(out) > n {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Tok0 < out[j].Tok0 })
 	}
 	return out
 }

@@ -179,3 +179,82 @@ func TestRecall(t *testing.T) {
 		})
 	}
 }
+
+// TestNamesWithoutTitles checks that titles, honorifics and plurals of
+// roles never become part of a name, and that a surname that is also a
+// word is located when it stands alone.
+func TestNamesWithoutTitles(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       string   // a person that must be found
+		notNames   []string // names that must not be found
+		located    string   // a mention that must locate to want
+	}{
+		{"mister is an honorific", "Mister Okafor waved from the float. Later, Ben Okafor said the parade was his best.",
+			"Ben Okafor", []string{"Mister Okafor"}, ""},
+		{"a plural party word is no given name", "Rep. Dana Marlowe spoke first. Republicans Marlowe and Dunmore agreed on the bill.",
+			"Dana Marlowe", []string{"Republicans Marlowe"}, ""},
+		{"a surname that is a word, alone", "The columnist Ian Will wrote on Sunday. Will said the budget was too small.",
+			"Ian Will", nil, "Will"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := text.Sentences(tc.body)
+			toks := Tokenize(tc.body)
+			ppl := FindTokens(tc.body, sents, toks)
+			idx := -1
+			for i, p := range ppl {
+				if p.Name == tc.want {
+					idx = i
+				}
+				for _, n := range tc.notNames {
+					if p.Name == n {
+						t.Errorf("%q is a person: %+v", n, ppl)
+					}
+				}
+			}
+			if idx < 0 {
+				t.Fatalf("%q not found in %+v", tc.want, ppl)
+			}
+			if tc.located == "" {
+				return
+			}
+			at := strings.LastIndex(tc.body, tc.located)
+			for _, m := range Locate(toks, Starts(toks, sents, tc.body), ppl) {
+				if m.Start == at {
+					if m.Person != idx {
+						t.Errorf("%q located as %q", tc.located, ppl[m.Person].Name)
+					}
+					return
+				}
+			}
+			t.Errorf("%q at %d not located", tc.located, at)
+		})
+	}
+}
+
+// TestGivenNameVariantAlone checks that a given name alone, or a variant
+// of it, names the one person who bears it, and nobody when two may.
+func TestGivenNameVariantAlone(t *testing.T) {
+	tests := []struct{ name, body, mention, want string }{
+		{"a variant of one person's name", "William Okafor coached the team for years. Everyone called him Bob, except Bill, said his wife.", "Bill", "William Okafor"},
+		{"a variant two people may bear", "William Okafor and Wilhelmina Roe met. William Dunmore came too. Bill, said the host, was late.", "Bill", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := text.Sentences(tc.body)
+			toks := Tokenize(tc.body)
+			ppl := FindTokens(tc.body, sents, toks)
+			at := strings.Index(tc.body, tc.mention+",")
+			got := ""
+			for _, m := range Locate(toks, Starts(toks, sents, tc.body), ppl) {
+				if m.Start == at {
+					got = ppl[m.Person].Name
+				}
+			}
+			if got != tc.want {
+				t.Errorf("%q located as %q, want %q (people %+v)", tc.mention, got, tc.want, ppl)
+			}
+		})
+	}
+}

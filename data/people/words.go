@@ -30,7 +30,7 @@ var keepTitle = set(`lord lady sir dame king queen prince princess pope duke duc
 
 // titleWords are words that stand before a name as a title or office
 // ("Prime Minister Keir Starmer", "Dr. Jane Doe", "Health Minister X").
-var titleWords = set(`mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father rabbi imam bishop archbishop cardinal pope king queen prince princess duke duchess earl baron baroness sheikh
+var titleWords = set(`mr mrs ms miss mister mx dr prof professor sir dame lord lady rev reverend father rabbi imam bishop archbishop cardinal pope king queen prince princess duke duchess earl baron baroness sheikh
 president vice-president vp premier chancellor minister secretary ambassador senator sen representative rep congressman congresswoman governor gov lt mayor deputy councillor councilor coun councilman councilwoman alderman commissioner chief inspector insp superintendent supt sergeant sgt constable const cst officer detective det captain capt lieutenant colonel col general gen admiral adm major maj corporal cpl private pte commander cmdr judge justice magistrate attorney solicitor speaker leader mp mpp mla mep ceo cfo coo cto chairman chairwoman chair chairperson director manager coach trustee sheriff marshal dean rector editor spokesman spokeswoman spokesperson founder treasurer ombudsman auditor registrar president-elect hon honourable honorable congressmember delegate envoy attorney-general pres senators professors representatives governors presidents ministers`)
 
 // roleNouns are lower-case nouns that name a person by role ("the mayor",
@@ -47,6 +47,10 @@ var notNames = set(`the a an and but or nor so yet for if when while after befor
 // surnameWords are words kept out of names (notNames) that are also
 // surnames after a given name ("Ian Read", "Amy Will").
 var surnameWords = set(`will read post story`)
+
+// partyWords name a person by party or leaning ("Republicans Roe and
+// Doe"); their plurals never begin a name.
+var partyWords = set(`republican democrat conservative liberal libertarian socialist progressive independent tory`)
 
 // nameMonths are months that are also surnames (Helena May).
 var nameMonths = set(`may june april august`)
