@@ -269,6 +269,10 @@ func nameOK(toks []Token, r Run) bool {
 		if orgWords[low] && !surname || titleWords[low] {
 			return false
 		}
+		// "the Texas Democrat", "a Wisconsin Republican": a description
+		if partyWords[low] || pluralRole(low) && partyWords[strings.TrimSuffix(low, "s")] {
+			return false
+		}
 		// "Will Barnes, who milks 80 cows": a given name that is also a
 		// word, vouched for by an apposition only people take
 		givenWord := k == r.Name0 && n >= 2 && isFirstName(low) && (personApposition(toks, r) || roleApposition(toks, r.Tok1-1))
@@ -667,7 +671,12 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 	for i, b := range builds {
 		// the aliases so far carry the other full forms of the name
 		// ("Sandy Roe" for "Sandra Roe"), which Locate must know
-		ppl[i] = Person{Name: b.canonical(), Role: b.role, Aliases: b.aliases}
+		ppl[i] = Person{Name: b.canonical(), Role: b.role, Aliases: b.aliases, Gender: b.gender}
+		if b.gender == Unknown && len(b.name) >= 2 {
+			// provisional, so that Locate gives "Mr. Roe" to the man of
+			// two Roes; the pronouns decide it below
+			ppl[i].Gender = FirstNameGender(b.name[0])
+		}
 	}
 	ments := Locate(toks, starts, ppl)
 	for _, m := range ments {
@@ -936,7 +945,12 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 						if !ok {
 							at = -2
 						}
-						if best < 0 || seenCount[i] > seenCount[best] || seenCount[i] == seenCount[best] && at > bestAt {
+						// "Mr. Roe" among a man, and a Roe of unknown
+						// gender: the man, whoever is named more
+						fits := want != Unknown && ppl[i].Gender == want
+						bestFits := best >= 0 && want != Unknown && ppl[best].Gender == want
+						if best < 0 || fits && !bestFits ||
+							fits == bestFits && (seenCount[i] > seenCount[best] || seenCount[i] == seenCount[best] && at > bestAt) {
 							best, bestAt = i, at
 						}
 					}

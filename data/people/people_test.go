@@ -125,6 +125,7 @@ func TestSameSurname(t *testing.T) {
 		{"Mr. picks the man", "Ann Ortiz spoke first. Her husband, Tom Ortiz, waved. Ann Ortiz thanked him. Mr. Ortiz smiled.", "Mr. Ortiz", "Tom Ortiz"},
 		{"Mrs. picks the woman", "Tom Ortiz spoke first. His wife, Ann Ortiz, waved. Tom Ortiz thanked her. Mrs. Ortiz smiled.", "Mrs. Ortiz", "Ann Ortiz"},
 		{"a bare surname is the one named most", "Ann Ortiz ran the campaign. Ann Ortiz won the vote. Her brother Tom Ortiz was there. Ortiz thanked the crowd.", "Ortiz", "Ann Ortiz"},
+		{"Mr. prefers the man to a Roe of unknown gender", "Kiri Ortiz spoke first. Kiri Ortiz spoke again. Tom Ortiz waved. Mr. Ortiz smiled.", "Mr. Ortiz", "Tom Ortiz"},
 		{"a plural title is no name", "Senators Reyes and Park met the mayor. Later, Tom Reyes said no.", "Senators Reyes", "Tom Reyes"},
 	}
 	for _, tc := range tests {

@@ -194,6 +194,8 @@ func TestNamesWithoutTitles(t *testing.T) {
 			"Ben Okafor", []string{"Mister Okafor"}, ""},
 		{"a plural party word is no given name", "Rep. Dana Marlowe spoke first. Republicans Marlowe and Dunmore agreed on the bill.",
 			"Dana Marlowe", []string{"Republicans Marlowe"}, ""},
+		{"a party description is no name", "Dana Marlowe won. “It was close,” a Westland Republican said. A Northport Democrat agreed.",
+			"Dana Marlowe", []string{"Westland Republican", "Northport Democrat"}, ""},
 		{"a surname that is a word, alone", "The columnist Ian Will wrote on Sunday. Will said the budget was too small.",
 			"Ian Will", nil, "Will"},
 	}
