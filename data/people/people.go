@@ -65,7 +65,23 @@ func isNameTok(t Token) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
-	return unicode.IsLetter(r)
+	return unicode.IsLetter(r) && !gluedWords(t.Text)
+}
+
+// gluedWords reports a word with more than two inner capitals in mixed
+// case ("CarterShareReply"): page furniture glued to a name, never a
+// name ("McDonald", "DeMarco" have one).
+func gluedWords(w string) bool {
+	inner, lower := 0, false
+	for i, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			lower = true
+		case unicode.IsUpper(r) && i > 0:
+			inner++
+		}
+	}
+	return lower && inner > 2
 }
 
 // sentenceStarts marks, for each token, whether a sentence boundary lies
@@ -257,6 +273,17 @@ func nameOK(toks []Token, r Run) bool {
 	n := r.Tok1 - r.Name0
 	if n < 1 || n > 4 {
 		return false
+	}
+	// "Saudi Arabia said", "New Hampshire Republicans": a place, or a
+	// run that begins with one ("New" is kept on the run for this)
+	for e := r.Name0 + 1; e <= r.Tok1 && e-r.Tok0 <= 3; e++ {
+		a := r.Tok0
+		if a > 0 && toks[a-1].Lower() == "new" && toks[a-1].Cap {
+			a--
+		}
+		if places[strings.ToLower(strings.Join(tokTexts(toks[a:e]), " "))] && (e == r.Tok1 || !isFirstName(toks[r.Name0].Lower())) {
+			return false
+		}
 	}
 	if r.Name0 > 0 && toks[r.Name0-1].Lower() == "of" && n == 1 {
 		return false // "Mother of Parliaments": an office's object, not a name

@@ -46,6 +46,36 @@ func TestNicknames(t *testing.T) {
 	}
 }
 
+// TestPlaces checks the form of the embedded place list: folded names, one
+// space between words, no duplicates; and that IsPlace reads it.
+func TestPlaces(t *testing.T) {
+	seen := map[string]bool{}
+	for n, line := range strings.Split(placesFile, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		p := strings.TrimSpace(line)
+		if p == "" {
+			continue
+		}
+		if p != strings.ToLower(p) || strings.Join(strings.Fields(p), " ") != p || strings.ContainsAny(p, ".,;:") {
+			t.Errorf("line %d: %q is not a folded name", n+1, p)
+		}
+		if seen[p] {
+			t.Errorf("line %d: %q twice", n+1, p)
+		}
+		seen[p] = true
+	}
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{{"Saudi Arabia", true}, {"new  hampshire", true}, {"Ontario", true}, {"Ann Ortiz", false}, {"", false}} {
+		if got := IsPlace(tc.name); got != tc.want {
+			t.Errorf("IsPlace(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
 func TestSameGiven(t *testing.T) {
 	tests := []struct {
 		a, b string
