@@ -30,7 +30,9 @@ func readPlaces(file string) map[string]bool {
 
 // IsPlace reports whether a name (any case) is a country, a US state or a
 // Canadian province: never a person.
-func IsPlace(name string) bool { return places[strings.ToLower(strings.Join(strings.Fields(name), " "))] }
+func IsPlace(name string) bool {
+	return places[strings.ToLower(strings.Join(strings.Fields(name), " "))]
+}
 
 // nicknameFile lists given-name variants, one group per line (see the
 // file's header); TestNicknames checks its form.
