@@ -28,6 +28,7 @@ const (
 	Organisation Kind = "organisation"
 	Document     Kind = "document" // speaks for whoever issued it ("the report said")
 	Group        Kind = "group"    // "officials", "researchers"
+	Place        Kind = "place"    // a country or a state as a speaker ("Canada said"): never a person
 )
 
 // Mention is one place where the body refers to an entity.
@@ -133,8 +134,10 @@ func Build(body string, sents []text.Sentence, toks []text.Token, ppl []people.P
 // farms. “…,” the report said.").
 const issuerSentences = 1
 
-// Canonicalize settles the speakers of qs that are organisations or
-// documents, given the article's organisations (orgs.Find):
+// Canonicalize settles the speakers of qs that are organisations,
+// documents or places, given the article's organisations (orgs.Find):
+//   - a country, a US state or a Canadian province is a place
+//     (people.IsPlace), never a person nor an organisation;
 //   - a short form of an organisation ("the Centre", "KPC", "Roper
 //     Center") becomes its canonical name ("Roper Center for Opinion
 //     Studies");
@@ -147,12 +150,13 @@ const issuerSentences = 1
 // "organisation_canonical_name" and "document_issuer_named_before"). A
 // speaker that is one of the people is never changed.
 func Canonicalize(body string, sents []text.Sentence, qs []quotes.Quote, os []orgs.Org) {
-	if len(os) == 0 {
-		return
-	}
 	for i := range qs {
 		q := &qs[i]
 		if q.Speaker == "" || q.SpeakerKind == "person" {
+			continue
+		}
+		if people.IsPlace(q.Speaker) {
+			q.SpeakerKind = string(Place) // "Canada said": a country speaks, no person
 			continue
 		}
 		if q.SpeakerKind == "document" && !hasCapital(q.Speaker) {
@@ -213,6 +217,8 @@ func kindOf(speakerKind string) Kind {
 		return Document
 	case "group":
 		return Group
+	case "place":
+		return Place
 	}
 	return ""
 }

@@ -62,6 +62,29 @@ func TestBuild(t *testing.T) {
 	}
 }
 
+// TestPlaceSpeaker checks that a country that speaks is a place, never a
+// person or an organisation, in the entities and in the quotation.
+func TestPlaceSpeaker(t *testing.T) {
+	body := "Talks on the river treaty stalled on Monday. “We will not sign a treaty that drains our lakes,” Canada said in a statement."
+	sents := text.Sentences(body)
+	toks := text.Tokenize(body)
+	ppl := people.FindTokens(body, sents, toks)
+	qs := quotes.ExtractTokens(body, sents, toks, ppl)
+	es := Build(body, sents, toks, ppl, qs)
+	if len(qs) != 1 || qs[0].Speaker != "Canada" {
+		t.Fatalf("quotations %+v", qs)
+	}
+	if qs[0].SpeakerKind != "place" {
+		t.Errorf("speaker kind %q, want place", qs[0].SpeakerKind)
+	}
+	if got := ByKind(es, Place); len(got) != 1 || got[0].Name != "Canada" || got[0].Quotes != 1 {
+		t.Errorf("places %+v (all %+v)", got, es)
+	}
+	if got := ByKind(es, Person); len(got) != 0 {
+		t.Errorf("people %+v", got)
+	}
+}
+
 func TestByRoleAndKind(t *testing.T) {
 	es := build(article)
 	if got := ByRole(es, "the mayor"); len(got) != 1 || got[0].Name != "Ann Ortiz" {

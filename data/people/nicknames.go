@@ -6,34 +6,6 @@ import (
 	"strings"
 )
 
-// placesFile lists countries, US states and Canadian provinces (see the
-// file's header); TestPlaces checks its form.
-//
-//go:embed words/places.txt
-var placesFile string
-
-// places are the folded names of placesFile: never a person's name.
-var places = readPlaces(placesFile)
-
-func readPlaces(file string) map[string]bool {
-	out := map[string]bool{}
-	for _, line := range strings.Split(file, "\n") {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		if p := strings.Join(strings.Fields(line), " "); p != "" {
-			out[p] = true
-		}
-	}
-	return out
-}
-
-// IsPlace reports whether a name (any case) is a country, a US state or a
-// Canadian province: never a person.
-func IsPlace(name string) bool {
-	return places[strings.ToLower(strings.Join(strings.Fields(name), " "))]
-}
-
 // nicknameFile lists given-name variants, one group per line (see the
 // file's header); TestNicknames checks its form.
 //
