@@ -164,7 +164,7 @@ func Runs(toks []Token, starts []bool) []Run {
 				break // Helena May, Mrs May
 			}
 			if surnameWords[toks[b-1].Lower()] && b-1 > a && isFirstName(toks[b-2].Lower()) {
-				break // Ian Read
+				break // Owen Read
 			}
 			if toks[b-1].Poss && b-1 > a && !notNames[toks[b-1].Lower()] {
 				break
@@ -303,7 +303,7 @@ func nameOK(toks []Token, r Run) bool {
 		// "Will Barnes, who milks 80 cows": a given name that is also a
 		// word, vouched for by an apposition only people take
 		givenWord := k == r.Name0 && n >= 2 && isFirstName(low) && (personApposition(toks, r) || roleApposition(toks, r.Tok1-1))
-		// "Ian Read", "George Will": a word that is also a surname, after
+		// "Owen Read", "Amy Will": a word that is also a surname, after
 		// a given name
 		wordSurname := k == r.Tok1-1 && n == 2 && isFirstName(toks[r.Name0].Lower()) && surnameWords[low]
 		if notNames[low] && !(r.Titled && n == 1) && !(nameMonths[low] && k == r.Tok1-1 && n >= 2) && !givenWord && !wordSurname {
@@ -392,7 +392,7 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 	if r.Tok1-r.Name0 == 2 && isInitials(toks[r.Name0].Text) && !countryInitials[first] {
 		return true
 	}
-	// "Rudolph W. Giuliani", "Ann E. Marlow": a middle initial between
+	// "Anselm W. Corrigan", "Ann E. Marlow": a middle initial between
 	// two names, which bodies and places never have
 	if r.Tok1-r.Name0 == 3 && isInitials(toks[r.Name0+1].Text) && !countryInitials[strings.ToLower(strings.TrimSuffix(toks[r.Name0+1].Text, "."))] &&
 		!isInitials(toks[r.Name0].Text) && !isAcronym(toks[r.Name0].Text) {
@@ -745,8 +745,8 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 }
 
 // mergeVariants joins the builds whose full names are forms of one name
-// ("Chuck Roe" and "Charles E. Roe", "Hillary Clinton" and "Hillary Rodham
-// Clinton"; see SameFullName). The longest form is the canonical name (the
+// ("Chuck Roe" and "Charles E. Roe", "Hilda Castell" and "Hilda Rodway
+// Castell"; see SameFullName). The longest form is the canonical name (the
 // earliest introduced of equally long ones); the others become aliases.
 func mergeVariants(builds []*personBuild) []*personBuild {
 	out := builds[:0:0]

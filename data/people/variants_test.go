@@ -110,8 +110,8 @@ func TestSameFullName(t *testing.T) {
 		{"Jane A. Roe", "Jane Ann Roe", true},
 		{"Jane A Roe", "Jane A. Roe", true},
 		{"Jane A. Roe", "Jane B. Roe", false},
-		{"Sandy Paradine", "Sandra Paradine", true},
-		{"Chuck Grealey", "Charles E. Grealey", true},
+		{"Sandy Okonjo", "Sandra Okonjo", true},
+		{"Chuck Vellacott", "Charles E. Vellacott", true},
 		{"Tom Roe Jr.", "Thomas Roe", true},
 		{"Tom Roe", "Ann Roe", false},
 		{"Chris Varga", "Christine Varga", false}, // given names of different genders
@@ -139,11 +139,11 @@ func TestVariantsMerge(t *testing.T) {
 		absent     []string // names that must not be people of their own
 	}{
 		{"nickname after the formal name",
-			"Senator Charles E. Grealey opened the hearing. Chuck Grealey, as everyone calls him, said little. Grealey left early.",
-			"Charles E. Grealey", []string{"Chuck Grealey", "Grealey"}, []string{"Chuck Grealey"}},
+			"Senator Charles E. Vellacott opened the hearing. Chuck Vellacott, as everyone calls him, said little. Vellacott left early.",
+			"Charles E. Vellacott", []string{"Chuck Vellacott", "Vellacott"}, []string{"Chuck Vellacott"}},
 		{"nickname before the formal name",
-			"Sandy Paradine, who runs the diner, poured coffee. Her full name is Sandra Paradine. Paradine said she liked it.",
-			"Sandy Paradine", []string{"Sandra Paradine", "Paradine"}, []string{"Sandra Paradine"}},
+			"Sandy Okonjo, who runs the diner, poured coffee. Her full name is Sandra Okonjo. Okonjo said she liked it.",
+			"Sandy Okonjo", []string{"Sandra Okonjo", "Okonjo"}, []string{"Sandra Okonjo"}},
 		{"middle name is the longer form",
 			"Hilda Rodway Castell spoke at noon. Later, Hilda Castell said the vote would be close. Castell smiled.",
 			"Hilda Rodway Castell", []string{"Hilda Castell", "Castell"}, []string{"Hilda Castell"}},
@@ -198,7 +198,7 @@ func TestRecall(t *testing.T) {
 		{"middle initial", "The plan was drafted by Ulric T. Benedek last spring.", "Ulric T. Benedek"},
 		{"role noun before the name", "Conservative commentator Idris Vantongeren wrote about it on Sunday.", "Idris Vantongeren"},
 		{"given name that is a word, role apposition", "Will Dorrance, a professor of economics at Harbour University, disagreed.", "Will Dorrance"},
-		{"surname that is a word", "Chief executive Ian Read told shareholders the year was hard.", "Ian Read"},
+		{"surname that is a word", "Chief executive Owen Read told shareholders the year was hard.", "Owen Read"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

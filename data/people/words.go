@@ -45,7 +45,7 @@ var orgWords = set(`show studios brothers survey census act awards security affa
 var notNames = set(`the a an and but or nor so yet for if when while after before as at by in on of to from with without into onto over under about above below since until though although because this that these those there here then than it its it's he she his her him they them their we our us you your i my me who whom whose what which where why how all some many most more any each every both no not none one two three four five six seven eight nine ten first second third last next new old former late just only also even still already however meanwhile instead according asked said says told added says photo video watch read listen story update updated breaking editor note related advertisement monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow whereas whatever well see top senior mr mrs ms dr prof sir lord lady god christmas easter ok okay yes no is are was were do does did has have had can could will would should might must shall let please thank thanks`)
 
 // surnameWords are words kept out of names (notNames) that are also
-// surnames after a given name ("Ian Read", "Amy Will").
+// surnames after a given name ("Owen Read", "Amy Will").
 var surnameWords = set(`will read post story`)
 
 // partyWords name a person by party or leaning ("Republicans Roe and
