@@ -508,6 +508,9 @@ func apposition(toks []Token, k int) (int, int, string) {
 			}
 		}
 		low := t.Lower()
+		if (low == "who" || low == "that") && end > k+1 {
+			break // "Roe, the former Acme CEO who left in May,": the role ends here
+		}
 		if evidenceVerbs[low] || low == "who" || low == "which" || low == "and" && end == k {
 			return k, end, ""
 		}
@@ -519,7 +522,7 @@ func apposition(toks []Token, k int) (int, int, string) {
 	if end == k || end >= len(toks) || end-k >= maxApposition || !hasRole {
 		return k, end, ""
 	}
-	if toks[end].Text != "," && toks[end].Text != "." && toks[end].Text != ";" && toks[end].Text != "—" && toks[end].Text != "–" {
+	if e := toks[end].Lower(); e != "," && e != "." && e != ";" && e != "—" && e != "–" && e != "who" && e != "that" {
 		return k, end, ""
 	}
 	return k, end, "ok"

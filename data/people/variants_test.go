@@ -195,6 +195,9 @@ func TestRecall(t *testing.T) {
 	tests := []struct{ name, body, want string }{
 		{"long role apposition", "Orrin Vadasz, a senior vice president in the Lakeside office of Harbour Realty Consulting Group, expects prices to fall.", "Orrin Vadasz"},
 		{"apposition without article", "Thaddeus Kirwan, president of the Eastfield growers' union, expects a poor harvest.", "Thaddeus Kirwan"},
+		{"a surname with a role apposition ending in who vouches for the full name",
+			"Marisol Quennell backed the senator on Monday.\n\nQuennell, the former Acme Robotics CEO who left the race in May, made the case.",
+			"Marisol Quennell"},
 		{"middle initial", "The plan was drafted by Ulric T. Benedek last spring.", "Ulric T. Benedek"},
 		{"role noun before the name", "Conservative commentator Idris Vantongeren wrote about it on Sunday.", "Idris Vantongeren"},
 		{"given name that is a word, role apposition", "Will Dorrance, a professor of economics at Harbour University, disagreed.", "Will Dorrance"},
