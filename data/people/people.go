@@ -309,8 +309,8 @@ func nameOK(toks []Token, r Run) bool {
 		if notNames[low] && !(r.Titled && n == 1) && !(nameMonths[low] && k == r.Tok1-1 && n >= 2) && !givenWord && !wordSurname {
 			return false
 		}
-		if isAcronym(toks[k].Text) || hasDigit(toks[k].Text) || isContraction(low) {
-			return false
+		if isAcronym(toks[k].Text) || hasDigit(toks[k].Text) || isContraction(low) || countryInitials[low] {
+			return false // "U.K. Steel"
 		}
 	}
 	return true
@@ -441,7 +441,7 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 	}
 	// "Oumar Sako was on a trip": a name of two or three words opening a
 	// sentence as its subject
-	if starts[r.Tok0] && r.Tok1-r.Name0 >= 2 && r.Tok1-r.Name0 <= 3 && !toks[last].Poss && last+1 < len(toks) && subjectVerbs[toks[last+1].Lower()] {
+	if starts[r.Tok0] && r.Tok1-r.Name0 >= 2 && r.Tok1-r.Name0 <= 3 && !toks[last].Poss && last+1 < len(toks) && (subjectVerbs[toks[last+1].Lower()] || pastVerbAfter(toks, last+1)) {
 		return true
 	}
 	// "spokesperson Lu Kang", "political scientist Ivo Strand"
@@ -456,6 +456,20 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 		}
 	}
 	return false
+}
+
+// pastVerbAfter reports a past-tense verb at token k, maybe after an
+// adverb ("Mara Quist pointed out", "Mara Quist largely ran on …"): a
+// name that opens a sentence as the subject of what it did.
+func pastVerbAfter(toks []Token, k int) bool {
+	if k < len(toks) && toks[k].Word && !toks[k].Cap && strings.HasSuffix(toks[k].Lower(), "ly") {
+		k++
+	}
+	if k >= len(toks) || !toks[k].Word || toks[k].Cap {
+		return false
+	}
+	w := toks[k].Lower()
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || pastVerbs[w]
 }
 
 func isNumber(s string) bool {
@@ -474,6 +488,10 @@ func isDet(s string) bool { return s == "the" || s == "a" || s == "an" }
 
 // placePreps come before places rather than speakers.
 var placePreps = set(`in at from to near of into across outside inside toward towards`)
+
+// pastVerbs are common irregular past tenses that follow a person who
+// opens a sentence ("Mara Quist ran", "… threw her support").
+var pastVerbs = set(`ran won lost threw took gave made met went came left sent spent wrote spoke sought fought held led began became brought bought built chose drew drove felt found got grew hid hit kept knew paid put quit rose sat saw shook sold stood struck swore taught thought told understood wore`)
 
 // subjectVerbs follow a person who opens a sentence.
 var subjectVerbs = set(`was is has had who will would says said told recalls remembers`)

@@ -198,6 +198,8 @@ func TestRecall(t *testing.T) {
 		{"a surname with a role apposition ending in who vouches for the full name",
 			"Marisol Quennell backed the senator on Monday.\n\nQuennell, the former Acme Robotics CEO who left the race in May, made the case.",
 			"Marisol Quennell"},
+		{"a name opening a sentence before a past verb", "Talks went on all week.\n\nMara Quennell pointed out that the vote was close.", "Mara Quennell"},
+		{"a name opening a sentence before an adverb and a verb", "Talks went on all week. Tobiah Quennell largely ran on the economy.", "Tobiah Quennell"},
 		{"middle initial", "The plan was drafted by Ulric T. Benedek last spring.", "Ulric T. Benedek"},
 		{"role noun before the name", "Conservative commentator Idris Vantongeren wrote about it on Sunday.", "Idris Vantongeren"},
 		{"given name that is a word, role apposition", "Will Dorrance, a professor of economics at Harbour University, disagreed.", "Will Dorrance"},
