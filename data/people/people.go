@@ -36,6 +36,10 @@ type Person struct {
 	Role     string   `json:"role"`    // e.g. "Prime Minister of the UK", or ""
 	Gender   Gender   `json:"-"`
 	Mentions int      `json:"-"` // how often the article mentions them
+	// Surname is the family name: the last word of Name, or its first word
+	// when the article puts an honorific before it ("Mr. Lou" for "Lou
+	// Jiwei": a family name written first).
+	Surname string `json:"surname,omitempty"`
 }
 
 // Mention is one place where the body names a person.
@@ -565,6 +569,9 @@ type personBuild struct {
 	votesM   int
 	votesF   int
 	firstPos int
+	// familyFirst counts honorific mentions by the first word of a
+	// two-word name ("Mr. Lou"): a family name written first
+	familyFirst int
 }
 
 func (p *personBuild) canonical() string {
@@ -738,6 +745,11 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 			// a shorter or titled form is an alias
 			b.addAlias(run)
 		}
+		// "Mr. Lou" for "Lou Jiwei": the first word after an honorific
+		// is the family name ("Dana said" alone is a given name)
+		if isHonorific(m.Honorific) && len(b.name) == 2 && body[m.NameStart:m.End] == b.name[0] {
+			b.familyFirst++
+		}
 	}
 	voteGender(toks, starts, ments, builds)
 	for i, b := range builds {
@@ -758,6 +770,10 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		ppl[i].Aliases = dropName(b.aliases, ppl[i].Name)
 		ppl[i].Gender = b.gender
 		ppl[i].Mentions = b.mentions
+		ppl[i].Surname = b.name[len(b.name)-1]
+		if b.familyFirst > 0 && len(b.name) == 2 {
+			ppl[i].Surname = b.name[0]
+		}
 	}
 	// people only mentioned through a title and never again are kept: the
 	// title itself is the evidence

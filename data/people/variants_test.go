@@ -295,3 +295,24 @@ func TestGivenNameVariantAlone(t *testing.T) {
 		})
 	}
 }
+
+// TestSurname checks the family name: the last word, or the first when the
+// article calls the person by it.
+func TestSurname(t *testing.T) {
+	tests := []struct{ name, body, person, want string }{
+		{"family name last", "Finance Minister Dana Marlowe spoke. Marlowe said the budget was tight.", "Dana Marlowe", "Marlowe"},
+		{"family name first", "Finance Minister Qiao Wenliang spoke on Monday. Mr. Qiao said the budget was tight.", "Qiao Wenliang", "Qiao"},
+		{"a given name alone is no family name", "Coach Dana Marlowe waved. Everyone loves Dana, said a fan.", "Dana Marlowe", "Marlowe"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, all := find(t, tc.body, tc.person)
+			if p.Name == "" {
+				t.Fatalf("%q not found in %+v", tc.person, all)
+			}
+			if p.Surname != tc.want {
+				t.Errorf("surname %q, want %q", p.Surname, tc.want)
+			}
+		})
+	}
+}
