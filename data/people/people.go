@@ -269,6 +269,9 @@ func isRoleNoun(w string) bool { return roleNouns[w] || roleNouns[strings.TrimSu
 // starterWord reports a capitalised sentence opener that is no name:
 // "Overstating", "Unlike", "Clearly".
 func starterWord(w string) bool {
+	if isFirstName(w) {
+		return false // "Kelly", "Stanley": given names, not adverbs
+	}
 	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") || sentenceStarters[w]
 }
 
@@ -1020,7 +1023,9 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 					}
 				}
 				found = best
-				if found < 0 {
+				// a given name alone names its bearer; the last word of a
+				// longer run ("Dana Kelly" for "Kelly Ames") is a surname
+				if found < 0 && s == r.Name0 {
 					if p, ok := firstOf[name]; ok && p >= 0 {
 						found = p
 					}

@@ -80,6 +80,8 @@ func TestFind(t *testing.T) {
 		{"surname that is a common noun", "Artistic director Dominic House chose the music.", "Dominic House", "", "House", Male},
 		{"pronouns tell the gender", "Sam Okoro said the plan had failed. She blamed the council, and she resigned.",
 			"Sam Okoro", "", "Okoro", Female},
+		{"a given name ending in -ly opens the sentence", "Kelly Ames said the show was fine. Ames left early.",
+			"Kelly Ames", "", "Ames", Female},
 		{"one word with a who-apposition", "Tatu, who sells fruit near the market, saw the crowd. Tatu ran home.",
 			"Tatu", "", "", Unknown},
 		{"a given name that is also a word", "Will Barnes, who milks 80 cows, said the price was too low.",
