@@ -37,8 +37,8 @@ type Person struct {
 	Gender   Gender   `json:"-"`
 	Mentions int      `json:"-"` // how often the article mentions them
 	// Surname is the family name: the last word of Name, or its first word
-	// when the article puts an honorific before it ("Mr. Lou" for "Lou
-	// Jiwei": a family name written first).
+	// when the article puts an honorific before it ("Mr. Qiao" for "Qiao
+	// Wenliang": a family name written first).
 	Surname string `json:"surname,omitempty"`
 }
 
@@ -573,7 +573,7 @@ type personBuild struct {
 	votesF   int
 	firstPos int
 	// familyFirst counts honorific mentions by the first word of a
-	// two-word name ("Mr. Lou"): a family name written first
+	// two-word name ("Mr. Qiao"): a family name written first
 	familyFirst int
 }
 
@@ -748,7 +748,7 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 			// a shorter or titled form is an alias
 			b.addAlias(run)
 		}
-		// "Mr. Lou" for "Lou Jiwei": the first word after an honorific
+		// "Mr. Qiao" for "Qiao Wenliang": the first word after an honorific
 		// is the family name ("Dana said" alone is a given name)
 		if isHonorific(m.Honorific) && len(b.name) == 2 && body[m.NameStart:m.End] == b.name[0] {
 			b.familyFirst++
