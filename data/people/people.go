@@ -860,7 +860,7 @@ func noteRun(b *personBuild, toks []Token, r Run, body string) {
 		}
 		// an office before the name is a role: "Russian President"
 		if !isHonorific(h) && b.role == "" {
-			b.role = strings.Join(strings.Fields(body[toks[r.Tok0].Start:toks[r.Name0-1].End]), " ")
+			b.role = expandTitles(toks[r.Tok0:r.Name0])
 		}
 		if isHonorific(h) {
 			b.addAlias(body[toks[r.Name0-1].Start:toks[r.Tok1-1].End])
@@ -884,6 +884,21 @@ func noteRun(b *personBuild, toks []Token, r Run, body string) {
 			}
 		}
 	}
+}
+
+// expandTitles writes a title before a name as a role, its abbreviations
+// spelt out ("Sen." → "Senator", "Lt. Gov." → "Lieutenant Governor"), so
+// that "the senator" finds the person whose title was "Sen.".
+func expandTitles(ts []Token) string {
+	words := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if full, ok := titleAbbrevs[t.Lower()]; ok && len(t.Text) <= 6 {
+			words = append(words, full) // "Sen." and "Sen" (some outlets drop the stop)
+			continue
+		}
+		words = append(words, t.Text)
+	}
+	return strings.Join(words, " ")
 }
 
 func isHonorific(h string) bool {

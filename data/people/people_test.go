@@ -80,6 +80,8 @@ func TestFind(t *testing.T) {
 		{"surname that is a common noun", "Artistic director Dominic House chose the music.", "Dominic House", "", "House", Male},
 		{"pronouns tell the gender", "Sam Okoro said the plan had failed. She blamed the council, and she resigned.",
 			"Sam Okoro", "", "Okoro", Female},
+		{"an abbreviated title is spelt out as a role", "Lt. Gov. Dana Marlowe opened the session. Marlowe said it would be short.",
+			"Dana Marlowe", "Lieutenant Governor", "Marlowe", Female},
 		{"a given name ending in -ly opens the sentence", "Kelly Ames said the show was fine. Ames left early.",
 			"Kelly Ames", "", "Ames", Female},
 		{"one word with a who-apposition", "Tatu, who sells fruit near the market, saw the crowd. Tatu ran home.",

@@ -52,6 +52,13 @@ var surnameWords = set(`will read post story`)
 // Doe"); their plurals never begin a name.
 var partyWords = set(`republican democrat conservative liberal libertarian socialist progressive independent tory`)
 
+// titleAbbrevs spell out the abbreviated titles of titleWords, for roles
+// ("Sen." → "Senator").
+var titleAbbrevs = map[string]string{"sen": "Senator", "rep": "Representative", "gov": "Governor", "lt": "Lieutenant",
+	"gen": "General", "col": "Colonel", "capt": "Captain", "sgt": "Sergeant", "supt": "Superintendent", "insp": "Inspector",
+	"det": "Detective", "cmdr": "Commander", "adm": "Admiral", "maj": "Major", "cpl": "Corporal", "pres": "President",
+	"pte": "Private", "cst": "Constable", "const": "Constable", "coun": "Councillor", "prof": "Professor", "vp": "Vice-President"}
+
 // nameMonths are months that are also surnames (Helena May).
 var nameMonths = set(`may june april august`)
 
