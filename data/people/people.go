@@ -701,9 +701,29 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		}
 	}
 	// single-token titled mentions become aliases of the full name
+	// ("Mr. Roe" notes the man among the Roes: a woman never takes a
+	// man's honorific, nor its gender; "Sandy Roe" is first joined to
+	// "Sandra Roe", whose given name tells her gender)
+	builds = mergeVariants(builds)
 	for _, s := range singles {
-		if b := bySurname(s.name[0]); b != nil {
-			noteRun(b, toks, s.r, body)
+		want := honorificGender(s.r.Honorific)
+		var pick *personBuild
+		last := strings.ToLower(s.name[0])
+		for _, b := range builds {
+			if strings.ToLower(b.name[len(b.name)-1]) != last {
+				continue
+			}
+			g := b.gender
+			if g == Unknown && len(b.name) >= 2 {
+				g = FirstNameGender(b.name[0])
+			}
+			if want != Unknown && g != Unknown && g != want {
+				continue
+			}
+			pick = b // the most recent introduction of a fitting gender wins
+		}
+		if pick != nil {
+			noteRun(pick, toks, s.r, body)
 		}
 	}
 	// a lone given name after a role noun ("actress Julia") that begins a
@@ -899,6 +919,18 @@ func expandTitles(ts []Token) string {
 		words = append(words, t.Text)
 	}
 	return strings.Join(words, " ")
+}
+
+// honorificGender returns the gender a title tells ("mr", "mrs",
+// "congresswoman"), or Unknown.
+func honorificGender(h string) Gender {
+	switch h = strings.TrimSuffix(h, "."); {
+	case maleHonorific[h]:
+		return Male
+	case femaleHonorific[h]:
+		return Female
+	}
+	return Unknown
 }
 
 func isHonorific(h string) bool {

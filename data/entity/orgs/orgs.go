@@ -3,7 +3,8 @@
 // ("the Kestrel Policy Centre (KPC)"), its shorter forms ("the Centre",
 // "Roper Center" for "Roper Center for Opinion Studies"), and every
 // mention as a byte span, including "the company" or "the agency" that
-// refer back to the organisation named last.
+// refer back to the organisation named last, and "the institute" that
+// refers back to the institute named last.
 //
 // It depends only on data/text and data/people, so the attribution rules
 // (data/quotes) may use it for organisation candidates and canonical
@@ -506,6 +507,14 @@ func (f *finder) mentions(runs []run) {
 		case !n.Cap && genericWords[low] && last >= 0 && n.Start-lastEnd <= backWindow:
 			f.note(last, run{k, k + 2}, "back")
 			lastEnd = n.End
+		case !n.Cap && headWords[low] && last >= 0 && n.Start-lastEnd <= backWindow:
+			// "the council", "the institute": a body of that kind named
+			// before, not just any ("the council" after "Brightwater
+			// Foods" is some council the article did not name)
+			if i := f.lastWith(low, last); i >= 0 {
+				f.note(i, run{k, k + 2}, "back")
+				last, lastEnd = i, n.End
+			}
 		}
 	}
 }
