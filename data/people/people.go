@@ -137,6 +137,16 @@ func Runs(toks []Token, starts []bool) []Run {
 					j++
 					continue
 				}
+				// "Maria de la Cruz", "Ludwig van der Berg": particles in a row
+				if k := j; particles[toks[k].Lower()] && toks[k].Word {
+					for k < len(toks) && k-j < 3 && particles[toks[k].Lower()] && toks[k].Word && !starts[k] {
+						k++
+					}
+					if k > j+1 && k < len(toks) && isNameTok(toks[k]) && !starts[k] {
+						j = k + 1
+						continue
+					}
+				}
 				break
 			}
 		}
@@ -631,11 +641,21 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		last = strings.ToLower(last)
 		var best *personBuild
 		for _, b := range builds {
-			if strings.ToLower(b.name[len(b.name)-1]) == last {
+			if strings.ToLower(lastName(b.name)) == last {
 				best = b // the most recent introduction wins
 			}
 		}
 		return best
+	}
+	// byFamily finds the person whose family name, particles included, is
+	// family ("de la Cruz" for "Maria de la Cruz" and for "De la Cruz").
+	byFamily := func(family string) *personBuild {
+		for _, b := range builds {
+			if strings.EqualFold(familyName(b.name), family) || strings.EqualFold(strings.Join(b.name, " "), family) {
+				return b
+			}
+		}
+		return nil
 	}
 	type pending struct {
 		r    Run
@@ -655,11 +675,23 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 			continue
 		}
 		name := tokTexts(toks[r.Name0:r.Tok1])
+		if len(name) >= 2 && particles[strings.ToLower(name[0])] {
+			// "De la Cruz left": the family name of "Maria de la Cruz"
+			if b := byFamily(strings.Join(name, " ")); b != nil {
+				noteRun(b, toks, r, body)
+				continue
+			}
+		}
 		if len(name) >= 2 {
 			b := find(name)
 			if b == nil {
-				// "Mr. Tolland" met before "Brian Tolland": upgrade it
-				if s := bySurname(name[len(name)-1]); s != nil && len(s.name) == 1 {
+				// "Mr. Tolland" met before "Brian Tolland", "De la Cruz"
+				// before "Maria de la Cruz": upgrade it
+				if s := byFamily(familyName(name)); s != nil && particles[strings.ToLower(s.name[0])] && len(name) > len(s.name) {
+					s.addAlias(s.canonical())
+					s.name = name
+					b = s
+				} else if s := bySurname(name[len(name)-1]); s != nil && len(s.name) == 1 {
 					s.addAlias(s.canonical())
 					s.name = name
 					b = s
@@ -710,7 +742,7 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		var pick *personBuild
 		last := strings.ToLower(s.name[0])
 		for _, b := range builds {
-			if strings.ToLower(b.name[len(b.name)-1]) != last {
+			if strings.ToLower(lastName(b.name)) != last {
 				continue
 			}
 			g := b.gender
@@ -788,12 +820,12 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 	}
 	for i, b := range builds {
 		if len(b.name) >= 2 || b.titled != "" {
-			b.addAlias(b.name[len(b.name)-1])
+			b.addAlias(familyName(b.name))
 		}
 		ppl[i].Aliases = dropName(b.aliases, ppl[i].Name)
 		ppl[i].Gender = b.gender
 		ppl[i].Mentions = b.mentions
-		ppl[i].Surname = b.name[len(b.name)-1]
+		ppl[i].Surname = familyName(b.name)
 		if b.familyFirst > 0 && len(b.name) == 2 {
 			ppl[i].Surname = b.name[0]
 		}
@@ -921,6 +953,35 @@ func expandTitles(ts []Token) string {
 	return strings.Join(words, " ")
 }
 
+// lastName returns the last word of a name that is no suffix ("Okafor"
+// of "Jean-Paul Okafor Jr.").
+func lastName(name []string) string {
+	for i := len(name) - 1; i > 0; i-- {
+		if !nameSuffixes[strings.ToLower(name[i])] {
+			return name[i]
+		}
+	}
+	if len(name) == 0 {
+		return ""
+	}
+	return name[0]
+}
+
+// familyName returns a name's family name as written: its last word with
+// the particles before it ("de la Cruz" of "Maria de la Cruz"), suffixes
+// left out ("Okafor" of "Jean-Paul Okafor Jr.").
+func familyName(name []string) string {
+	e := len(name)
+	for e > 1 && nameSuffixes[strings.ToLower(name[e-1])] {
+		e--
+	}
+	a := e - 1
+	for a > 1 && particles[strings.ToLower(name[a-1])] {
+		a--
+	}
+	return strings.Join(name[a:e], " ")
+}
+
 // honorificGender returns the gender a title tells ("mr", "mrs",
 // "congresswoman"), or Unknown.
 func honorificGender(h string) Gender {
@@ -958,7 +1019,7 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 		if len(ws) == 0 {
 			continue
 		}
-		keys[i] = key{full: strings.ToLower(strings.Join(ws, " ")), last: strings.ToLower(ws[len(ws)-1])}
+		keys[i] = key{full: strings.ToLower(strings.Join(ws, " ")), last: strings.ToLower(lastName(ws))}
 		if len(ws) >= 2 {
 			keys[i].first = strings.ToLower(ws[0])
 		}
@@ -1079,8 +1140,12 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 				}
 			}
 			if found >= 0 && s > r.Name0 && !r.Titled {
-				// words before the name that are not titles belong to something else
+				// words before the name that are not titles belong to
+				// something else; particles belong to it ("de la Cruz")
 				r.Tok0 = s
+				for r.Tok0 > r.Name0 && particles[toks[r.Tok0-1].Lower()] {
+					r.Tok0--
+				}
 			}
 		}
 		if found < 0 {

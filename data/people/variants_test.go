@@ -323,3 +323,60 @@ func TestSurname(t *testing.T) {
 		})
 	}
 }
+
+// TestParticlesAndSuffixes checks names with particles in a row and with a
+// suffix: the full name is the person, the family name alone (even
+// capitalised at a sentence's start) is located as them, and the
+// surname is the family name with its particles, without the suffix.
+func TestParticlesAndSuffixes(t *testing.T) {
+	tests := []struct {
+		name, body    string
+		want, surname string
+		located       string // a later mention that must locate to want
+		notPeople     []string
+	}{
+		{"particles in a row", "Maria de la Cruz, who sells fruit, said the market was quiet. De la Cruz left at noon.",
+			"Maria de la Cruz", "de la Cruz", "De la Cruz", []string{"Maria", "De la Cruz"}},
+		{"a Dutch particle", "Ludwig van der Berg said the dike would hold. Van der Berg left early.",
+			"Ludwig van der Berg", "van der Berg", "Van der Berg", []string{"Ludwig"}},
+		{"a suffix", "Jean-Paul Okafor Jr. said the deal was done. Okafor left early.",
+			"Jean-Paul Okafor Jr.", "Okafor", "Okafor", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := text.Sentences(tc.body)
+			toks := Tokenize(tc.body)
+			ppl := FindTokens(tc.body, sents, toks)
+			idx := -1
+			for i, p := range ppl {
+				if p.Name == tc.want {
+					idx = i
+				}
+				for _, n := range tc.notPeople {
+					if p.Name == n {
+						t.Errorf("%q is a person of its own: %+v", n, ppl)
+					}
+				}
+			}
+			if idx < 0 {
+				t.Fatalf("%q not found in %+v", tc.want, ppl)
+			}
+			if ppl[idx].Surname != tc.surname {
+				t.Errorf("surname %q, want %q", ppl[idx].Surname, tc.surname)
+			}
+			at := strings.LastIndex(tc.body, tc.located)
+			hit := false
+			for _, m := range Locate(toks, Starts(toks, sents, tc.body), ppl) {
+				if m.Start < at+len(tc.located) && m.End > at {
+					hit = true
+					if m.Person != idx {
+						t.Errorf("%q located as %q", tc.located, ppl[m.Person].Name)
+					}
+				}
+			}
+			if !hit {
+				t.Errorf("%q not located", tc.located)
+			}
+		})
+	}
+}
