@@ -63,9 +63,9 @@ const maxMentions = 1000
 func Build(body string, sents []text.Sentence, toks []text.Token, ppl []people.Person, qs []quotes.Quote) []Entity {
 	out := make([]Entity, 0, len(ppl))
 	for _, p := range ppl {
-		e := Entity{Name: p.Name, Kind: Person, Aliases: p.Aliases, Gender: p.Gender}
-		if p.Role != "" {
-			e.Roles = []string{p.Role}
+		e := Entity{Name: p.Name, Kind: Person, Aliases: p.Aliases, Gender: p.Gender, Roles: p.Roles}
+		if len(e.Roles) == 0 && p.Role != "" {
+			e.Roles = []string{p.Role} // a Person made by hand, without Roles
 		}
 		out = append(out, e)
 	}

@@ -31,9 +31,13 @@ const (
 
 // Person is someone the article names.
 type Person struct {
-	Name     string   `json:"name"`    // canonical full name, e.g. "Keir Starmer"
-	Aliases  []string `json:"aliases"` // other mentions: "Starmer", "the Prime Minister of the UK"
-	Role     string   `json:"role"`    // e.g. "Prime Minister of the UK", or ""
+	Name    string   `json:"name"`    // canonical full name, e.g. "Keir Starmer"
+	Aliases []string `json:"aliases"` // other mentions: "Starmer", "the Prime Minister of the UK"
+	Role    string   `json:"role"`    // e.g. "Prime Minister of the UK", or ""
+	// Roles are all the roles the article gives the person, Role first
+	// ("Senator", "the former governor of Eastland"), so that any of them
+	// finds them.
+	Roles    []string `json:"roles,omitempty"`
 	Gender   Gender   `json:"-"`
 	Mentions int      `json:"-"` // how often the article mentions them
 	// Surname is the family name: the last word of Name, or its first word
@@ -577,6 +581,7 @@ type personBuild struct {
 	titled   string   // kept title for a surname-only name ("Lord")
 	aliases  []string
 	role     string
+	roles    []string
 	gender   Gender
 	mentions int
 	votesM   int
@@ -800,6 +805,7 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 			// a shorter or titled form is an alias
 			b.addAlias(run)
 		}
+		noteApposition(b, toks, m.Tok1-1, body) // "Roe, the former governor,"
 		// "Mr. Qiao" for "Qiao Wenliang": the first word after an honorific
 		// is the family name ("Dana said" alone is a given name)
 		if isHonorific(m.Honorific) && len(b.name) == 2 && body[m.NameStart:m.End] == b.name[0] {
@@ -825,6 +831,7 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		ppl[i].Aliases = dropName(b.aliases, ppl[i].Name)
 		ppl[i].Gender = b.gender
 		ppl[i].Mentions = b.mentions
+		ppl[i].Roles = b.roles
 		ppl[i].Surname = familyName(b.name)
 		if b.familyFirst > 0 && len(b.name) == 2 {
 			ppl[i].Surname = b.name[0]
@@ -856,8 +863,8 @@ func mergeVariants(builds []*personBuild) []*personBuild {
 			for _, a := range lose.aliases {
 				win.addAlias(a)
 			}
-			if win.role == "" {
-				win.role = lose.role
+			for _, r := range append([]string{lose.role}, lose.roles...) {
+				win.addRole(r)
 			}
 			if win.gender == Unknown {
 				win.gender = lose.gender
@@ -911,17 +918,25 @@ func noteRun(b *personBuild, toks []Token, r Run, body string) {
 			b.titled = toks[r.Name0-1].Text
 		}
 		// an office before the name is a role: "Russian President"
-		if !isHonorific(h) && b.role == "" {
-			b.role = expandTitles(toks[r.Tok0:r.Name0])
+		if !isHonorific(h) {
+			b.addRole(expandTitles(toks[r.Tok0:r.Name0]))
 		}
 		if isHonorific(h) {
 			b.addAlias(body[toks[r.Name0-1].Start:toks[r.Tok1-1].End])
 		}
 	}
-	last := r.Tok1 - 1
-	if b.role == "" && !toks[last].Poss && last+2 < len(toks) && toks[last+1].Text == "," {
+	noteApposition(b, toks, r.Tok1-1, body)
+}
+
+// noteApposition records the role an apposition after a mention ending at
+// token last gives a person ("Roe, the mayor of Eastfield,").
+func noteApposition(b *personBuild, toks []Token, last int, body string) {
+	if !toks[last].Poss && last+2 < len(toks) && toks[last+1].Text == "," {
 		k := last + 2
-		if isDet(toks[k].Lower()) || toks[k].Cap {
+		low := toks[k].Lower()
+		// "Roe, the mayor of Eastfield,", "Roe, Eastfield's mayor,",
+		// "Roe, president of the union,"
+		if isDet(low) || toks[k].Cap || roleNouns[low] || titleWords[low] {
 			a, e, ok := apposition(toks, k)
 			if ok != "" {
 				phrase := body[toks[a].Start:toks[e-1].End]
@@ -929,12 +944,35 @@ func noteRun(b *personBuild, toks []Token, r Run, body string) {
 				if isDet(toks[a].Lower()) && e-a > 1 {
 					role = body[toks[a+1].Start:toks[e-1].End]
 				}
-				b.role = strings.Join(strings.Fields(role), " ")
+				b.addRole(role)
 				if toks[a].Lower() == "the" {
 					b.addAlias(phrase)
 				}
 			}
 		}
+	}
+}
+
+// maxRoles bounds the roles kept per person.
+const maxRoles = 6
+
+// addRole records a role the article gives a person; the first is their
+// Role, all are their Roles.
+func (p *personBuild) addRole(role string) {
+	role = strings.Join(strings.Fields(role), " ")
+	if role == "" {
+		return
+	}
+	if p.role == "" {
+		p.role = role
+	}
+	for _, r := range p.roles {
+		if strings.EqualFold(r, role) {
+			return
+		}
+	}
+	if len(p.roles) < maxRoles {
+		p.roles = append(p.roles, role)
 	}
 }
 

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -378,5 +379,23 @@ func TestParticlesAndSuffixes(t *testing.T) {
 				t.Errorf("%q not located", tc.located)
 			}
 		})
+	}
+}
+
+// TestRoles checks that every role the article gives a person is kept,
+// the first as Role, titles spelt out, without repeats.
+func TestRoles(t *testing.T) {
+	body := "Sen. Dana Marlowe opened the hearing. Marlowe, the former governor of Eastland, said little. " +
+		"Sen. Dana Marlowe then left. Dana Marlowe, chair of the budget committee, returned at noon."
+	p, all := find(t, body, "Dana Marlowe")
+	if p.Name == "" {
+		t.Fatalf("not found in %+v", all)
+	}
+	want := []string{"Senator", "former governor of Eastland", "chair of the budget committee"}
+	got := slices.Clone(p.Roles)
+	slices.Sort(got)
+	slices.Sort(want)
+	if p.Role != "Senator" || !slices.Equal(got, want) {
+		t.Errorf("role %q, roles %q; want Senator first of %q", p.Role, p.Roles, want)
 	}
 }
