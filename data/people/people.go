@@ -297,11 +297,11 @@ func nameOK(toks []Token, r Run) bool {
 	}
 	// "Saudi Arabia said", "New Hampshire Republicans": a place, or a
 	// run that begins with one ("New" is kept on the run for this)
-	for e := r.Name0 + 1; e <= r.Tok1 && e-r.Tok0 <= 3; e++ {
-		a := r.Tok0
-		if a > 0 && toks[a-1].Lower() == "new" && toks[a-1].Cap {
-			a--
-		}
+	a := r.Tok0
+	if a > 0 && toks[a-1].Lower() == "new" && toks[a-1].Cap {
+		a--
+	}
+	for e := r.Name0 + 1; placeStarts[toks[a].Lower()] && e <= r.Tok1 && e-r.Tok0 <= 3; e++ {
 		if places[strings.ToLower(strings.Join(tokTexts(toks[a:e]), " "))] && (e == r.Tok1 || !isFirstName(toks[r.Name0].Lower())) {
 			return false
 		}
@@ -794,6 +794,13 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		}
 	}
 	ments := Locate(toks, starts, ppl)
+	// each form met is compared once with the canonical name: a long
+	// article names its people hundreds of times
+	type form struct {
+		person int
+		run    string
+	}
+	seenForm := map[form]bool{}
 	for _, m := range ments {
 		b := builds[m.Person]
 		b.mentions++
@@ -801,9 +808,11 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		if isHonorific(m.Honorific) {
 			run = body[m.Start:m.End]
 		}
-		if nameKey(run) != nameKey(b.canonical()) {
-			// a shorter or titled form is an alias
-			b.addAlias(run)
+		if f := (form{m.Person, run}); !seenForm[f] {
+			seenForm[f] = true
+			if run != ppl[m.Person].Name && nameKey(run) != nameKey(ppl[m.Person].Name) {
+				b.addAlias(run) // a shorter or titled form is an alias
+			}
 		}
 		noteApposition(b, toks, m.Tok1-1, body) // "Roe, the former governor,"
 		// "Mr. Qiao" for "Qiao Wenliang": the first word after an honorific

@@ -14,6 +14,16 @@ var placesFile string
 // places are the folded names of placesFile: never a person's name.
 var places = readPlaces(placesFile)
 
+// placeStarts are the first words of places, so that a name's check
+// against places costs a map lookup unless its first word could begin one.
+var placeStarts = func() map[string]bool {
+	out := map[string]bool{}
+	for p := range places {
+		out[strings.Fields(p)[0]] = true
+	}
+	return out
+}()
+
 func readPlaces(file string) map[string]bool {
 	out := map[string]bool{}
 	for _, line := range strings.Split(file, "\n") {

@@ -15,6 +15,7 @@ package orgs
 
 import (
 	"embed"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -43,6 +44,24 @@ type Org struct {
 	Acronym  string    `json:"acronym,omitempty"` // "KPC", when the article gives one
 	Aliases  []string  `json:"aliases,omitempty"` // other forms met, acronym included
 	Mentions []Mention `json:"-"`                 // in body order
+
+	// keys are the folded words of Name and of each alias, made once by
+	// Find for Resolve (nil in an Org made by hand: Resolve folds then).
+	keys []string
+}
+
+// formKeys returns the folded forms of an organisation's name (first) and
+// aliases.
+func (o *Org) formKeys() []string {
+	if o.keys != nil {
+		return o.keys
+	}
+	ks := make([]string, 0, 1+len(o.Aliases))
+	ks = append(ks, key(text.Words(o.Name)))
+	for _, a := range o.Aliases {
+		ks = append(ks, key(text.Words(a)))
+	}
+	return ks
 }
 
 //go:embed words/*.txt
@@ -121,6 +140,7 @@ func Find(body string, toks []text.Token, starts []bool) []Org {
 			continue
 		}
 		sort.Slice(o.org.Mentions, func(i, j int) bool { return o.org.Mentions[i].Start < o.org.Mentions[j].Start })
+		o.org.keys = o.org.formKeys()
 		out = append(out, o.org)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0].Start < out[j].Mentions[0].Start })
@@ -581,22 +601,20 @@ func Resolve(os []Org, phrase string) int {
 		return -1
 	}
 	k := key(ws)
-	for i, o := range os {
-		if key(text.Words(o.Name)) == k || strings.EqualFold(o.Acronym, k) {
+	for i := range os {
+		if os[i].formKeys()[0] == k || strings.EqualFold(os[i].Acronym, k) {
 			return i
 		}
 	}
-	for i, o := range os {
-		for _, a := range o.Aliases {
-			if key(text.Words(a)) == k {
-				return i
-			}
+	for i := range os {
+		if slices.Contains(os[i].formKeys()[1:], k) {
+			return i
 		}
 	}
 	// "Roper Centre" for "Roper Centre for Opinion Studies"
 	found := -1
-	for i, o := range os {
-		ow := text.Words(o.Name)
+	for i := range os {
+		ow := strings.Fields(os[i].formKeys()[0])
 		if len(ow) > len(ws) && connectors[ow[len(ws)]] && key(ow[:len(ws)]) == k {
 			if found >= 0 {
 				return -1
@@ -610,8 +628,8 @@ func Resolve(os []Org, phrase string) int {
 	// "the Bureau" (capitalised: a name's head, not "the bureau")
 	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(phrase, "the "), "The "))); len(ws) == 1 && headWords[ws[0]] && unicode.IsUpper(r) {
 		found := -1
-		for i, o := range os {
-			if contains(text.Words(o.Name), ws[0]) {
+		for i := range os {
+			if contains(strings.Fields(os[i].formKeys()[0]), ws[0]) {
 				if found >= 0 {
 					return -1
 				}
