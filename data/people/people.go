@@ -1116,10 +1116,27 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 			firstOf[k.last] = -1 // also someone's surname: ambiguous
 		}
 	}
+	// full names and their variants, looked up once per run
+	fullOf := map[string]int{}
+	for i, k := range keys {
+		if k.full != "" {
+			if _, dup := fullOf[k.full]; !dup {
+				fullOf[k.full] = i
+			}
+		}
+	}
+	for i, k := range keys {
+		for _, v := range k.variants {
+			if _, dup := fullOf[v]; !dup {
+				fullOf[v] = i
+			}
+		}
+	}
+	runs := Runs(toks, starts)
 	var out []Mention
 	lastSeen := map[int]int{}
 	seenCount := map[int]int{}
-	for _, r := range Runs(toks, starts) {
+	for _, r := range runs {
 		if r.Name0 >= r.Tok1 {
 			continue
 		}
@@ -1133,19 +1150,8 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 				}
 			}
 			name := strings.ToLower(strings.Join(tokTexts(toks[s:r.Tok1]), " "))
-			for i, k := range keys {
-				if k.full != "" && k.full == name {
-					found = i
-					break
-				}
-			}
-			for i := 0; found < 0 && i < len(keys); i++ {
-				for _, v := range keys[i].variants {
-					if v == name {
-						found = i
-						break
-					}
-				}
+			if i, ok := fullOf[name]; ok {
+				found = i
 			}
 			if found < 0 && r.Tok1-s == 1 {
 				// "Mr. Clinton" is the man of two people named Clinton,
