@@ -201,6 +201,8 @@ func TestRecall(t *testing.T) {
 			"Marisol Quennell"},
 		{"a name opening a sentence before a past verb", "Talks went on all week.\n\nMara Quennell pointed out that the vote was close.", "Mara Quennell"},
 		{"a name opening a sentence before an adverb and a verb", "Talks went on all week. Tobiah Quennell largely ran on the economy.", "Tobiah Quennell"},
+		{"an inverted speech verb", "“The harbour will close,” said Ottoline Brasch, and the room went quiet.", "Ottoline Brasch"},
+		{"after spokesman", "The plan is sound, spokesman Idris Vantongeren told reporters on Monday.", "Idris Vantongeren"},
 		{"middle initial", "The plan was drafted by Ulric T. Benedek last spring.", "Ulric T. Benedek"},
 		{"role noun before the name", "Conservative commentator Idris Vantongeren wrote about it on Sunday.", "Idris Vantongeren"},
 		{"given name that is a word, role apposition", "Will Dorrance, a professor of economics at Harbour University, disagreed.", "Will Dorrance"},
