@@ -75,21 +75,22 @@ var nameSuffixes = set(`jr jr. sr sr. ii iii iv`)
 
 // splitName folds a name's words and splits them into given name, middle
 // names (initials without their stops) and surname, dropping a suffix.
-func splitName(name []string) (first string, middles []string, last string, ok bool) {
+func splitName(name []string) (first string, middles []string, last, suffix string, ok bool) {
 	ws := make([]string, 0, len(name))
 	for _, w := range name {
 		ws = append(ws, strings.ToLower(w))
 	}
 	for len(ws) > 2 && nameSuffixes[ws[len(ws)-1]] {
+		suffix = strings.TrimSuffix(ws[len(ws)-1], ".") + suffix
 		ws = ws[:len(ws)-1]
 	}
 	if len(ws) < 2 {
-		return "", nil, "", false
+		return "", nil, "", "", false
 	}
 	for _, m := range ws[1 : len(ws)-1] {
 		middles = append(middles, strings.TrimSuffix(m, "."))
 	}
-	return ws[0], middles, ws[len(ws)-1], true
+	return ws[0], middles, ws[len(ws)-1], suffix, true
 }
 
 // SameFullName reports whether two full names (words, titles stripped)
@@ -97,11 +98,13 @@ func splitName(name []string) (first string, middles []string, last string, ok b
 // variants of one name ("Chuck" and "Charles"), and no middle name of one
 // that the other contradicts ("Jane A. Roe" is "Jane Roe" and "Jane Ann
 // Roe", not "Jane B. Roe"). Given names that tell different genders never
-// match ("Chris" and "Christine").
+// match ("Chris" and "Christine"), nor names with different suffixes ("Tom
+// Roe Jr." is his father's son, not "Tom Roe").
 func SameFullName(a, b []string) bool {
-	fa, ma, la, ok1 := splitName(a)
-	fb, mb, lb, ok2 := splitName(b)
-	if !ok1 || !ok2 || la != lb || !SameGiven(fa, fb) {
+	fa, ma, la, sa, ok1 := splitName(a)
+	fb, mb, lb, sb, ok2 := splitName(b)
+	// "Tom Roe Jr." is not "Tom Roe": a suffix tells a son from his father
+	if !ok1 || !ok2 || la != lb || sa != sb || !SameGiven(fa, fb) {
 		return false
 	}
 	if ga, gb := FirstNameGender(fa), FirstNameGender(fb); ga != Unknown && gb != Unknown && ga != gb {

@@ -113,7 +113,9 @@ func TestSameFullName(t *testing.T) {
 		{"Jane A. Roe", "Jane B. Roe", false},
 		{"Sandy Okonjo", "Sandra Okonjo", true},
 		{"Chuck Vellacott", "Charles E. Vellacott", true},
-		{"Tom Roe Jr.", "Thomas Roe", true},
+		{"Tom Roe Jr.", "Thomas Roe Jr.", true},
+		{"Tom Roe Jr.", "Tom Roe", false}, // the son is not his father
+		{"Tom Roe Sr.", "Tom A. Roe Jr.", false},
 		{"Tom Roe", "Ann Roe", false},
 		{"Chris Varga", "Christine Varga", false}, // given names of different genders
 		{"Jane Roe", "Jane Doe", false},
@@ -399,5 +401,19 @@ func TestRoles(t *testing.T) {
 	slices.Sort(want)
 	if p.Role != "Senator" || !slices.Equal(got, want) {
 		t.Errorf("role %q, roles %q; want Senator first of %q", p.Role, p.Roles, want)
+	}
+}
+
+// TestFatherAndSon checks that a suffix keeps a son apart from his father
+// of the same name, even when one of them has a middle initial.
+func TestFatherAndSon(t *testing.T) {
+	body := "Tobias R. Okafor Jr. announced the deal on Monday. His father, Tobias Okafor, said he was proud. Tobias Okafor built the firm."
+	ppl := Find("", body, nil)
+	names := map[string]bool{}
+	for _, p := range ppl {
+		names[p.Name] = true
+	}
+	if !names["Tobias R. Okafor Jr."] || !names["Tobias Okafor"] {
+		t.Errorf("father and son not kept apart: %+v", ppl)
 	}
 }
