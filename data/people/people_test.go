@@ -84,6 +84,8 @@ func TestFind(t *testing.T) {
 			"Dana Marlowe", "Lieutenant Governor", "Marlowe", Female},
 		{"a given name ending in -ly opens the sentence", "Kelly Ames said the show was fine. Ames left early.",
 			"Kelly Ames", "", "Ames", Female},
+		{"a surname that is an occupation, before of", "Talks ended.\n\nStacy Baker of Eastfield says she really thinks the deal is fair.",
+			"Stacy Baker", "", "Baker", Female},
 		{"one word with a who-apposition", "Tatu, who sells fruit near the market, saw the crowd. Tatu ran home.",
 			"Tatu", "", "", Unknown},
 		{"a given name that is also a word", "Will Barnes, who milks 80 cows, said the price was too low.",
