@@ -462,7 +462,8 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 	}
 	// "Oumar Sako was on a trip": a name of two or three words opening a
 	// sentence as its subject
-	if starts[r.Tok0] && r.Tok1-r.Name0 >= 2 && r.Tok1-r.Name0 <= 3 && !toks[last].Poss && last+1 < len(toks) && (subjectVerbs[toks[last+1].Lower()] || pastVerbAfter(toks, last+1)) {
+	if starts[r.Tok0] && r.Tok1-r.Name0 >= 2 && r.Tok1-r.Name0 <= 3 && !toks[last].Poss && last+1 < len(toks) &&
+		(subjectVerbs[toks[last+1].Lower()] || pastVerbAfter(toks, last+1) && !pluralLooking(toks[last].Lower())) {
 		return true
 	}
 	// "spokesperson Lu Kang", "political scientist Ivo Strand"
@@ -477,6 +478,13 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 		}
 	}
 	return false
+}
+
+// pluralLooking reports a word that reads as a plural ("Mavericks",
+// "Catholics"): a team or a group before a past verb, more often than a
+// surname.
+func pluralLooking(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // pastVerbAfter reports a past-tense verb at token k, maybe after an
