@@ -229,6 +229,11 @@ func (f *finder) runs() []run {
 			}
 			if w := f.toks[m].Lower(); !headWords[w] && (people.RoleNoun(w) || people.RoleNoun(strings.TrimSuffix(w, "s"))) {
 				b = m
+				// "Senate Majority Leader Jo Brand": what stays must end
+				// with a body's head word to be a name ("Harbour News")
+				if !headWords[f.toks[b-1].Lower()] {
+					b = a
+				}
 				break
 			}
 		}
@@ -288,6 +293,9 @@ func isAcronym(w string) bool {
 // ("Centre", "Foods"), or it is an acronym, or an acronym in parentheses
 // follows it.
 func (f *finder) isOrg(r run) bool {
+	if people.IsPlace(f.text(r)) {
+		return false // "Israel, the country's ally": a place speaks, no body
+	}
 	if r.b-r.a == 1 {
 		// one word: an acronym; a head word alone ("the Centre") is a
 		// short form of a name met elsewhere, not a name

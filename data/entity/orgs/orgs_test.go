@@ -98,6 +98,8 @@ func TestFind(t *testing.T) {
 		{"and after a head word joins two bodies",
 			"The Kestrel Institute and Eastfield University signed the deal.",
 			[]string{"Kestrel Institute [] => name:Kestrel Institute", "Eastfield University [] => name:Eastfield University"}},
+		{"an imperative before a name", "Follow Harbour News on the web for more.",
+			[]string{"Harbour News [] => name:Harbour News"}},
 		{"a capitalised article inside a run begins the name",
 			"Subscribe Now The Harbour Post covers the port.",
 			[]string{"Harbour Post [] => name:Harbour Post"}},
@@ -131,6 +133,8 @@ func TestNotOrgs(t *testing.T) {
 		{"common abbreviations", "The vote closes at 8 p.m. EST, and the CEO said the TV debate was fine."},
 		{"a head word alone", "The Centre was closed. The Union met."},
 		{"people", "Ann Ortiz and Tom Reyes met on Tuesday."},
+		{"a body's word before a title and a name", "Senate Majority Leader Jo Brand said no."},
+		{"a place with an organisation's apposition", "Canada, the largest party, agreed."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
