@@ -293,9 +293,14 @@ func isAcronym(w string) bool {
 // ("Centre", "Foods"), or it is an acronym, or an acronym in parentheses
 // follows it.
 func (f *finder) isOrg(r run) bool {
-	if people.IsPlace(f.text(r)) {
-		return false // "Israel, the country's ally": a place speaks, no body
+	if !f.orgLike(r) {
+		return false
 	}
+	// "Westland, the union's founding member": a place speaks, no body
+	return r.b-r.a > 4 || !people.IsPlace(f.text(r))
+}
+
+func (f *finder) orgLike(r run) bool {
 	if r.b-r.a == 1 {
 		// one word: an acronym; a head word alone ("the Centre") is a
 		// short form of a name met elsewhere, not a name
@@ -488,6 +493,12 @@ func (f *finder) mentions(runs []run) {
 			acr[b.org.Acronym] = i
 		}
 	}
+	// the first words of every name and alias, so that most runs are
+	// passed over without folding them whole
+	firstWords := map[string]bool{}
+	for k := range f.byKey {
+		firstWords[strings.SplitN(k, " ", 2)[0]] = true
+	}
 	last := -1    // the build mentioned last
 	lastEnd := -1 // where that mention ended
 	ri := 0
@@ -498,7 +509,9 @@ func (f *finder) mentions(runs []run) {
 		}
 		if ri < len(runs) && runs[ri].a == k {
 			r := runs[ri]
-			if i, ok := f.byKey[key(f.words(r))]; ok {
+			if !firstWords[f.toks[r.a].Lower()] {
+				// no name begins with this word: not a mention by name
+			} else if i, ok := f.byKey[key(f.words(r))]; ok {
 				i = f.root(i)
 				rule := "name"
 				switch t := f.text(r); {
