@@ -141,13 +141,16 @@ const issuerSentences = 1
 //   - a short form of an organisation ("the Centre", "KPC", "Roper
 //     Center") becomes its canonical name ("Roper Center for Opinion
 //     Studies");
+//   - "it" ("It now warns that …") is the organisation named last, in its
+//     sentence or the one before;
 //   - a document that names no issuer ("“…,” the report said.") speaks for
 //     the organisation named last before it, in its sentence or the one
 //     before ("Researchers at the Kestrel Policy Centre surveyed 300
 //     farms."); a document with no organisation so near stays a document.
 //
 // Each change is traced in the quotation's Why (features
-// "organisation_canonical_name" and "document_issuer_named_before"). A
+// "organisation_canonical_name", "it_organisation_named_before" and
+// "document_issuer_named_before"). A
 // speaker that is one of the people is never changed.
 func Canonicalize(body string, sents []text.Sentence, qs []quotes.Quote, os []orgs.Org) {
 	for i := range qs {
@@ -157,6 +160,15 @@ func Canonicalize(body string, sents []text.Sentence, qs []quotes.Quote, os []or
 		}
 		if people.IsPlace(q.Speaker) {
 			q.SpeakerKind = string(Place) // "Canada said": a country speaks, no person
+			continue
+		}
+		// "It now warns that …": "it" stands for the organisation named
+		// last, in its sentence or the one before
+		if w := strings.Fields(q.Speaker); len(w) > 0 && len(w) <= 2 && strings.EqualFold(w[0], "it") {
+			if o, m := orgs.Before(os, q.Start); o >= 0 && sentenceOf(sents, q.Start)-sentenceOf(sents, m.Start) <= issuerSentences {
+				q.Speaker, q.SpeakerKind = os[o].Name, string(Organisation)
+				q.Why = append(q.Why, quotes.Reason{Feature: "it_organisation_named_before", Value: 1})
+			}
 			continue
 		}
 		if q.SpeakerKind == "document" && !hasCapital(q.Speaker) {
