@@ -8,6 +8,7 @@
 package entity
 
 import (
+	_ "embed"
 	"sort"
 	"strings"
 	"unicode"
@@ -143,9 +144,10 @@ const issuerSentences = 1
 //     Studies");
 //   - "it" ("It now warns that …") is the organisation named last, in its
 //     sentence or the one before;
-//   - a document that names no issuer ("“…,” the report said.") speaks for
-//     the organisation named last before it, in its sentence or the one
-//     before ("Researchers at the Kestrel Policy Centre surveyed 300
+//   - a document bodies issue (bodyDocs: a report, a survey; not a
+//     letter or a book) that names no issuer ("“…,” the report said.")
+//     speaks for the organisation named last before it, in its sentence
+//     or the one before ("Researchers at the Kestrel Policy Centre surveyed 300
 //     farms."); a document with no organisation so near stays a document.
 //
 // Each change is traced in the quotation's Why (features
@@ -171,7 +173,7 @@ func Canonicalize(body string, sents []text.Sentence, qs []quotes.Quote, os []or
 			}
 			continue
 		}
-		if q.SpeakerKind == "document" && !hasCapital(q.Speaker) {
+		if q.SpeakerKind == "document" && !hasCapital(q.Speaker) && bodyDocs[lastWord(q.Speaker)] {
 			if o, m := orgs.Before(os, q.Start); o >= 0 && sentenceOf(sents, q.Start)-sentenceOf(sents, m.Start) <= issuerSentences {
 				q.Alternatives = append([]string{q.Speaker}, q.Alternatives...)
 				q.Speaker, q.SpeakerKind = os[o].Name, string(Organisation)
@@ -184,6 +186,33 @@ func Canonicalize(body string, sents []text.Sentence, qs []quotes.Quote, os []or
 			q.Why = append(q.Why, quotes.Reason{Feature: "organisation_canonical_name", Value: 1})
 		}
 	}
+}
+
+//go:embed words/bodydocs.txt
+var bodyDocsFile string
+
+// bodyDocs are documents bodies issue ("report", "survey"; not "letter"
+// or "book", which people write as often), folded.
+var bodyDocs = func() map[string]bool {
+	out := map[string]bool{}
+	for _, line := range strings.Split(bodyDocsFile, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if w := strings.TrimSpace(line); w != "" {
+			out[w] = true
+		}
+	}
+	return out
+}()
+
+// lastWord folds the last word of a phrase ("report" of "the new report").
+func lastWord(s string) string {
+	w := text.Words(s)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
 }
 
 // sentenceOf returns the index of the sentence holding byte offset at (-1

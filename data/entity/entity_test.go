@@ -62,6 +62,28 @@ func TestBuild(t *testing.T) {
 	}
 }
 
+// TestBodyDocs checks the form of the embedded list of documents bodies
+// issue: folded single words, no duplicates.
+func TestBodyDocs(t *testing.T) {
+	seen := map[string]bool{}
+	for n, line := range strings.Split(bodyDocsFile, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		w := strings.TrimSpace(line)
+		if w == "" {
+			continue
+		}
+		if w != strings.ToLower(w) || strings.ContainsAny(w, " \t.,;:") || seen[w] {
+			t.Errorf("line %d: %q is not one new folded word", n+1, w)
+		}
+		seen[w] = true
+	}
+	if !bodyDocs["report"] || bodyDocs["letter"] {
+		t.Errorf("bodyDocs read wrong: %v", bodyDocs)
+	}
+}
+
 // TestPlaceSpeaker checks that a country that speaks is a place, never a
 // person or an organisation, in the entities and in the quotation.
 func TestPlaceSpeaker(t *testing.T) {
@@ -133,6 +155,9 @@ func TestCanonicalize(t *testing.T) {
 		{"it after an organisation",
 			"The Kestrel Policy Centre studied the port for a year. It now warns that “the wall will fail within a decade.”",
 			"the wall will fail within a decade", "Kestrel Policy Centre", "it_organisation_named_before"},
+		{"a letter is no body's document",
+			"The Kestrel Policy Centre surveyed 300 farms last spring. “Yields fell by a third,” the letter said.",
+			"Yields fell by a third", "", ""},
 		{"document with no issuer near",
 			"The Bureau of Harbour Statistics published its figures.\n\nThe ferries ran late.\n\nThe queues were long.\n\n“Prices rose in every port,” the report said.",
 			"Prices rose in every port", "", ""},
