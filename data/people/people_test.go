@@ -172,7 +172,7 @@ func TestNotPeople(t *testing.T) {
 		{"institutions", "The Eastfield Metroparks Zoo said the cheetahs were fine. Northbank Prison closed."},
 		{"a body takes which", "Brightwater, which sells fruit, said the price was low."},
 		{"a question opening with will", "Will Barnes Farm survive? Nobody knows."},
-		{"a body opening a sentence before a past verb", "Harbour Council voted on Monday. Westland Motors closed two plants. Brightwater Foods sued the province. Eastfield Comets lost again. The party built its Voter Vault database in 2003."},
+		{"a body opening a sentence before a past verb", "Harbour Council voted on Monday. Westland Motors closed two plants. Brightwater Foods sued the province. Eastfield Comets lost again. The party built its Voter Vault database in 2003. Harbour Centre for Ocean Studies wrote to us. Clean Ports PAC said no."},
 		{"a country", "Saudi Arabia said on Monday that the talks had failed."},
 		{"a state after new", "New Hampshire Republicans said the count was wrong. New Hampshire said so too."},
 		{"a description with a place", "A Vermont farmer said the price was low."},
