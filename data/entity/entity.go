@@ -8,9 +8,13 @@
 package entity
 
 import (
+	_ "embed"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"newsbot/data/entity/orgs"
 	"newsbot/data/people"
 	"newsbot/data/quotes"
 	"newsbot/data/text"
@@ -25,6 +29,7 @@ const (
 	Organisation Kind = "organisation"
 	Document     Kind = "document" // speaks for whoever issued it ("the report said")
 	Group        Kind = "group"    // "officials", "researchers"
+	Place        Kind = "place"    // a country or a state as a speaker ("Canada said"): never a person
 )
 
 // Mention is one place where the body refers to an entity.
@@ -49,19 +54,28 @@ const maxMentions = 1000
 
 // Build makes the entity model of one article from its tokens, people and
 // quotations: a Person for each of the people (mentions from people.Locate,
-// pronouns resolved by the quotation rules aside), and an entity of its
-// SpeakerKind for every other speaker.
+// pronouns resolved by the quotation rules aside), an Organisation for
+// each organisation orgs.Find meets (canonical name, acronym and short
+// forms as aliases, mentions), and an entity of its SpeakerKind for every
+// other speaker.
+//
+// Build also settles, in qs, the speakers that are organisations or
+// documents, so that quotations and entities agree (see Canonicalize).
 func Build(body string, sents []text.Sentence, toks []text.Token, ppl []people.Person, qs []quotes.Quote) []Entity {
 	out := make([]Entity, 0, len(ppl))
 	for _, p := range ppl {
-		e := Entity{Name: p.Name, Kind: Person, Aliases: p.Aliases, Gender: p.Gender}
-		if p.Role != "" {
-			e.Roles = []string{p.Role}
+		e := Entity{Name: p.Name, Kind: Person, Aliases: p.Aliases, Gender: p.Gender, Roles: p.Roles}
+		if len(e.Roles) == 0 && p.Role != "" {
+			e.Roles = []string{p.Role} // a Person made by hand, without Roles
 		}
 		out = append(out, e)
 	}
+	var starts []bool
+	if len(toks) > 0 {
+		starts = people.Starts(toks, sents, body)
+	}
 	if len(ppl) > 0 && len(toks) > 0 {
-		for _, m := range people.Locate(toks, people.Starts(toks, sents, body), ppl) {
+		for _, m := range people.Locate(toks, starts, ppl) {
 			if m.Person >= 0 && m.Person < len(out) && len(out[m.Person].Mentions) < maxMentions {
 				out[m.Person].Mentions = append(out[m.Person].Mentions, Mention{m.Start, m.End})
 			}
@@ -70,6 +84,29 @@ func Build(body string, sents []text.Sentence, toks []text.Token, ppl []people.P
 	index := map[string]int{}
 	for i, e := range out {
 		index[e.Name] = i
+		for _, a := range e.Aliases {
+			if _, taken := index[a]; !taken && len(strings.Fields(a)) >= 2 {
+				index[a] = i // "Sandy Roe" is the person "Sandra Roe"
+			}
+		}
+	}
+	var os []orgs.Org
+	if len(toks) > 0 {
+		os = orgs.Find(body, toks, starts)
+	}
+	Canonicalize(body, sents, qs, os)
+	for _, o := range os {
+		if _, isPerson := index[o.Name]; isPerson {
+			continue // a person's name with a body's word in it ("Dominic Bank")
+		}
+		e := Entity{Name: o.Name, Kind: Organisation, Aliases: o.Aliases}
+		for _, m := range o.Mentions {
+			if len(e.Mentions) < maxMentions {
+				e.Mentions = append(e.Mentions, Mention{m.Start, m.End})
+			}
+		}
+		index[o.Name] = len(out)
+		out = append(out, e)
 	}
 	for _, q := range qs {
 		if q.Speaker == "" {
@@ -90,6 +127,110 @@ func Build(body string, sents []text.Sentence, toks []text.Token, ppl []people.P
 		}
 	}
 	return out
+}
+
+// issuerSentences is how far back (in sentences) a document that names no
+// issuer looks for the organisation that issued it: its own sentence and
+// the one before ("Researchers at the Kestrel Policy Centre surveyed 300
+// farms. “…,” the report said.").
+const issuerSentences = 1
+
+// Canonicalize settles the speakers of qs that are organisations,
+// documents or places, given the article's organisations (orgs.Find):
+//   - a country, a US state or a Canadian province is a place
+//     (people.IsPlace), never a person nor an organisation;
+//   - a short form of an organisation ("the Centre", "KPC", "Roper
+//     Center") becomes its canonical name ("Roper Center for Opinion
+//     Studies");
+//   - "it" ("It now warns that …") is the organisation named last, in its
+//     sentence or the one before;
+//   - a document bodies issue (bodyDocs: a report, a survey; not a
+//     letter or a book) that names no issuer ("“…,” the report said.")
+//     speaks for the organisation named last before it, in its sentence
+//     or the one before ("Researchers at the Kestrel Policy Centre surveyed 300
+//     farms."); a document with no organisation so near stays a document.
+//
+// Each change is traced in the quotation's Why (features
+// "organisation_canonical_name", "it_organisation_named_before" and
+// "document_issuer_named_before"). A
+// speaker that is one of the people is never changed.
+func Canonicalize(body string, sents []text.Sentence, qs []quotes.Quote, os []orgs.Org) {
+	for i := range qs {
+		q := &qs[i]
+		if q.Speaker == "" || q.SpeakerKind == "person" {
+			continue
+		}
+		if people.IsPlace(q.Speaker) {
+			q.SpeakerKind = string(Place) // "Canada said": a country speaks, no person
+			continue
+		}
+		// "It now warns that …": "it" stands for the organisation named
+		// last, in its sentence or the one before
+		if w := strings.Fields(q.Speaker); len(w) > 0 && len(w) <= 2 && strings.EqualFold(w[0], "it") {
+			if o, m := orgs.Before(os, q.Start); o >= 0 && sentenceOf(sents, q.Start)-sentenceOf(sents, m.Start) <= issuerSentences {
+				q.Speaker, q.SpeakerKind = os[o].Name, string(Organisation)
+				q.Why = append(q.Why, quotes.Reason{Feature: "it_organisation_named_before", Value: 1})
+			}
+			continue
+		}
+		if q.SpeakerKind == "document" && !hasCapital(q.Speaker) && bodyDocs[lastWord(q.Speaker)] {
+			if o, m := orgs.Before(os, q.Start); o >= 0 && sentenceOf(sents, q.Start)-sentenceOf(sents, m.Start) <= issuerSentences {
+				q.Alternatives = append([]string{q.Speaker}, q.Alternatives...)
+				q.Speaker, q.SpeakerKind = os[o].Name, string(Organisation)
+				q.Why = append(q.Why, quotes.Reason{Feature: "document_issuer_named_before", Value: 1})
+			}
+			continue
+		}
+		if o := orgs.Resolve(os, q.Speaker); o >= 0 && os[o].Name != q.Speaker && hasCapital(q.Speaker) {
+			q.Speaker, q.SpeakerKind = os[o].Name, string(Organisation)
+			q.Why = append(q.Why, quotes.Reason{Feature: "organisation_canonical_name", Value: 1})
+		}
+	}
+}
+
+//go:embed words/bodydocs.txt
+var bodyDocsFile string
+
+// bodyDocs are documents bodies issue ("report", "survey"; not "letter"
+// or "book", which people write as often), folded.
+var bodyDocs = func() map[string]bool {
+	out := map[string]bool{}
+	for _, line := range strings.Split(bodyDocsFile, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if w := strings.TrimSpace(line); w != "" {
+			out[w] = true
+		}
+	}
+	return out
+}()
+
+// lastWord folds the last word of a phrase ("report" of "the new report").
+func lastWord(s string) string {
+	w := text.Words(s)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
+// sentenceOf returns the index of the sentence holding byte offset at (-1
+// before the first sentence).
+func sentenceOf(sents []text.Sentence, at int) int {
+	return sort.Search(len(sents), func(i int) bool { return sents[i].Start > at }) - 1
+}
+
+// hasCapital reports whether a speaker phrase has a capitalised word: a
+// name ("a Kestrel Centre report" names its issuer; "the report" does
+// not; "police" is not "Eastfield Police").
+func hasCapital(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // speakers splits a joint speaker ("A and B") into its people.
@@ -117,6 +258,8 @@ func kindOf(speakerKind string) Kind {
 		return Document
 	case "group":
 		return Group
+	case "place":
+		return Place
 	}
 	return ""
 }

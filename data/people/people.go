@@ -31,11 +31,19 @@ const (
 
 // Person is someone the article names.
 type Person struct {
-	Name     string   `json:"name"`    // canonical full name, e.g. "Keir Starmer"
-	Aliases  []string `json:"aliases"` // other mentions: "Starmer", "the Prime Minister of the UK"
-	Role     string   `json:"role"`    // e.g. "Prime Minister of the UK", or ""
+	Name    string   `json:"name"`    // canonical full name, e.g. "Keir Starmer"
+	Aliases []string `json:"aliases"` // other mentions: "Starmer", "the Prime Minister of the UK"
+	Role    string   `json:"role"`    // e.g. "Prime Minister of the UK", or ""
+	// Roles are all the roles the article gives the person, Role first
+	// ("Senator", "the former governor of Eastland"), so that any of them
+	// finds them.
+	Roles    []string `json:"roles,omitempty"`
 	Gender   Gender   `json:"-"`
 	Mentions int      `json:"-"` // how often the article mentions them
+	// Surname is the family name: the last word of Name, or its first word
+	// when the article puts an honorific before it ("Mr. Qiao" for "Qiao
+	// Wenliang": a family name written first).
+	Surname string `json:"surname,omitempty"`
 }
 
 // Mention is one place where the body names a person.
@@ -65,7 +73,23 @@ func isNameTok(t Token) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
-	return unicode.IsLetter(r)
+	return unicode.IsLetter(r) && !gluedWords(t.Text)
+}
+
+// gluedWords reports a word with more than two inner capitals in mixed
+// case ("CarterShareReply"): page furniture glued to a name, never a
+// name ("McDonald", "DeMarco" have one).
+func gluedWords(w string) bool {
+	inner, lower := 0, false
+	for i, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			lower = true
+		case unicode.IsUpper(r) && i > 0:
+			inner++
+		}
+	}
+	return lower && inner > 2
 }
 
 // sentenceStarts marks, for each token, whether a sentence boundary lies
@@ -117,6 +141,16 @@ func Runs(toks []Token, starts []bool) []Run {
 					j++
 					continue
 				}
+				// "Maria de la Cruz", "Ludwig van der Berg": particles in a row
+				if k := j; particles[toks[k].Lower()] && toks[k].Word {
+					for k < len(toks) && k-j < 3 && particles[toks[k].Lower()] && toks[k].Word && !starts[k] {
+						k++
+					}
+					if k > j+1 && k < len(toks) && isNameTok(toks[k]) && !starts[k] {
+						j = k + 1
+						continue
+					}
+				}
 				break
 			}
 		}
@@ -131,8 +165,8 @@ func Runs(toks []Token, starts []bool) []Run {
 		a, b := i, j
 		// "Grandmother-of-three Pat Smith": a hyphenated description
 		for a < b && (notNames[toks[a].Lower()] && !titleWords[toks[a].Lower()] || starts[a] && b-a > 1 && starterWord(toks[a].Lower()) ||
-			strings.Contains(toks[a].Lower(), "-of-")) {
-			if b-a >= 2 && isFirstName(toks[a].Lower()) && personApposition(toks, Run{Tok0: a, Tok1: b, Name0: a}) {
+			strings.Contains(toks[a].Lower(), "-of-") || b-a > 1 && pluralRole(toks[a].Lower())) {
+			if b-a >= 2 && isFirstName(toks[a].Lower()) && (personApposition(toks, Run{Tok0: a, Tok1: b, Name0: a}) || roleApposition(toks, b-1)) {
 				break // "Will Barnes, who …": a given name that is also a word
 			}
 			a++
@@ -146,6 +180,9 @@ func Runs(toks []Token, starts []bool) []Run {
 		for b > a && (notNames[toks[b-1].Lower()] && !titleWords[toks[b-1].Lower()] || particles[toks[b-1].Lower()]) {
 			if nameMonths[toks[b-1].Lower()] && b-1 > a && (!notNames[toks[b-2].Lower()] || titleWords[strings.TrimSuffix(toks[b-2].Lower(), ".")]) {
 				break // Helena May, Mrs May
+			}
+			if surnameWords[toks[b-1].Lower()] && b-1 > a && isFirstName(toks[b-2].Lower()) {
+				break // Owen Read
 			}
 			if toks[b-1].Poss && b-1 > a && !notNames[toks[b-1].Lower()] {
 				break
@@ -232,12 +269,23 @@ func roleish(ts []Token) bool {
 	return false
 }
 
+// pluralRole reports a plural that names several people by role or party
+// ("Republicans Roe and Doe", "Senators Roe and Doe"): never part of a
+// name.
+func pluralRole(w string) bool {
+	sing, ok := strings.CutSuffix(w, "s")
+	return ok && !titleWords[w] && (roleNouns[sing] || titleWords[sing] || partyWords[sing])
+}
+
 // isRoleNoun reports a role noun, singular or plural ("owners").
 func isRoleNoun(w string) bool { return roleNouns[w] || roleNouns[strings.TrimSuffix(w, "s")] }
 
 // starterWord reports a capitalised sentence opener that is no name:
 // "Overstating", "Unlike", "Clearly".
 func starterWord(w string) bool {
+	if isFirstName(w) {
+		return false // "Kelly", "Stanley": given names, not adverbs
+	}
 	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") || sentenceStarters[w]
 }
 
@@ -246,6 +294,17 @@ func nameOK(toks []Token, r Run) bool {
 	n := r.Tok1 - r.Name0
 	if n < 1 || n > 4 {
 		return false
+	}
+	// "Saudi Arabia said", "New Hampshire Republicans": a place, or a
+	// run that begins with one ("New" is kept on the run for this)
+	a := r.Tok0
+	if a > 0 && toks[a-1].Lower() == "new" && toks[a-1].Cap {
+		a--
+	}
+	for e := r.Name0 + 1; placeStarts[toks[a].Lower()] && e <= r.Tok1 && e-r.Tok0 <= 3; e++ {
+		if places[strings.ToLower(strings.Join(tokTexts(toks[a:e]), " "))] && (e == r.Tok1 || !isFirstName(toks[r.Name0].Lower())) {
+			return false
+		}
 	}
 	if r.Name0 > 0 && toks[r.Name0-1].Lower() == "of" && n == 1 {
 		return false // "Mother of Parliaments": an office's object, not a name
@@ -258,14 +317,21 @@ func nameOK(toks []Token, r Run) bool {
 		if orgWords[low] && !surname || titleWords[low] {
 			return false
 		}
-		// "Will Barnes, who milks 80 cows": a given name that is also a
-		// word, vouched for by an apposition only people take
-		givenWord := k == r.Name0 && n >= 2 && isFirstName(low) && personApposition(toks, r)
-		if notNames[low] && !(r.Titled && n == 1) && !(nameMonths[low] && k == r.Tok1-1 && n >= 2) && !givenWord {
+		// "the Texas Democrat", "a Wisconsin Republican": a description
+		if partyWords[low] || pluralRole(low) && partyWords[strings.TrimSuffix(low, "s")] {
 			return false
 		}
-		if isAcronym(toks[k].Text) || hasDigit(toks[k].Text) || isContraction(low) {
+		// "Will Barnes, who milks 80 cows": a given name that is also a
+		// word, vouched for by an apposition only people take
+		givenWord := k == r.Name0 && n >= 2 && isFirstName(low) && (personApposition(toks, r) || roleApposition(toks, r.Tok1-1))
+		// "Owen Read", "Amy Will": a word that is also a surname, after
+		// a given name
+		wordSurname := k == r.Tok1-1 && n == 2 && isFirstName(toks[r.Name0].Lower()) && surnameWords[low]
+		if notNames[low] && !(r.Titled && n == 1) && !(nameMonths[low] && k == r.Tok1-1 && n >= 2) && !givenWord && !wordSurname {
 			return false
+		}
+		if isAcronym(toks[k].Text) || hasDigit(toks[k].Text) || isContraction(low) || countryInitials[low] {
+			return false // "U.K. Steel"
 		}
 	}
 	return true
@@ -285,6 +351,22 @@ func personApposition(toks []Token, r Run) bool {
 		return true
 	}
 	return isNumber(n2.Text) && last+3 < len(toks) && toks[last+3].Text == ","
+}
+
+// roleApposition reports a name ending at token last followed by an
+// apposition that names a role: ", a lawyer for the family,", ", the
+// chief executive of Acme,", ", president of the union" (a role noun or
+// title, lower case, within the apposition).
+func roleApposition(toks []Token, last int) bool {
+	if last < 0 || last+2 >= len(toks) || toks[last].Poss || toks[last+1].Text != "," {
+		return false
+	}
+	k := last + 2
+	low := toks[k].Lower()
+	if !toks[k].Cap && (roleNouns[low] || titleWords[low]) {
+		return true // "Roe, president of the union"
+	}
+	return isDet(low) && appositionRole(toks, k) != ""
 }
 
 // isAcronym reports an all-capitals word of two letters or more (CBC, RCMP),
@@ -331,6 +413,12 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 	if r.Tok1-r.Name0 == 2 && isInitials(toks[r.Name0].Text) && !countryInitials[first] {
 		return true
 	}
+	// "Anselm W. Corrigan", "Ann E. Marlow": a middle initial between
+	// two names, which bodies and places never have
+	if r.Tok1-r.Name0 == 3 && isInitials(toks[r.Name0+1].Text) && !countryInitials[strings.ToLower(strings.TrimSuffix(toks[r.Name0+1].Text, "."))] &&
+		!isInitials(toks[r.Name0].Text) && !isAcronym(toks[r.Name0].Text) {
+		return true
+	}
 	last := r.Tok1 - 1
 	// "living in Los Angeles, claims": a place after a preposition
 	placeBefore := r.Tok0 > 0 && placePreps[toks[r.Tok0-1].Lower()]
@@ -349,6 +437,10 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 				if appositionRole(toks, last+2) != "" {
 					return true
 				}
+			}
+			// "Roe, president of the union, …"
+			if !n2.Cap && r.Tok1-r.Name0 >= 2 && (roleNouns[n2.Lower()] || titleWords[n2.Lower()]) {
+				return true
 			}
 			// "Smith, marketing executive at X, said"
 			for k := last + 2; k < len(toks) && k-last < 16; k++ {
@@ -370,7 +462,8 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 	}
 	// "Oumar Sako was on a trip": a name of two or three words opening a
 	// sentence as its subject
-	if starts[r.Tok0] && r.Tok1-r.Name0 >= 2 && r.Tok1-r.Name0 <= 3 && !toks[last].Poss && last+1 < len(toks) && subjectVerbs[toks[last+1].Lower()] {
+	if starts[r.Tok0] && r.Tok1-r.Name0 >= 2 && r.Tok1-r.Name0 <= 3 && !toks[last].Poss && last+1 < len(toks) &&
+		(subjectVerbs[toks[last+1].Lower()] || pastVerbAfter(toks, last+1) && !pluralLooking(toks[last].Lower())) {
 		return true
 	}
 	// "spokesperson Lu Kang", "political scientist Ivo Strand"
@@ -385,6 +478,27 @@ func evidence(toks []Token, starts []bool, r Run) bool {
 		}
 	}
 	return false
+}
+
+// pluralLooking reports a word that reads as a plural ("Mavericks",
+// "Catholics"): a team or a group before a past verb, more often than a
+// surname.
+func pluralLooking(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// pastVerbAfter reports a past-tense verb at token k, maybe after an
+// adverb ("Mara Quist pointed out", "Mara Quist largely ran on …"): a
+// name that opens a sentence as the subject of what it did.
+func pastVerbAfter(toks []Token, k int) bool {
+	if k < len(toks) && toks[k].Word && !toks[k].Cap && strings.HasSuffix(toks[k].Lower(), "ly") {
+		k++
+	}
+	if k >= len(toks) || !toks[k].Word || toks[k].Cap {
+		return false
+	}
+	w := toks[k].Lower()
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || pastVerbs[w]
 }
 
 func isNumber(s string) bool {
@@ -404,6 +518,10 @@ func isDet(s string) bool { return s == "the" || s == "a" || s == "an" }
 // placePreps come before places rather than speakers.
 var placePreps = set(`in at from to near of into across outside inside toward towards`)
 
+// pastVerbs are common irregular past tenses that follow a person who
+// opens a sentence ("Mara Quist ran", "… threw her support").
+var pastVerbs = set(`ran won lost threw took gave made met went came left sent spent wrote spoke sought fought held led began became brought bought built chose drew drove felt found got grew hid hit kept knew paid put quit rose sat saw shook sold stood struck swore taught thought told understood wore`)
+
 // subjectVerbs follow a person who opens a sentence.
 var subjectVerbs = set(`was is has had who will would says said told recalls remembers`)
 
@@ -418,13 +536,17 @@ func appositionRole(toks []Token, k int) string {
 	return role
 }
 
+// maxApposition bounds an apposition in tokens: long enough for "a senior
+// vice president in the Eastfield office of Harbour Realty Consulting".
+const maxApposition = 20
+
 // apposition reads a phrase from token k up to the next comma, stop or
-// sentence-ending mark (at most 12 tokens). It reports the phrase's token
+// sentence-ending mark (at most maxApposition tokens). It reports the phrase's token
 // range and whether it names a role (contains a role noun or title word).
 func apposition(toks []Token, k int) (int, int, string) {
 	end := k
 	hasRole := false
-	for end < len(toks) && end-k < 12 {
+	for end < len(toks) && end-k < maxApposition {
 		t := toks[end]
 		if !t.Word {
 			if t.Text == "," || t.Text == "." || t.Text == ";" || t.Text == ":" || t.Text == "(" || t.Text == ")" ||
@@ -433,6 +555,9 @@ func apposition(toks []Token, k int) (int, int, string) {
 			}
 		}
 		low := t.Lower()
+		if (low == "who" || low == "that") && end > k+1 {
+			break // "Roe, the former Acme CEO who left in May,": the role ends here
+		}
 		if evidenceVerbs[low] || low == "who" || low == "which" || low == "and" && end == k {
 			return k, end, ""
 		}
@@ -441,10 +566,10 @@ func apposition(toks []Token, k int) (int, int, string) {
 		}
 		end++
 	}
-	if end == k || end >= len(toks) || end-k >= 12 || !hasRole {
+	if end == k || end >= len(toks) || end-k >= maxApposition || !hasRole {
 		return k, end, ""
 	}
-	if toks[end].Text != "," && toks[end].Text != "." && toks[end].Text != ";" && toks[end].Text != "—" && toks[end].Text != "–" {
+	if e := toks[end].Lower(); e != "," && e != "." && e != ";" && e != "—" && e != "–" && e != "who" && e != "that" {
 		return k, end, ""
 	}
 	return k, end, "ok"
@@ -464,11 +589,15 @@ type personBuild struct {
 	titled   string   // kept title for a surname-only name ("Lord")
 	aliases  []string
 	role     string
+	roles    []string
 	gender   Gender
 	mentions int
 	votesM   int
 	votesF   int
 	firstPos int
+	// familyFirst counts honorific mentions by the first word of a
+	// two-word name ("Mr. Qiao"): a family name written first
+	familyFirst int
 }
 
 func (p *personBuild) canonical() string {
@@ -525,11 +654,21 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		last = strings.ToLower(last)
 		var best *personBuild
 		for _, b := range builds {
-			if strings.ToLower(b.name[len(b.name)-1]) == last {
+			if strings.ToLower(lastName(b.name)) == last {
 				best = b // the most recent introduction wins
 			}
 		}
 		return best
+	}
+	// byFamily finds the person whose family name, particles included, is
+	// family ("de la Cruz" for "Maria de la Cruz" and for "De la Cruz").
+	byFamily := func(family string) *personBuild {
+		for _, b := range builds {
+			if strings.EqualFold(familyName(b.name), family) || strings.EqualFold(strings.Join(b.name, " "), family) {
+				return b
+			}
+		}
+		return nil
 	}
 	type pending struct {
 		r    Run
@@ -549,11 +688,23 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 			continue
 		}
 		name := tokTexts(toks[r.Name0:r.Tok1])
+		if len(name) >= 2 && particles[strings.ToLower(name[0])] {
+			// "De la Cruz left": the family name of "Maria de la Cruz"
+			if b := byFamily(strings.Join(name, " ")); b != nil {
+				noteRun(b, toks, r, body)
+				continue
+			}
+		}
 		if len(name) >= 2 {
 			b := find(name)
 			if b == nil {
-				// "Mr. Tolland" met before "Brian Tolland": upgrade it
-				if s := bySurname(name[len(name)-1]); s != nil && len(s.name) == 1 {
+				// "Mr. Tolland" met before "Brian Tolland", "De la Cruz"
+				// before "Maria de la Cruz": upgrade it
+				if s := byFamily(familyName(name)); s != nil && particles[strings.ToLower(s.name[0])] && len(name) > len(s.name) {
+					s.addAlias(s.canonical())
+					s.name = name
+					b = s
+				} else if s := bySurname(name[len(name)-1]); s != nil && len(s.name) == 1 {
 					s.addAlias(s.canonical())
 					s.name = name
 					b = s
@@ -595,9 +746,29 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		}
 	}
 	// single-token titled mentions become aliases of the full name
+	// ("Mr. Roe" notes the man among the Roes: a woman never takes a
+	// man's honorific, nor its gender; "Sandy Roe" is first joined to
+	// "Sandra Roe", whose given name tells her gender)
+	builds = mergeVariants(builds)
 	for _, s := range singles {
-		if b := bySurname(s.name[0]); b != nil {
-			noteRun(b, toks, s.r, body)
+		want := honorificGender(s.r.Honorific)
+		var pick *personBuild
+		last := strings.ToLower(s.name[0])
+		for _, b := range builds {
+			if strings.ToLower(lastName(b.name)) != last {
+				continue
+			}
+			g := b.gender
+			if g == Unknown && len(b.name) >= 2 {
+				g = FirstNameGender(b.name[0])
+			}
+			if want != Unknown && g != Unknown && g != want {
+				continue
+			}
+			pick = b // the most recent introduction of a fitting gender wins
+		}
+		if pick != nil {
+			noteRun(pick, toks, s.r, body)
 		}
 	}
 	// a lone given name after a role noun ("actress Julia") that begins a
@@ -617,13 +788,27 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		}
 		kept = append(kept, b)
 	}
-	builds = kept
+	builds = mergeVariants(kept)
 	// count every mention (full names, surnames, titles) and collect genders
 	ppl := make([]Person, len(builds))
 	for i, b := range builds {
-		ppl[i] = Person{Name: b.canonical(), Role: b.role}
+		// the aliases so far carry the other full forms of the name
+		// ("Sandy Roe" for "Sandra Roe"), which Locate must know
+		ppl[i] = Person{Name: b.canonical(), Role: b.role, Aliases: b.aliases, Gender: b.gender}
+		if b.gender == Unknown && len(b.name) >= 2 {
+			// provisional, so that Locate gives "Mr. Roe" to the man of
+			// two Roes; the pronouns decide it below
+			ppl[i].Gender = FirstNameGender(b.name[0])
+		}
 	}
 	ments := Locate(toks, starts, ppl)
+	// each form met is compared once with the canonical name: a long
+	// article names its people hundreds of times
+	type form struct {
+		person int
+		run    string
+	}
+	seenForm := map[form]bool{}
 	for _, m := range ments {
 		b := builds[m.Person]
 		b.mentions++
@@ -631,24 +816,86 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		if isHonorific(m.Honorific) {
 			run = body[m.Start:m.End]
 		}
-		if nameKey(run) != nameKey(b.canonical()) {
-			// a shorter or titled form is an alias
-			b.addAlias(run)
+		if f := (form{m.Person, run}); !seenForm[f] {
+			seenForm[f] = true
+			if run != ppl[m.Person].Name && nameKey(run) != nameKey(ppl[m.Person].Name) {
+				b.addAlias(run) // a shorter or titled form is an alias
+			}
+		}
+		noteApposition(b, toks, m.Tok1-1, body) // "Roe, the former governor,"
+		// "Mr. Qiao" for "Qiao Wenliang": the first word after an honorific
+		// is the family name ("Dana said" alone is a given name)
+		if isHonorific(m.Honorific) && len(b.name) == 2 && body[m.NameStart:m.End] == b.name[0] {
+			b.familyFirst++
 		}
 	}
 	voteGender(toks, starts, ments, builds)
 	for i, b := range builds {
+		// "Hilda Rodway Castell" located as "Hilda Castell": the longest
+		// form of the name is the canonical one
+		for _, a := range b.aliases {
+			if aw := strings.Fields(a); len(aw) > len(b.name) && b.titled == "" && SameFullName(aw, b.name) {
+				b.addAlias(b.canonical())
+				b.name = aw
+				ppl[i].Name = b.canonical()
+			}
+		}
+	}
+	for i, b := range builds {
 		if len(b.name) >= 2 || b.titled != "" {
-			b.addAlias(b.name[len(b.name)-1])
+			b.addAlias(familyName(b.name))
 		}
 		ppl[i].Aliases = dropName(b.aliases, ppl[i].Name)
 		ppl[i].Gender = b.gender
 		ppl[i].Mentions = b.mentions
+		ppl[i].Roles = b.roles
+		ppl[i].Surname = familyName(b.name)
+		if b.familyFirst > 0 && len(b.name) == 2 {
+			ppl[i].Surname = b.name[0]
+		}
 	}
 	// people only mentioned through a title and never again are kept: the
 	// title itself is the evidence
 	sort.SliceStable(ppl, func(i, j int) bool { return builds[i].firstPos < builds[j].firstPos })
 	return ppl
+}
+
+// mergeVariants joins the builds whose full names are forms of one name
+// ("Chuck Roe" and "Charles E. Roe", "Hilda Castell" and "Hilda Rodway
+// Castell"; see SameFullName). The longest form is the canonical name (the
+// earliest introduced of equally long ones); the others become aliases.
+func mergeVariants(builds []*personBuild) []*personBuild {
+	out := builds[:0:0]
+	for _, b := range builds {
+		merged := false
+		for i, o := range out {
+			if len(b.name) < 2 || len(o.name) < 2 || o.titled != "" || b.titled != "" || !SameFullName(o.name, b.name) {
+				continue
+			}
+			win, lose := o, b
+			if len(b.name) > len(o.name) || len(b.name) == len(o.name) && b.firstPos < o.firstPos {
+				win, lose = b, o
+			}
+			win.addAlias(lose.canonical())
+			for _, a := range lose.aliases {
+				win.addAlias(a)
+			}
+			for _, r := range append([]string{lose.role}, lose.roles...) {
+				win.addRole(r)
+			}
+			if win.gender == Unknown {
+				win.gender = lose.gender
+			}
+			win.firstPos = min(win.firstPos, lose.firstPos)
+			out[i] = win
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 func dropName(aliases []string, name string) []string {
@@ -688,17 +935,25 @@ func noteRun(b *personBuild, toks []Token, r Run, body string) {
 			b.titled = toks[r.Name0-1].Text
 		}
 		// an office before the name is a role: "Russian President"
-		if !isHonorific(h) && b.role == "" {
-			b.role = strings.Join(strings.Fields(body[toks[r.Tok0].Start:toks[r.Name0-1].End]), " ")
+		if !isHonorific(h) {
+			b.addRole(expandTitles(toks[r.Tok0:r.Name0]))
 		}
 		if isHonorific(h) {
 			b.addAlias(body[toks[r.Name0-1].Start:toks[r.Tok1-1].End])
 		}
 	}
-	last := r.Tok1 - 1
-	if b.role == "" && !toks[last].Poss && last+2 < len(toks) && toks[last+1].Text == "," {
+	noteApposition(b, toks, r.Tok1-1, body)
+}
+
+// noteApposition records the role an apposition after a mention ending at
+// token last gives a person ("Roe, the mayor of Eastfield,").
+func noteApposition(b *personBuild, toks []Token, last int, body string) {
+	if !toks[last].Poss && last+2 < len(toks) && toks[last+1].Text == "," {
 		k := last + 2
-		if isDet(toks[k].Lower()) || toks[k].Cap {
+		low := toks[k].Lower()
+		// "Roe, the mayor of Eastfield,", "Roe, Eastfield's mayor,",
+		// "Roe, president of the union,"
+		if isDet(low) || toks[k].Cap || roleNouns[low] || titleWords[low] {
 			a, e, ok := apposition(toks, k)
 			if ok != "" {
 				phrase := body[toks[a].Start:toks[e-1].End]
@@ -706,13 +961,92 @@ func noteRun(b *personBuild, toks []Token, r Run, body string) {
 				if isDet(toks[a].Lower()) && e-a > 1 {
 					role = body[toks[a+1].Start:toks[e-1].End]
 				}
-				b.role = strings.Join(strings.Fields(role), " ")
+				b.addRole(role)
 				if toks[a].Lower() == "the" {
 					b.addAlias(phrase)
 				}
 			}
 		}
 	}
+}
+
+// maxRoles bounds the roles kept per person.
+const maxRoles = 6
+
+// addRole records a role the article gives a person; the first is their
+// Role, all are their Roles.
+func (p *personBuild) addRole(role string) {
+	role = strings.Join(strings.Fields(role), " ")
+	if role == "" {
+		return
+	}
+	if p.role == "" {
+		p.role = role
+	}
+	for _, r := range p.roles {
+		if strings.EqualFold(r, role) {
+			return
+		}
+	}
+	if len(p.roles) < maxRoles {
+		p.roles = append(p.roles, role)
+	}
+}
+
+// expandTitles writes a title before a name as a role, its abbreviations
+// spelt out ("Sen." → "Senator", "Lt. Gov." → "Lieutenant Governor"), so
+// that "the senator" finds the person whose title was "Sen.".
+func expandTitles(ts []Token) string {
+	words := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if full, ok := titleAbbrevs[t.Lower()]; ok && len(t.Text) <= 6 {
+			words = append(words, full) // "Sen." and "Sen" (some outlets drop the stop)
+			continue
+		}
+		words = append(words, t.Text)
+	}
+	return strings.Join(words, " ")
+}
+
+// lastName returns the last word of a name that is no suffix ("Okafor"
+// of "Jean-Paul Okafor Jr.").
+func lastName(name []string) string {
+	for i := len(name) - 1; i > 0; i-- {
+		if !nameSuffixes[strings.ToLower(name[i])] {
+			return name[i]
+		}
+	}
+	if len(name) == 0 {
+		return ""
+	}
+	return name[0]
+}
+
+// familyName returns a name's family name as written: its last word with
+// the particles before it ("de la Cruz" of "Maria de la Cruz"), suffixes
+// left out ("Okafor" of "Jean-Paul Okafor Jr.").
+func familyName(name []string) string {
+	e := len(name)
+	for e > 1 && nameSuffixes[strings.ToLower(name[e-1])] {
+		e--
+	}
+	a := e - 1
+	for a > 1 && particles[strings.ToLower(name[a-1])] {
+		a--
+	}
+	return strings.Join(name[a:e], " ")
+}
+
+// honorificGender returns the gender a title tells ("mr", "mrs",
+// "congresswoman"), or Unknown.
+func honorificGender(h string) Gender {
+	switch h = strings.TrimSuffix(h, "."); {
+	case maleHonorific[h]:
+		return Male
+	case femaleHonorific[h]:
+		return Female
+	}
+	return Unknown
 }
 
 func isHonorific(h string) bool {
@@ -723,9 +1057,13 @@ func isHonorific(h string) bool {
 // Locate returns every mention of the people in the tokens, in order: full
 // names, surnames and titled surnames.
 func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
-	type key struct{ full, last, first string }
+	type key struct {
+		full, last, first string
+		variants          []string // other full forms of the name ("sandy roe" for "sandra roe")
+	}
 	keys := make([]key, len(ppl))
 	for i, p := range ppl {
+
 		w := strings.Fields(p.Name)
 		ws := make([]string, 0, len(w))
 		for _, x := range w {
@@ -736,9 +1074,19 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 		if len(ws) == 0 {
 			continue
 		}
-		keys[i] = key{full: strings.ToLower(strings.Join(ws, " ")), last: strings.ToLower(ws[len(ws)-1])}
+		keys[i] = key{full: strings.ToLower(strings.Join(ws, " ")), last: strings.ToLower(lastName(ws))}
 		if len(ws) >= 2 {
 			keys[i].first = strings.ToLower(ws[0])
+		}
+	}
+	for i, p := range ppl {
+		// aliases of two words or more that are forms of the name
+		nw := strings.Fields(p.Name)
+		for _, a := range p.Aliases {
+			aw := strings.Fields(a)
+			if len(aw) >= 2 && keys[i].full != "" && SameFullName(aw, nw) {
+				keys[i].variants = append(keys[i].variants, strings.ToLower(strings.Join(aw, " ")))
+			}
 		}
 	}
 	lastCount := map[string]int{}
@@ -757,15 +1105,46 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 			firstOf[k.first] = i
 		}
 	}
+	// "Bill" for "William Roe": a variant of a given name no one else
+	// bears, nor has a variant of
+	for i, k := range keys {
+		if k.first == "" {
+			continue
+		}
+		for _, v := range variants(k.first) {
+			if p, taken := firstOf[v]; !taken {
+				firstOf[v] = i
+			} else if p >= 0 && p != i && keys[p].first != v {
+				firstOf[v] = -1 // two people it may stand for
+			}
+		}
+	}
 	for _, k := range keys {
 		if _, ok := firstOf[k.last]; ok {
 			firstOf[k.last] = -1 // also someone's surname: ambiguous
 		}
 	}
+	// full names and their variants, looked up once per run
+	fullOf := map[string]int{}
+	for i, k := range keys {
+		if k.full != "" {
+			if _, dup := fullOf[k.full]; !dup {
+				fullOf[k.full] = i
+			}
+		}
+	}
+	for i, k := range keys {
+		for _, v := range k.variants {
+			if _, dup := fullOf[v]; !dup {
+				fullOf[v] = i
+			}
+		}
+	}
+	runs := Runs(toks, starts)
 	var out []Mention
 	lastSeen := map[int]int{}
 	seenCount := map[int]int{}
-	for _, r := range Runs(toks, starts) {
+	for _, r := range runs {
 		if r.Name0 >= r.Tok1 {
 			continue
 		}
@@ -779,11 +1158,8 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 				}
 			}
 			name := strings.ToLower(strings.Join(tokTexts(toks[s:r.Tok1]), " "))
-			for i, k := range keys {
-				if k.full != "" && k.full == name {
-					found = i
-					break
-				}
+			if i, ok := fullOf[name]; ok {
+				found = i
 			}
 			if found < 0 && r.Tok1-s == 1 {
 				// "Mr. Clinton" is the man of two people named Clinton,
@@ -805,21 +1181,32 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 						if !ok {
 							at = -2
 						}
-						if best < 0 || seenCount[i] > seenCount[best] || seenCount[i] == seenCount[best] && at > bestAt {
+						// "Mr. Roe" among a man, and a Roe of unknown
+						// gender: the man, whoever is named more
+						fits := want != Unknown && ppl[i].Gender == want
+						bestFits := best >= 0 && want != Unknown && ppl[best].Gender == want
+						if best < 0 || fits && !bestFits ||
+							fits == bestFits && (seenCount[i] > seenCount[best] || seenCount[i] == seenCount[best] && at > bestAt) {
 							best, bestAt = i, at
 						}
 					}
 				}
 				found = best
-				if found < 0 {
+				// a given name alone names its bearer; the last word of a
+				// longer run ("Dana Kelly" for "Kelly Ames") is a surname
+				if found < 0 && s == r.Name0 {
 					if p, ok := firstOf[name]; ok && p >= 0 {
 						found = p
 					}
 				}
 			}
 			if found >= 0 && s > r.Name0 && !r.Titled {
-				// words before the name that are not titles belong to something else
+				// words before the name that are not titles belong to
+				// something else; particles belong to it ("de la Cruz")
 				r.Tok0 = s
+				for r.Tok0 > r.Name0 && particles[toks[r.Tok0-1].Lower()] {
+					r.Tok0--
+				}
 			}
 		}
 		if found < 0 {
@@ -829,6 +1216,36 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 		seenCount[found]++
 		out = append(out, Mention{Person: found, Start: toks[r.Tok0].Start, End: toks[r.Tok1-1].End,
 			Tok0: r.Tok0, Tok1: r.Tok1, Poss: toks[r.Tok1-1].Poss, NameStart: toks[r.Name0].Start, Honorific: r.Honorific})
+	}
+	// "Will said": a surname that is also a word (kept out of runs) names
+	// the one person who bears it, when it stands alone and is not a
+	// question's first word ("Will Eastfield win?")
+	bearer := map[string]int{}
+	for i, k := range keys {
+		if surnameWords[k.last] {
+			if _, dup := bearer[k.last]; dup {
+				bearer[k.last] = -1
+			} else {
+				bearer[k.last] = i
+			}
+		}
+	}
+	if len(bearer) == 0 {
+		return out
+	}
+	n := len(out)
+	for k, t := range toks {
+		p, ok := bearer[t.Lower()]
+		if !ok || p < 0 || !t.Cap || !t.Word || k > 0 && !starts[k] && toks[k-1].Word && toks[k-1].Cap {
+			continue
+		}
+		if k+1 < len(toks) && toks[k+1].Word && (toks[k+1].Cap || starts[k]) && !evidenceVerbs[toks[k+1].Lower()] {
+			continue // "Will Barnes", "Will the plan work?"
+		}
+		out = append(out, Mention{Person: p, Start: t.Start, End: t.End, Tok0: k, Tok1: k + 1, Poss: t.Poss, NameStart: t.Start})
+	}
+	if len(out) > n {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Tok0 < out[j].Tok0 })
 	}
 	return out
 }

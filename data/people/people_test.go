@@ -80,6 +80,12 @@ func TestFind(t *testing.T) {
 		{"surname that is a common noun", "Artistic director Dominic House chose the music.", "Dominic House", "", "House", Male},
 		{"pronouns tell the gender", "Sam Okoro said the plan had failed. She blamed the council, and she resigned.",
 			"Sam Okoro", "", "Okoro", Female},
+		{"an abbreviated title is spelt out as a role", "Lt. Gov. Dana Marlowe opened the session. Marlowe said it would be short.",
+			"Dana Marlowe", "Lieutenant Governor", "Marlowe", Female},
+		{"a given name ending in -ly opens the sentence", "Kelly Ames said the show was fine. Ames left early.",
+			"Kelly Ames", "", "Ames", Female},
+		{"a surname that is an occupation, before of", "Talks ended.\n\nStacy Baker of Eastfield says she really thinks the deal is fair.",
+			"Stacy Baker", "", "Baker", Female},
 		{"one word with a who-apposition", "Tatu, who sells fruit near the market, saw the crowd. Tatu ran home.",
 			"Tatu", "", "", Unknown},
 		{"a given name that is also a word", "Will Barnes, who milks 80 cows, said the price was too low.",
@@ -125,6 +131,7 @@ func TestSameSurname(t *testing.T) {
 		{"Mr. picks the man", "Ann Ortiz spoke first. Her husband, Tom Ortiz, waved. Ann Ortiz thanked him. Mr. Ortiz smiled.", "Mr. Ortiz", "Tom Ortiz"},
 		{"Mrs. picks the woman", "Tom Ortiz spoke first. His wife, Ann Ortiz, waved. Tom Ortiz thanked her. Mrs. Ortiz smiled.", "Mrs. Ortiz", "Ann Ortiz"},
 		{"a bare surname is the one named most", "Ann Ortiz ran the campaign. Ann Ortiz won the vote. Her brother Tom Ortiz was there. Ortiz thanked the crowd.", "Ortiz", "Ann Ortiz"},
+		{"Mr. prefers the man to a Roe of unknown gender", "Kiri Ortiz spoke first. Kiri Ortiz spoke again. Tom Ortiz waved. Mr. Ortiz smiled.", "Mr. Ortiz", "Tom Ortiz"},
 		{"a plural title is no name", "Senators Reyes and Park met the mayor. Later, Tom Reyes said no.", "Senators Reyes", "Tom Reyes"},
 	}
 	for _, tc := range tests {
@@ -165,6 +172,11 @@ func TestNotPeople(t *testing.T) {
 		{"institutions", "The Eastfield Metroparks Zoo said the cheetahs were fine. Northbank Prison closed."},
 		{"a body takes which", "Brightwater, which sells fruit, said the price was low."},
 		{"a question opening with will", "Will Barnes Farm survive? Nobody knows."},
+		{"a body opening a sentence before a past verb", "Harbour Council voted on Monday. Westland Motors closed two plants. Brightwater Foods sued the province. Eastfield Comets lost again. The party built its Voter Vault database in 2003. Harbour Centre for Ocean Studies wrote to us. Clean Ports PAC said no."},
+		{"a country", "Saudi Arabia said on Monday that the talks had failed."},
+		{"a state after new", "New Hampshire Republicans said the count was wrong. New Hampshire said so too."},
+		{"a description with a place", "A Vermont farmer said the price was low."},
+		{"page furniture glued to words", "Posted by ReplyShareLikeFlag Edwards said nothing."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
