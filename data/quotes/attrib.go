@@ -10,32 +10,23 @@ import (
 
 // auxiliaries and adverbs that may stand between a speaker and the verb
 // ("Smith has also said").
-var auxWords = toSet(`has had have also then later previously once again would will could may might
-further recently earlier repeatedly only quickly simply first finally since still has already
-reportedly allegedly publicly privately flatly bluntly calmly angrily quietly openly shortly
-never always often sometimes just even soon had is was`)
+var auxWords = loadWords("aux_words")
 
 // npStop words end a noun phrase read backwards or forwards.
-var npStop = toSet(`and or but nor so yet because although though while when whereas if unless
-that which who whom whose where why how what than as to in on at by for from with about after
-before during since until into onto over under of is are was were be been being has have had do
-does did not no also then later again said says told asked according it's there here`)
+var npStop = loadWords("np_stop")
 
 // inverted NP readers stop at these too ("said Smith in a statement").
-var npAfterStop = toSet(`in on at during while after before when to of for from with via through
-who which that last this next early late yesterday today tonight monday tuesday wednesday thursday
-friday saturday sunday`)
+var npAfterStop = loadWords("np_after_stop")
 
 // modPreps attach a body to a person: "Smith with the union", "Jones of
 // the agency".
-var modPreps = toSet(`with of at from for`)
+var modPreps = loadWords("mod_preps")
 
-var beForms = toSet(`was were is are been being be`)
+var beForms = loadWords("be_forms")
 
 // pluralNouns are verb forms that are as often plural nouns; they count as
 // verbs only after a name or a pronoun ("Smith reports", "she claims").
-var pluralNouns = toSet(`reports claims comments notes tweets states posts replies answers estimates
-charges questions texts emails quotes details hopes fears offers promises shares statements`)
+var pluralNouns = loadWords("plural_nouns")
 
 var yearOld = regexp.MustCompile(`^\d+-year-old$|^[a-z]+-year-old$`)
 
@@ -48,6 +39,10 @@ func (d *doc) verbAt(i int, set map[string]string) (string, bool) {
 	}
 	w := d.lower(i)
 	base, ok := set[w]
+	if !ok && backVerbs[w] && i+1 < len(d.toks) && d.lower(i+1) == "back" && set["say"] != "" {
+		// "fired back", "hit back", "shot back": a retort
+		base, ok = "retort", true
+	}
 	if !ok {
 		return "", false
 	}
@@ -59,7 +54,11 @@ func (d *doc) verbAt(i int, set map[string]string) (string, bool) {
 		if i > 1 && isIng(pv) && determiners[d.lower(i-2)] {
 			return "", false // "the running joke": a noun after a participle adjective
 		}
-		if determiners[pv] || d.toks[i-1].Poss || isQuantifier(pv) || pv == "several" || pv == "numerous" || pv == "recent" || pv == "media" || pv == "news" {
+		// "media reports", "news reports"; but "Harbour News reported": the
+		// last word of an outlet's name
+		outletName := i > 1 && d.toks[i-1].Cap && d.toks[i-2].Cap && d.wordTok(i-2)
+		if determiners[pv] || d.toks[i-1].Poss || isQuantifier(pv) || pv == "several" || pv == "numerous" || pv == "recent" ||
+			(pv == "media" || pv == "news") && !outletName {
 			return "", false // "several reports", "media reports"
 		}
 		if pb, ok := set[pv]; ok && pb != base && (strings.HasSuffix(pv, "ed") || pv == "said" || pv == "told") {
@@ -67,6 +66,24 @@ func (d *doc) verbAt(i int, set map[string]string) (string, bool) {
 		}
 		if pluralNouns[w] && !d.toks[i-1].Cap && d.tokPerson[i-1] < 0 && !isSubjectPronoun(pv) && !auxWords[pv] {
 			return "", false // "social work reports": a plural noun, not a verb
+		}
+		if w == base && w != "told" && d.toks[i-1].Cap && !d.starts[i-1] && d.tokPerson[i-1] < 0 && !plural(pv) &&
+			i+1 < len(d.toks) && d.wordTok(i+1) && !d.toks[i+1].Cap && !npStop[d.lower(i+1)] && d.lower(i+1) != "that" {
+			return "", false // "the Westland state firefighters": a noun after a proper adjective
+		}
+		if i > 1 && d.toks[i-1].Cap && d.wordTok(i-2) && (isQuantifier(d.lower(i-2)) || ordinals[d.lower(i-2)]) &&
+			(i+1 >= len(d.toks) || d.lower(i+1) != "that" && !isPunct(d.toks[i+1], ":")) {
+			return "", false // "many Asian states", "other Gulf states": a plural noun after a proper adjective
+		}
+		if w == base && nounVerbs[w] && i > 1 && determiners[d.lower(i-2)] && d.wordTok(i-1) && !d.toks[i-1].Cap &&
+			!auxWords[pv] && !strings.HasSuffix(pv, "ly") && !adverbs[pv] && set[pv] == "" {
+			return "", false // "a snappy retort", "the final comment": a noun after an adjective
+		}
+		if w == base && ordinals[pv] {
+			return "", false // "his first term", "the next report": a noun after an ordinal
+		}
+		if w == base && i+1 < len(d.toks) && d.wordTok(i+1) && !d.toks[i+1].Cap && people.RoleNoun(d.lower(i+1)) {
+			return "", false // "the state director", "a post editor": a noun before a role
 		}
 		if pv == "to" && w == base && base != "say" {
 			// "to comment", but keep "to say" out too as it is rarely attribution
@@ -107,7 +124,11 @@ func (d *doc) npBefore(j, lo int) (int, int, bool) {
 	if isSubjectPronoun(w) {
 		return j, j + 1, true
 	}
-	if d.toks[j].Cap && !people.NotName(w) || d.tokPerson[j] >= 0 {
+	// "Harbour Rights Watch said": a word that alone is no name ends one
+	// after another capitalised word
+	nameEnd := d.toks[j].Cap && people.NotName(w) && !d.starts[j] && j-1 >= lo && d.wordTok(j-1) &&
+		d.toks[j-1].Cap && !people.NotName(d.lower(j-1)) && !d.toks[j-1].Poss && d.inQuote[j-1] < 0
+	if d.toks[j].Cap && !people.NotName(w) || d.tokPerson[j] >= 0 || nameEnd {
 		a := j
 		for a-1 >= lo && d.wordTok(a-1) && d.inQuote[a-1] < 0 && !d.starts[a] &&
 			(d.toks[a-1].Cap && !people.NotName(d.lower(a-1)) || people.Titles(d.lower(a-1))) {
@@ -160,6 +181,13 @@ func (d *doc) npBefore(j, lo int) (int, int, bool) {
 	// before "of" holds the head
 	if a-2 >= lo && d.wordTok(a-1) && (d.lower(a-1) == "of" || d.lower(a-1) == "for") && d.wordTok(a-2) && !d.toks[a-2].Cap &&
 		(people.RoleNoun(d.lower(a-2)) || isQuantifier(d.lower(a-2)) || d.lower(a-2) == "one") {
+		if pa, _, ok := d.npBefore(a-2, lo); ok {
+			a = pa
+		}
+	}
+	// "Mr. Chen and other leaders": the people named before "and other"
+	if a-2 >= lo && (d.lower(a) == "other" || d.lower(a) == "others") && d.wordTok(a-1) && d.lower(a-1) == "and" &&
+		d.tokPerson[a-2] >= 0 && !d.toks[a-2].Poss {
 		if pa, _, ok := d.npBefore(a-2, lo); ok {
 			a = pa
 		}
@@ -239,6 +267,21 @@ func (d *doc) npAfter(j, hi int) (int, int, bool) {
 			e = k
 		}
 	}
+	// "said his best friend at college, Bruce Tarry": a short phrase of
+	// place or time, then the name in apposition
+	if !d.toks[e-1].Cap && e < hi && d.wordTok(e) && relPreps[d.lower(e)] {
+		k := e + 1
+		for k < hi && k-e <= 4 && d.wordTok(k) && d.inQuote[k] < 0 {
+			k++
+		}
+		if k > e+1 && k+1 < hi && d.toks[k].Text == "," && d.tokPerson[k+1] >= 0 && d.toks[k+1].Cap {
+			n := k + 1
+			for n < hi && d.tokPerson[n] == d.tokPerson[k+1] {
+				n++
+			}
+			return k + 1, n, true
+		}
+	}
 	// "says Campbell’s partner, Owen Pratt": the name in apposition
 	if !d.toks[e-1].Cap && e+1 < hi && d.toks[e].Text == "," && d.wordTok(e+1) && (d.toks[e+1].Cap || d.tokPerson[e+1] >= 0) &&
 		!people.NotName(d.lower(e+1)) {
@@ -255,6 +298,24 @@ func (d *doc) npAfter(j, hi int) (int, int, bool) {
 
 // skipAuxBack moves back from j over auxiliaries and adverbs.
 func (d *doc) skipAuxBack(j, lo int) int {
+	// "Ann Ortiz (D-Ore.) said", "Ortiz (pictured) said": a parenthesis
+	// between the subject and its verb is an aside
+	if j-1 > lo && j < len(d.toks) && d.toks[j].Text == "," && d.toks[j-1].Text == ")" {
+		j-- // "Kasich (R-Ohio), said"
+	}
+	if j > lo && j < len(d.toks) && d.toks[j].Text == ")" {
+		for k := j - 1; k >= lo && j-k <= 20; k-- {
+			if d.inQuote[k] >= 0 || d.toks[k].Text == ")" {
+				break
+			}
+			if d.toks[k].Text == "(" {
+				if k-1 >= lo && d.wordTok(k-1) && (d.toks[k-1].Cap || d.tokPerson[k-1] >= 0) {
+					j = k - 1
+				}
+				break
+			}
+		}
+	}
 	for j >= lo && d.wordTok(j) {
 		w := d.lower(j)
 		switch {
@@ -262,6 +323,8 @@ func (d *doc) skipAuxBack(j, lo int) int {
 			return j // "Mrs May said": a name, not the modal
 		case auxWords[w] || strings.HasSuffix(w, "ly") && !d.toks[j].Cap:
 			j--
+		case reflexives[w] && j-1 >= lo && d.wordTok(j-1) && (d.tokPerson[j-1] >= 0 || d.toks[j-1].Cap):
+			j-- // "Cruz himself said"
 		case timeNouns[w] && j-1 >= lo && timeMods[d.lower(j-1)]:
 			j -= 2 // "this week", "last month"
 		case days[w]:
@@ -276,10 +339,54 @@ func (d *doc) skipAuxBack(j, lo int) int {
 	return j
 }
 
+// earlierSpeaker finds the subject of the nearest speech verb before
+// token v in its sentence, outside quotations, when that subject is a
+// person: whose words a participle ("adding", "claiming") continues.
+func (d *doc) earlierSpeaker(v int) (int, int, bool) {
+	ss, _ := d.sentRange(d.sentOf[v])
+	for k := v - 1; k >= ss && v-k <= 40; k-- {
+		if d.inQuote[k] >= 0 {
+			continue
+		}
+		if _, ok := d.verbAt(k, speechVerbs); !ok || isIng(d.lower(k)) {
+			continue
+		}
+		if a, b, ok := d.subjectOf(k, ss); ok && d.tokPerson[b-1] >= 0 && !d.toks[b-1].Poss {
+			return a, b, true
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
+// pastOrPresent reports a word shaped like a finite verb ("smiled",
+// "paused", "nods"): the first of two coordinated verbs.
+func pastOrPresent(w string) bool {
+	return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+}
+
+// nounVerbs are speech verbs whose base form is as often a noun ("a
+// snappy retort", "a brief comment").
+var nounVerbs = loadWords("noun_verbs")
+
+// adverbs that may stand between a subject and its verb without "-ly"
+// ("the council then said").
+var adverbs = loadWords("adverbs")
+
+// reflexives may stand between a subject and its verb ("Cruz himself
+// said").
+var reflexives = loadWords("reflexives")
+
+// backVerbs make a retort with "back" ("fired back", "hit back").
+var backVerbs = loadWords("back_verbs")
+
+// ordinals before a verb's base form make it a noun ("his first term").
+var ordinals = loadWords("ordinals")
+
 var (
-	timeNouns = toSet(`week month year weekend morning afternoon evening night time`)
-	timeMods  = toSet(`this last next that earlier later every`)
-	days      = toSet(`monday tuesday wednesday thursday friday saturday sunday yesterday today tonight`)
+	timeNouns = loadWords("time_nouns")
+	timeMods  = loadWords("time_mods")
+	days      = loadWords("days")
 )
 
 // subjectOf finds the speaker phrase of the speech verb at v, reading no
@@ -321,6 +428,20 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 			return a, b, true
 		}
 	}
+	if ing {
+		// "Ortiz said …, adding that …", "Ortiz said … before claiming
+		// …": the participle shares the subject of the speech verb before
+		// it in the sentence
+		if a, b, ok := d.earlierSpeaker(v); ok {
+			return a, b, true
+		}
+	}
+	if !ing && (w == "and" || w == "then") && j-1 >= lo && d.wordTok(j-1) && !d.toks[j-1].Cap && pastOrPresent(d.lower(j-1)) {
+		// "Ms. Ortiz smiled and said": the subject of the first verb
+		if a, b, ok := d.npBefore(j-2, lo); ok && d.tokPerson[b-1] >= 0 {
+			return a, b, true
+		}
+	}
 	if !ing && w != "and" && w != "but" && w != "" {
 		if a, b, ok := d.npBefore(j, lo); ok {
 			if pa, pb, ok := d.ownerBefore(a, b, lo); ok {
@@ -349,7 +470,7 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 }
 
 // relPreps open the phrase after a participle in a reduced relative clause.
-var relPreps = toSet(`for in at on with from by during near outside inside`)
+var relPreps = loadWords("rel_preps")
 
 // reducedRelative reads the subject before a reduced relative clause that
 // ends at token a, the start of the phrase found before the verb: "team
@@ -452,6 +573,11 @@ func (d *doc) ownerBefore(a, b, lo int) (int, int, bool) {
 		return 0, 0, false
 	}
 	k := a - 1
+	// capitalised words the phrase left out as no name alone ("New" of
+	// "New Westland")
+	for k > lo && d.wordTok(k) && d.toks[k].Cap && !d.starts[k] && d.tokPerson[k] < 0 && a-k <= 2 {
+		k--
+	}
 	if k >= lo && d.wordTok(k) && determiners[d.lower(k)] {
 		k--
 	}
@@ -472,7 +598,15 @@ func (d *doc) ownerBefore(a, b, lo int) (int, int, bool) {
 		return 0, 0, false
 	}
 	pa, pb, ok := d.npBefore(k-1, lo)
-	if !ok || pb-pa < 2 || pb-pa > 3 {
+	if !ok {
+		return 0, 0, false
+	}
+	// "Archbishop Aris Tanian of the Harbour Patriarchate of Jerusalem":
+	// the body is itself attached to its owner
+	if oa, ob, ok := d.ownerBefore(pa, pb, lo); ok && pa-oa < 12 {
+		return oa, ob, true
+	}
+	if pb-pa < 2 || pb-pa > 3 {
 		return 0, 0, false
 	}
 	for i := pa; i < pb; i++ {
@@ -530,6 +664,17 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 	last := b - 1
 	for last > a && !d.toks[last].Word {
 		last--
+	}
+	// "Mr. Chen and other leaders said", "Ms. Ruiz, Mr. Oduya and others
+	// said": the first person named speaks for the rest
+	for k := a + 1; k+1 <= last; k++ {
+		if d.lower(k) == "and" && (d.lower(k+1) == "other" || d.lower(k+1) == "others") {
+			for j := a; j < k; j++ {
+				if p := d.tokPerson[j]; p >= 0 && !d.toks[j].Poss && !isPossPronoun(d.lower(j)) {
+					return d.ppl[p].Name, mention
+				}
+			}
+		}
 	}
 	// "Tove Lindqvist and Amara Osei said": both people
 	for k := a + 1; k < last; k++ {
@@ -697,15 +842,10 @@ func (d *doc) accordingTo(lo, hi int) (attribution, bool) {
 
 // nonPersonHeads are heads of phrases that speak but are no person ("the
 // statement said", "the spokesperson said" for an unnamed one).
-var nonPersonHeads = toSet(`statement report release document letter study survey website site post tweet
-email ruling decision complaint lawsuit suit filing memo poll data record records note notice order
-message video ad advertisement book article story paper analysis review audit report reports spokesperson
-spokesman spokeswoman official officials source sources person people agency company firm city province state country
-government ministry department police force service team group club board council organization
-organisation union party campaign network station office court judge-s`)
+var nonPersonHeads = loadWords("non_person_heads")
 
 // docHeads are documents that speak for whoever issued them.
-var docHeads = toSet(`statement release letter memo email website post tweet`)
+var docHeads = loadWords("doc_heads")
 
 // orgHeads are nouns that refer back to a named organisation.
 var orgHeads = loadWords("orgheads")
@@ -828,7 +968,4 @@ func (d *doc) theyAntecedent(i int) string {
 }
 
 // groupNouns are plural nouns for groups that speak.
-var groupNouns = toSet(`authorities officials police investigators prosecutors officers experts analysts
-researchers scientists residents protesters protestors demonstrators members organizers organisers
-workers employees parents students critics supporters opponents lawmakers senators legislators voters
-witnesses neighbours neighbors doctors nurses teachers leaders activists volunteers owners players fans`)
+var groupNouns = loadWords("group_nouns")

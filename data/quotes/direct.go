@@ -3,14 +3,14 @@ package quotes
 import (
 	"strings"
 	"unicode"
+
+	"newsbot/data/people"
 )
 
 // weakVerbs are speech verbs that as often mean something else ("maintain a
 // presence", "continue to", "hope for"); an earlier reporting verb in the
 // same sentence is preferred to them.
-var weakVerbs = toSet(`maintain continue hope fear believe think worry point state note describe offer
-question share echo post text report detail highlight outline reflect relate repeat praise dismiss cite
-charge order estimate predict promise urge observe answer call label dub term recall mention discuss voice`)
+var weakVerbs = loadWords("weak_verbs")
 
 // closeTo reports whether only punctuation or "that" lies between token v
 // and the quotation at l1.
@@ -36,6 +36,24 @@ func (d *doc) strongVerbBefore(v, l0 int) bool {
 	return false
 }
 
+// clausalVerbBefore reports a reporting verb that takes a clause ("said",
+// "argued", "told … that"), with a subject, before token v (not before
+// l0) in the same clause (no comma, colon or dash between): whatever
+// follows it up to the quotation is what it reports.
+func (d *doc) clausalVerbBefore(v, l0 int) bool {
+	for k := v - 1; k >= l0; k-- {
+		if isPunct(d.toks[k], ",;:—–") || d.wordTok(k) && subordinators[d.lower(k)] {
+			return false // "After Ortiz argued that …, Reyes said", "… tweeted after Reyes argued": another clause
+		}
+		if base, ok := d.verbAt(k, clausalVerbs); ok && !weakVerbs[base] && !isIng(d.lower(k)) {
+			if _, _, ok := d.subjectOf(k, l0); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // absoluteSubject reports a participle with a subject of its own after
 // "with" ("…, with a spokeswoman for the club describing the match as
 // “Q”"): it reports for that subject, not for the sentence's main verb.
@@ -48,7 +66,7 @@ func (d *doc) absoluteSubject(v, l0 int) bool {
 }
 
 // namingVerbs give a name when the quotation follows them directly.
-var namingVerbs = toSet(`call dub label term`)
+var namingVerbs = loadWords("naming_verbs")
 
 // spanAttr is what attribution found for one span.
 type spanAttr struct {
@@ -175,6 +193,12 @@ func (d *doc) contexts(i int) (l0, l1, r0, r1 int) {
 	}
 	_, send := d.sentRange(d.sentOf[last])
 	r1 = send
+	if r1 <= r0 {
+		// “… are missing.” Trump said.: a stop inside the closing mark
+		// where a comma belongs; a short sentence of its own that reports
+		// the quotation attributes it
+		r1 = d.reportingSentence(r0, sp.para)
+	}
 	for k := r0; k < r1; k++ {
 		if d.inQuote[k] >= 0 || d.paraOf[k] != sp.para {
 			r1 = k
@@ -182,6 +206,37 @@ func (d *doc) contexts(i int) (l0, l1, r0, r1 int) {
 		}
 	}
 	return l0, l1, r0, r1
+}
+
+// reportingSentence returns the end of the sentence starting at token k
+// when it is a short reporting clause ("Trump said.", "Ann Ortiz told
+// reporters on Monday.", "Ortiz remarked, alluding to …") in paragraph
+// para, else k: a subject and a speech verb in its first five words, at
+// most twelve words in all.
+func (d *doc) reportingSentence(k, para int) int {
+	if k >= len(d.toks) || d.paraOf[k] != para || !d.starts[k] {
+		return k
+	}
+	a, b := d.sentRange(d.sentOf[k])
+	if a != k {
+		return k
+	}
+	words, verb := 0, false
+	for j := a; j < b; j++ {
+		if d.inQuote[j] >= 0 || d.paraOf[j] != para {
+			return k
+		}
+		if d.wordTok(j) {
+			words++
+			if base, ok := d.verbAt(j, speechVerbs); ok && j > a && words <= 5 && !isIng(d.lower(j)) && !weakVerbs[base] {
+				verb = true // the subject, then its verb: "Ortiz remarked, …"
+			}
+		}
+	}
+	if !verb || words > 12 {
+		return k
+	}
+	return b
 }
 
 // attribute finds the speaker of span i from the words around it.
@@ -222,7 +277,50 @@ func (d *doc) attribute(i int) attribution {
 		a.rule = "parenthesis_owner"
 		return a
 	}
+	if a, ok := d.dashCredit(i); ok {
+		a.rule = "dash_credit"
+		return a
+	}
 	return attribution{}
+}
+
+// dashCredit reads a credit after a quotation: “Q.” — Ann Ortiz, or a
+// short paragraph of its own right after it, "- Ann Ortiz." (fact checks,
+// epigraphs, collected sayings).
+func (d *doc) dashCredit(i int) (attribution, bool) {
+	sp := d.spans[i]
+	k := d.tokAt(sp.closeEnd)
+	if sp.unclosed || k+1 >= len(d.toks) || !isPunct(d.toks[k], "-—–") || d.inQuote[k] >= 0 {
+		return attribution{}, false
+	}
+	p := d.paraOf[k]
+	if p != sp.para && (p != sp.para+1 || d.tokAt(d.paras[p].Start) != k) {
+		return attribution{}, false
+	}
+	e := k + 1
+	words := 0
+	for e < len(d.toks) && d.paraOf[e] == p && d.inQuote[e] < 0 {
+		if d.wordTok(e) {
+			words++
+		}
+		e++
+	}
+	a := k + 1
+	if words == 0 || words > 12 || !d.wordTok(a) || !d.toks[a].Cap {
+		return attribution{}, false
+	}
+	b := a
+	for b < e && d.wordTok(b) && (d.toks[b].Cap || people.Titles(d.lower(b))) {
+		b++
+	}
+	if b-a > 6 {
+		return attribution{}, false
+	}
+	speaker, mention := d.speakerOf(a, b)
+	if speaker == "" {
+		return attribution{}, false
+	}
+	return attribution{speaker: speaker, mention: mention, ok: true, close: true}, true
 }
 
 // parenOwner attributes a quotation set in parentheses after a phrase that
@@ -273,13 +371,23 @@ func (d *doc) rightAttr(r0, r1 int) (attribution, bool) {
 	// S said
 	for v := a + 1; v < r1 && v-a <= 26; v++ {
 		if !d.toks[v].Word {
-			if isPunct(d.toks[v], ".;:?!") {
+			// a stop ends the search where it ends a sentence, not after
+			// an abbreviation ("Sen. Ann Ortiz (D-Ore.) said")
+			if isPunct(d.toks[v], ";:?!") || isPunct(d.toks[v], ".") && (v+1 >= r1 || d.starts[v+1]) {
 				break
 			}
 			continue
 		}
 		if _, ok := d.verbAt(v, speechVerbs); !ok {
 			continue
+		}
+		// “Q” for the council, said Ann Ortiz.: inverted after a phrase
+		// that follows the quotation
+		if v > a+1 && isPunct(d.toks[v-1], ",") && !objectVerbs[d.lower(v)] {
+			if na, nb, ok := d.npAfter(v+1, r1); ok && d.toks[nb-1].Cap && !people.NotName(d.lower(na)) && (nb >= r1 || isPunct(d.toks[nb], ",.;")) {
+				sp, m := d.speakerOf(na, nb)
+				return attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true, close: true}, v-a <= 8
+			}
 		}
 		sa, sb, ok := d.subjectOf(v, a)
 		if !ok || v-a > 14 && sa > a+1 {
@@ -307,6 +415,12 @@ func (d *doc) leftAttr(l0, l1 int) attribution {
 		if weakVerbs[base] && !d.closeTo(v, l1) && d.strongVerbBefore(v, l0) && !d.absoluteSubject(v, l0) {
 			continue // "He said RCMP will maintain …": the outer verb reports
 		}
+		if !d.closeTo(v, l1) && d.clausalVerbBefore(v, l0) && !d.absoluteSubject(v, l0) {
+			// "Ross said Mr. Obama had told them that he would … “Q”": a
+			// quotation inside reported speech, not introduced by the inner
+			// verb, is the words of the one who reports
+			continue
+		}
 		// the verb directly introduces the quotation ("said:", "said,", "said that")
 		close := true
 		for k := v + 1; k < l1; k++ {
@@ -331,7 +445,9 @@ func (d *doc) leftAttr(l0, l1 int) attribution {
 		}
 		// inverted right before the quotation: "…, asks editor Jane Roe, “Q”"
 		// (not after "told": what follows it is the hearer)
-		if na, nb, ok := d.npAfter(v+1, l1); ok && d.toks[nb-1].Cap && !objectVerbs[d.lower(v)] {
+		// (nor after "calls": "…, calls the plan “a mistake”" names
+		// what is called)
+		if na, nb, ok := d.npAfter(v+1, l1); ok && d.toks[nb-1].Cap && !objectVerbs[d.lower(v)] && !namingVerbs[base] {
 			rest := true
 			for k := nb; k < l1; k++ {
 				if d.toks[k].Word {
@@ -339,7 +455,11 @@ func (d *doc) leftAttr(l0, l1 int) attribution {
 					break
 				}
 			}
-			if rest && v > l0 && isPunct(d.toks[v-1], ",") {
+			// the name is set off from the quotation ("…, asks Jane Roe:
+			// “Q”"); "…, saying Mr. Reyes “has no plan”" makes him the
+			// subject of the quoted words instead
+			setOff := nb < l1 && isPunct(d.toks[nb], ",:")
+			if rest && setOff && v > l0 && isPunct(d.toks[v-1], ",") {
 				sp, m := d.speakerOf(na, nb)
 				return attribution{speaker: sp, mention: m, verb: d.toks[v].Text, ok: true, close: true}
 			}
@@ -396,12 +516,14 @@ func (d *doc) speechEvents() []event {
 		if _, ok := d.verbAt(v, speechVerbs); !ok {
 			continue
 		}
-		a, _ := d.sentRange(d.sentOf[v])
+		a, send := d.sentRange(d.sentOf[v])
 		var sa, sb int
 		ok := false
 		if v > 0 && !d.toks[v-1].Word && (d.inQuote[v-1] >= 0 || d.toks[v-1].Text == ",") && !objectVerbs[d.lower(v)] {
-			// “…,” said Smith
-			sa, sb, ok = d.npAfter(v+1, len(d.toks))
+			// “…,” said Smith — read within the sentence, as the quotation's
+			// own attribution is, so that a quotation inheriting this
+			// speaker gets the same one
+			sa, sb, ok = d.npAfter(v+1, send)
 		}
 		if !ok {
 			sa, sb, ok = d.subjectOf(v, a)
@@ -450,9 +572,12 @@ func (d *doc) prevSubject(sp span) (int, bool) {
 			return -1, false
 		}
 	}
-	sa, _, ok := d.mainSubject(a, b)
+	sa, sb, ok := d.mainSubject(a, b)
 	if !ok {
 		return -1, false
+	}
+	if d.coordinated(sb, b) {
+		return -1, false // "Clara Moss and Beth Kwan scored …": no one of them is the subject
 	}
 	// the subject opens the sentence, or follows a fronted phrase closed by
 	// a comma ("At 30 years old, Marlow was told …")
@@ -500,4 +625,23 @@ func (d *doc) quietBetween(from, to int) bool {
 		}
 	}
 	return true
+}
+
+// coordinated reports whether the subject ending at token e (before hi) is
+// joined to another person by "and", "or", "&" or a comma ("Clara Moss
+// and Beth Kwan scored …"): a joint subject, which no following quotation
+// inherits as one speaker.
+func (d *doc) coordinated(e, hi int) bool {
+	if e+1 >= hi || !(d.lower(e) == "and" || d.lower(e) == "or" || d.toks[e].Text == "&" || d.toks[e].Text == ",") {
+		return false
+	}
+	k := e + 1
+	if d.wordTok(k) && people.Titles(d.lower(k)) && k+1 < hi {
+		k++
+	}
+	if p := d.tokPerson[k]; p >= 0 && d.inQuote[k] < 0 {
+		_, pron := people.PronounGender(d.lower(k))
+		return !pron
+	}
+	return false
 }

@@ -8,39 +8,30 @@ import (
 
 // objectVerbs take the hearer before the reported clause ("told reporters
 // that …").
-var objectVerbs = toSet(`told tell tells telling informed informs assured assures reminded reminds
-warned warns promised promises`)
+var objectVerbs = loadWords("object_verbs")
 
 // objectWords are hearers that may follow such a verb.
-var objectWords = toSet(`him her them us me reporters journalists media members lawmakers parliament
-council councillors audience crowd listeners viewers readers colleagues supporters officials
-investigators police court jury judge committee residents students parents`)
+var objectWords = loadWords("object_words")
 
 // thatOptional are reporting verbs whose clause often comes without
 // "that" ("said the plan failed"); the others need it ("stressed that …"),
 // since their bare object is a noun phrase ("stressed the need").
-var thatOptional = toSet(`say tell claim think believe argue insist add hope fear predict write tweet agree
-admit concede estimate worry testify allege contend maintain warn suggest report state promise assure
-remind reckon speculate swear respond reply`)
+var thatOptional = loadWords("that_optional")
 
 // clauseOpeners may open a reported clause after an adjunct.
-var clauseOpeners = toSet(`he she they it we i there`)
+var clauseOpeners = loadWords("clause_openers")
 
 // adjunctStarts begin a phrase that sits between a verb and its clause ("said
 // in a statement that", "said on Monday").
-var adjunctStarts = toSet(`in on at during last earlier later after before this yesterday today
-tuesday monday wednesday thursday friday saturday sunday via through over`)
+var adjunctStarts = loadWords("adjunct_starts")
 
 // subordinators open an adverbial clause ("When asked …", "After the vote
 // …"); participleOpeners open a participle clause about the speaking
 // itself ("Asked about …", "Speaking to reporters …"). Such a clause alone
 // before "…, S said" sets the scene; it is not what was said.
 var (
-	subordinators = toSet(`when whenever while whilst as if after before although though because since once
-until unless upon whether`)
-	participleOpeners = toSet(`asked pressed questioned quizzed challenged interviewed speaking responding
-replying answering addressing commenting reacting referring talking writing testifying appearing
-explaining looking`)
+	subordinators     = loadWords("subordinators")
+	participleOpeners = loadWords("participle_openers")
 )
 
 // adverbialOnly reports whether the tokens [a, k) are nothing but an
@@ -378,13 +369,10 @@ func (d *doc) clauseEnd(c, b int) int {
 // adjective; expressVerbs take a determiner, an optional adjective and a
 // noun of stance.
 var (
-	makeVerbs    = toSet(`make makes made making`)
-	makeAdjs     = toSet(`clear plain known obvious`)
-	expressVerbs = toSet(`express expresses expressed expressing voice voices voiced voicing reiterate
-reiterates reiterated reiterating convey conveys conveyed conveying stated state states`)
-	stanceNouns = toSet(`hope hopes belief beliefs view views concern concerns fear fears confidence
-conviction wish expectation optimism frustration disappointment regret opinion worry worries doubt doubts
-position assurance assurances`)
+	makeVerbs    = loadWords("make_verbs")
+	makeAdjs     = loadWords("make_adjs")
+	expressVerbs = loadWords("express_verbs")
+	stanceNouns  = loadWords("stance_nouns")
 )
 
 // reportPhrase reads a reporting phrase at token v ("made it clear that",

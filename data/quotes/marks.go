@@ -91,6 +91,12 @@ func doubleMarks(body string, lo, hi int) []mark {
 		m := mark{pos: i, size: size}
 		m.canOpen = openerBefore(before) && !unicode.IsSpace(after)
 		m.canClose = !unicode.IsSpace(before) && closerAfter(after)
+		if r == '"' && size == 1 && unicode.IsSpace(before) && unicode.IsSpace(after) && i > lo {
+			// “coalitions, " said Ann”: a straight mark set off by spaces
+			// closes an open quotation (typed or converted text); it
+			// opens none
+			m.canClose = true
+		}
 		switch r {
 		case '“', '„', '«', '`', '‘':
 			m.shapeOpen = true

@@ -286,7 +286,7 @@ func (d *doc) markAsides() {
 
 // pictureMarks follow a name in a photo caption: "Name, left, …", "Name
 // (pictured) …".
-var pictureMarks = toSet(`pictured left right centre center above below inset`)
+var pictureMarks = loadWords("picture_marks")
 
 // lower is the folded text of token i.
 func (d *doc) lower(i int) string { return d.toks[i].Lower() }
@@ -361,12 +361,21 @@ func (d *doc) antecedent(i int, g people.Gender) int {
 			}
 		}
 	}
+	// "Jones said. “Q,” he said": a pronoun that speaks refers first to
+	// whoever spoke in the sentence it looks back to, before the first
+	// person that sentence names
+	speaks := i+1 < len(d.toks) && speechVerbs[d.lower(i+1)] != ""
 	for back := 0; back <= 12 && s-back >= 0; back++ {
 		a, b := d.sentRange(s - back)
 		if back == 0 {
 			b = i
 			if reporting {
 				continue
+			}
+		}
+		if speaks && back > 0 {
+			if p := d.speakerIn(a, b, g, spokenOf); p >= 0 {
+				return p
 			}
 		}
 		for pass := 0; pass < 2; pass++ {
@@ -398,6 +407,61 @@ func (d *doc) antecedent(i int, g people.Gender) int {
 		}
 	}
 	return -1
+}
+
+// speakerIn returns the person (compatible with gender g, not in
+// spokenOf) who is the subject of a speech verb in tokens [a, b) — "Jones
+// said", "said Jones" — when exactly one is; -1 otherwise.
+func (d *doc) speakerIn(a, b int, g people.Gender, spokenOf map[int]bool) int {
+	found := -1
+	for k := a; k < b; k++ {
+		p := d.tokPerson[k]
+		if p < 0 || d.inQuote[k] >= 0 || d.aside[k] || d.toks[k].Poss || isPossPronoun(d.lower(k)) ||
+			k+1 < b && d.tokPerson[k+1] == p || !d.compatible(p, g) || spokenOf[p] {
+			continue
+		}
+		if !d.speechSubject(k, b) {
+			continue
+		}
+		if found >= 0 && found != p {
+			return -1 // two speakers: the usual order decides
+		}
+		found = p
+	}
+	return found
+}
+
+// speechSubject reports whether the mention ending at token k (before
+// hi, its sentence's end) is the subject of the reporting clause that
+// closes the sentence: "…, Jones said.", "…, Jones told reporters on
+// Monday.", "…,” said Jones." — the words the sentence belongs to.
+func (d *doc) speechSubject(k, hi int) bool {
+	closes := func(j int) bool { // at most five words from j to the end
+		words := 0
+		for ; j < hi; j++ {
+			if d.wordTok(j) {
+				words++
+			}
+		}
+		return words <= 5
+	}
+	a := k
+	for a > 0 && d.tokPerson[a-1] == d.tokPerson[k] {
+		a--
+	}
+	if a < 1 || !(isPunct(d.toks[a-1], ",") || d.inQuote[a-1] >= 0) &&
+		!(a >= 2 && d.wordTok(a-1) && speechVerbs[d.lower(a-1)] != "" && (isPunct(d.toks[a-2], ",") || d.inQuote[a-2] >= 0)) {
+		return false // not after a comma or a quotation: not a reporting clause
+	}
+	j := k + 1
+	for j < hi && j-k <= 3 && d.wordTok(j) && (auxWords[d.lower(j)] || strings.HasSuffix(d.lower(j), "ly")) {
+		j++
+	}
+	if j < hi && d.wordTok(j) && speechVerbs[d.lower(j)] != "" && !isIng(d.lower(j)) && !d.toks[j].Cap {
+		return closes(j + 1)
+	}
+	return a >= 2 && d.wordTok(a-1) && speechVerbs[d.lower(a-1)] != "" && !isIng(d.lower(a-1)) &&
+		(isPunct(d.toks[a-2], ",") || d.inQuote[a-2] >= 0) && closes(k+1)
 }
 
 // modifiesName reports whether the mention at token k only modifies a
@@ -446,20 +510,9 @@ func strictPrepBefore(d *doc, k int) bool {
 	return j >= 0 && strictPreps[d.lower(j)]
 }
 
-var strictPreps = toSet(`unlike with to from about against by of on at into onto over under between
-among toward towards including despite besides than`)
+var strictPreps = loadWords("strict_preps")
 
-var prepositions = toSet(`unlike with to for from about against by of on at in into onto over under between among
-after before like than as toward towards including describing calling meet meeting met called named
-described praised criticized criticised thanked blamed urged asked told`)
-
-func toSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
+var prepositions = loadWords("prepositions")
 
 // wordCount counts the words of s.
 func wordCount(s string) int { return len(text.Words(s)) }

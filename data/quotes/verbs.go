@@ -1,29 +1,10 @@
 package quotes
 
-import "strings"
-
-// Speech verbs, written from general knowledge of news reporting (the
-// reporting verbs of quotation-attribution studies), in base form. Every
-// inflection is derived by verbForms.
-const speechBases = `accuse acknowledge add admit affirm agree allege announce answer argue ask assert assure
-believe blast boast brag caution charge chide cite claim clarify comment complain concede conclude
-concur confess confirm contend continue counter cry declare decline deny describe detail disagree
-disclose dismiss dispute echo elaborate email emphasise emphasize estimate exclaim explain fear
-forecast grumble highlight hint hope indicate inform insist instruct joke lament maintain mention
-muse mutter note object observe offer opine outline plead pledge point post praise predict proclaim
-promise question quip reassure recall recount reflect reiterate relate remark remind repeat
-reply report respond retort reveal say scoff shout snap speak speculate state stress suggest swear
-tell testify text think tweet underline underscore urge vow warn whisper wonder worry write yell
-criticise criticize acknowledge recommend reckon share told admonish scold decry demand tout brief confide marvel mock rave rebuke slam tease call label dub term chant scream discuss voice`
-
-// clausalBases are speech verbs that introduce reported speech ("said that
-// …"); used for indirect quotations, where a looser verb would catch
-// ordinary narration.
-const clausalBases = `acknowledge add admit affirm agree allege announce argue assert assure believe caution claim
-concede conclude confess confirm contend declare deny disclose emphasise emphasize estimate explain
-fear hint hope indicate insist maintain note observe predict promise reiterate remind reply report
-respond reveal say speculate state stress suggest swear tell testify think tweet warn worry write
-complain recall counter write explain warn argue`
+import (
+	"maps"
+	"slices"
+	"strings"
+)
 
 // irregular verb forms, base → forms.
 var irregular = map[string][]string{
@@ -67,9 +48,12 @@ func verbForms(b string) []string {
 	return out
 }
 
-func buildVerbs(bases string) map[string]string {
+// buildVerbs maps every inflection of the base verbs in a word list to its
+// base (in the bases' sorted order, so that a form two bases share, such
+// as "told", maps the same way on every run).
+func buildVerbs(bases wordSet) map[string]string {
 	m := map[string]string{}
-	for _, b := range strings.Fields(bases) {
+	for _, b := range slices.Sorted(maps.Keys(bases)) {
 		for _, f := range verbForms(b) {
 			m[f] = b
 		}
@@ -78,8 +62,12 @@ func buildVerbs(bases string) map[string]string {
 }
 
 var (
-	speechVerbs  = buildVerbs(speechBases)
-	clausalVerbs = buildVerbs(clausalBases)
+	// speechVerbs are the speech verbs (words/speech_verbs.txt), every
+	// inflection mapped to its base form.
+	speechVerbs = buildVerbs(loadWords("speech_verbs"))
+	// clausalVerbs are the verbs that introduce reported speech
+	// (words/clausal_verbs.txt), the same way.
+	clausalVerbs = buildVerbs(loadWords("clausal_verbs"))
 )
 
 // determiners make a following verb form a noun ("the report", "his

@@ -10,8 +10,10 @@ import (
 	"newsbot/data/quotes"
 )
 
-// TestEvalQuotes runs eval quotes on two invented articles: one speaker
-// right, one wrong (a pronoun resolved to the other person).
+// TestEvalQuotes runs eval quotes on three invented articles: one speaker
+// right, one wrong (a pronoun resolved to the other person), and one
+// quotation the gold holds apart as unscored (counted wrong by the official
+// precision, not by the unofficial one).
 func TestEvalQuotes(t *testing.T) {
 	file := filepath.Join("testdata", "eval_quotes.jsonl")
 	tests := []struct {
@@ -21,7 +23,9 @@ func TestEvalQuotes(t *testing.T) {
 		not  []string
 	}{
 		{"figures", []string{file}, []string{
-			"articles: 2",
+			"articles: 3",
+			"extraction precision  0.667",
+			"precision counting unscored gold  1.000  (unofficial: 1 of ours match other_attributions",
 			"speaker accuracy      0.500  (1 of 2 matched)",
 			"strict (full name)    0.500  (1 of 2 matched)",
 			"expected calibration error",

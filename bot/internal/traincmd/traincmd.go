@@ -59,16 +59,20 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	m, rep := quoteeval.Train(exs, quoteeval.DefaultTrain)
 	fmt.Fprintf(stdout, "articles %d, quotations %d trained on, %d held apart (%.1fs)\n", len(arts), rep.Train, rep.Held, time.Since(start).Seconds())
 	fmt.Fprintf(stdout, "held apart: rules' speaker right %.3f, ranker's choice right %.3f -> choose=%v margin %.1f\n", rep.RulesAccuracy, rep.RankerAccuracy, m.Choose, m.Margin)
-	fmt.Fprintf(stdout, "calibration error %.3f -> %.3f (Platt A=%.3f B=%.3f)\n", rep.ECERaw, rep.ECECalibrated, m.Platt[0], m.Platt[1])
+	fmt.Fprintf(stdout, "calibrated on %d out-of-fold decisions: calibration error %.3f -> %.3f (Platt A=%.3f B=%.3f)\n",
+		rep.Calibration, rep.ECERaw, rep.ECECalibrated, m.Platt[0], m.Platt[1])
 	for _, k := range rep.Kinds {
 		how := "overall calibration"
 		if k.Calibrated {
 			c := m.Calibration[k.Kind]
 			how = fmt.Sprintf("A=%.3f B=%.3f", c[0], c[1])
 		}
-		fmt.Fprintf(stdout, "  %-20s %5d held apart, right %.3f (%s)\n", k.Kind, k.N, k.Accuracy, how)
+		fmt.Fprintf(stdout, "  %-20s %5d out of fold, right %.3f (%s)\n", k.Kind, k.N, k.Accuracy, how)
 	}
 	fmt.Fprintf(stdout, "right >= 0.97 from confidence %.2f (precision %.3f, coverage %.3f)\n", rep.CertainAt, rep.CertainPrecis, rep.CertainCoverage)
+	for _, p := range rep.Curve {
+		fmt.Fprintf(stdout, "  out of fold, confidence >= %.2f: right %.3f, coverage %.3f (%d)\n", p.Threshold, p.Precision, p.Coverage, p.N)
+	}
 	b := quoteeval.MarshalModel(m)
 	if *out == "-" {
 		_, err := stdout.Write(b)

@@ -121,6 +121,35 @@ func TestScore(t *testing.T) {
 	}
 }
 
+// TestPrecisionWithOther checks the unofficial precision: an extra direct
+// quotation that matches an unscored direct attribution is not counted
+// wrong there, one matching nothing (or only an indirect or a headline
+// attribution) still is, and the official precision is unchanged.
+func TestPrecisionWithOther(t *testing.T) {
+	gold := []Gold{{Quote: "“We will win the vote,”", Speaker: "Ann Ortiz", Direct: true}}
+	other := []Gold{
+		{Quote: "“The plan is dead on arrival,”", Direct: true, Kind: "unresolved"},
+		{Quote: "the budget would pass", Direct: false, Kind: "unresolved"},
+		{Quote: "“Nobody asked the town,”", Direct: true, Kind: "title"},
+	}
+	ours := []Quote{
+		{Text: "We will win the vote,", Speaker: "Ortiz", Direct: true},
+		{Text: "The plan is dead on arrival,", Speaker: "", Direct: true},
+		{Text: "the budget would pass", Speaker: "", Direct: true},
+		{Text: "Nobody asked the town,", Speaker: "", Direct: true},
+	}
+	s, _, _ := score(gold, other, ours)
+	if s.OtherDirect != 1 {
+		t.Errorf("OtherDirect %d, want 1", s.OtherDirect)
+	}
+	if got, want := s.DirectPrecision(), 0.25; got != want {
+		t.Errorf("official precision %.3f, want %.3f", got, want)
+	}
+	if got, want := s.DirectPrecisionWithOther(), 0.5; got != want {
+		t.Errorf("precision with other %.3f, want %.3f", got, want)
+	}
+}
+
 func TestReadEvalSet(t *testing.T) {
 	in := `{"id":"a1","text":"“Hi there, friends,” said Ann Ortiz.","quotes":[{"quote":"“Hi there, friends,”","speaker":"Ann Ortiz","direct":true}]}` + "\n\n" +
 		`{"id":"a2","text":"Nothing.","quotes":[]}` + "\n"
