@@ -15,12 +15,18 @@ type Index struct {
 	opts   Options
 	params *scoreParams // the score's weights for this kind of index
 
-	terms     []string  // the vocabulary, sorted; a term's ID is its position
-	termStart []uint32  // postings of term t: postings[termStart[t]:termStart[t+1]]
-	postings  []uint32  // text IDs, ascending within a term
-	docStart  []uint32  // words of text d: tokens[docStart[d]:docStart[d+1]]
-	tokens    []uint32  // term IDs of every text's words, in order
-	dels      deletions // typo lookup (typo.go)
+	terms     []string // the vocabulary, sorted; a term's ID is its position
+	termStart []uint32 // postings of term t: postings[termStart[t]:termStart[t+1]]
+	postings  []uint32 // text IDs, ascending within a term
+	docStart  []uint32 // words of text d: tokens[docStart[d]:docStart[d+1]]
+	tokens    []uint32 // term IDs of every text's words, in order
+
+	// lex holds the typo dictionary (typo.go): the index's own, whose IDs
+	// are its term IDs, or one shared by the segments of a Segmented,
+	// whose IDs gids and lids translate.
+	lex  *lexicon
+	gids []uint32 // term → lexicon ID; nil when lex is the index's own
+	lids []uint32 // lexicon ID → term+1, 0 when absent (IDs past its end too)
 
 	// scratch holds per-query buffers sized to the index (a mask per text:
 	// 4 MB at a million). A channel rather than a sync.Pool, which drops
@@ -38,7 +44,7 @@ func BuildWith(texts []string, opts Options) *Index {
 	terms := ix.tokenize()
 	ix.sortVocabulary(terms)
 	ix.buildPostings()
-	ix.dels = buildDeletions(ix.terms)
+	ix.lex = newLexicon(ix.terms)
 	ix.scratch = make(chan *scratch, runtime.GOMAXPROCS(0)+1)
 	return ix
 }
@@ -150,11 +156,18 @@ func (ix *Index) SizeBytes() int {
 	n := int(unsafe.Sizeof(*ix))
 	n += cap(ix.texts) * int(unsafe.Sizeof(""))
 	n += cap(ix.terms) * int(unsafe.Sizeof(""))
-	for _, t := range ix.terms {
-		n += len(t)
-	}
+	if ix.gids == nil {
+		for _, t := range ix.terms {
+			n += len(t)
+		}
+	} // else the bytes are the lexicon's
 	n += 4 * (cap(ix.termStart) + cap(ix.postings) + cap(ix.docStart) + cap(ix.tokens))
-	n += ix.dels.sizeBytes()
+	if ix.gids == nil {
+		n += ix.lex.sizeBytes()
+	} else {
+		// a segment: the shared lexicon is counted once by its Segmented
+		n += 4 * (cap(ix.gids) + cap(ix.lids))
+	}
 	return n
 }
 
@@ -166,6 +179,25 @@ func (ix *Index) termID(w string) (uint32, bool) {
 		return uint32(i), true
 	}
 	return 0, false
+}
+
+// lid returns the term of lexicon ID g in ix, if ix has it.
+func (ix *Index) lid(g uint32) (uint32, bool) {
+	if ix.gids == nil {
+		return g, int(g) < len(ix.terms)
+	}
+	if int(g) >= len(ix.lids) || ix.lids[g] == 0 {
+		return 0, false
+	}
+	return ix.lids[g] - 1, true
+}
+
+// gid returns the lexicon ID of term t.
+func (ix *Index) gid(t uint32) uint32 {
+	if ix.gids == nil {
+		return t
+	}
+	return ix.gids[t]
 }
 
 func (ix *Index) docLen(d uint32) uint32 { return ix.docStart[d+1] - ix.docStart[d] }
