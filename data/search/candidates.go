@@ -20,7 +20,9 @@ const (
 	hardBudget    = 200_000
 	minBudget     = 2_000 // the least share of a segment (see budget)
 	minCandidates = 64
-	segmentWalk   = 3 // segments walk up to this many times their share of postings
+	// segmentCands: a segment keeps up to this many times its share of
+	// the candidates, as the best texts are not spread evenly.
+	segmentCands = 2
 	maxCandidates = 256
 )
 
@@ -31,20 +33,15 @@ const (
 //
 // keep, when not nil, leaves out texts (removed, or outside a collection).
 //
-// b bounds the postings walked: fullBudget for an Index, a share of it
-// for each segment of a Segmented.
-func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep *keeper, b budget) ([]cand, error) {
-	order := make([]int, 0, len(groups))
-	for i, g := range groups {
-		if g.df > 0 {
-			order = append(order, i)
-		}
-	}
-	if len(order) == 0 {
+// p is the groups to walk (planWalk): an Index plans on its own
+// frequencies, the segments of a Segmented on those of all of them, so
+// that they walk the postings one Index over the same texts would. b bounds
+// the postings of a group too common to walk whole and the candidates
+// kept: fullBudget for an Index, a share of it for a segment.
+func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep *keeper, p walkPlan, b budget) ([]cand, error) {
+	if len(p.order) == 0 {
 		return nil, nil
 	}
-	sort.SliceStable(order, func(a, b int) bool { return groups[order[a]].df < groups[order[b]].df })
-
 	var sc *scratch
 	select {
 	case sc = <-ix.scratch:
@@ -61,28 +58,66 @@ func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep
 		default: // enough kept for the queries that run at once
 		}
 	}()
-	drivers, err := ix.walk(ctx, sc, groups, order, keep, b)
-	if err != nil {
+	if err := ix.walk(ctx, sc, groups, p, keep, b); err != nil {
 		return nil, err
 	}
-	return ix.choose(sc, groups, limit, drivers == len(order), b), nil
+	return ix.choose(sc, groups, limit, p.walk == len(p.order), b), nil
 }
 
-// walk marks in sc the texts in the postings of the groups in order, the
-// rarest first, while they stay within budget (always at least
-// minDrivers groups when the query has them). It returns how many groups
-// it walked.
-func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []int, keep *keeper, b budget) (int, error) {
-	walked, drivers := 0, 0
-	for k, gi := range order {
-		if err := ctx.Err(); err != nil {
-			return drivers, err
+// walkPlan is which groups a query walks the postings of: order lists the
+// groups with postings, the rarest first, and the first walk of them are
+// walked (always at least minDrivers when the query has them), the first
+// one capped (markCapped) when it alone is over budget.
+type walkPlan struct {
+	order  []int
+	walk   int
+	capped bool
+}
+
+// planWalk plans the walk of groups with postings dfs (by group) within b.
+func planWalk(dfs []int, b budget) walkPlan {
+	var p walkPlan
+	for i, df := range dfs {
+		if df > 0 {
+			p.order = append(p.order, i)
 		}
-		g := &groups[gi]
-		if k >= minDrivers && walked+g.df > b.soft || k > 0 && walked+g.df > b.hard {
+	}
+	sort.SliceStable(p.order, func(a, c int) bool { return dfs[p.order[a]] < dfs[p.order[c]] })
+	walked := 0
+	for k, gi := range p.order {
+		df := dfs[gi]
+		if k >= minDrivers && walked+df > b.soft || k > 0 && walked+df > b.hard {
 			break
 		}
-		drivers++
+		p.walk++
+		if k == 0 && df > b.hard {
+			// Even the rarest word is common ("the", "ther" and its
+			// typos, a prefix of one letter).
+			p.capped = true
+			walked += b.hard
+			continue
+		}
+		walked += df
+	}
+	return p
+}
+
+// plan is the walk of an Index's own groups.
+func (ix *Index) plan(groups []group) walkPlan {
+	dfs := make([]int, len(groups))
+	for i := range groups {
+		dfs[i] = groups[i].df
+	}
+	return planWalk(dfs, fullBudget)
+}
+
+// walk marks in sc the texts in the postings of the groups p walks.
+func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, p walkPlan, keep *keeper, b budget) error {
+	for k, gi := range p.order[:p.walk] {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		g := &groups[gi]
 		bit := uint32(1) << gi
 		mark := func(t uint32) {
 			for _, d := range ix.postings[ix.termStart[t]:ix.termStart[t+1]] {
@@ -95,12 +130,10 @@ func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []
 				sc.mask[d] |= bit
 			}
 		}
-		if k == 0 && g.df > b.hard {
-			// Even the rarest word is common ("the", "ther" and its typos,
-			// a prefix of one letter): its exact term and then its rarest
-			// variants, or its most frequent completions, within budget.
+		if k == 0 && p.capped {
+			// its exact term and then its rarest variants, or its most
+			// frequent completions, within budget
 			ix.markCapped(g, mark, b)
-			walked += b.hard
 			continue
 		}
 		for _, m := range g.matches {
@@ -111,9 +144,8 @@ func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []
 		for t := g.lo; t < g.hi; t++ {
 			mark(t)
 		}
-		walked += g.df
 	}
-	return drivers, nil
+	return nil
 }
 
 // choose returns the candidates to score from the texts walk marked. When
@@ -277,17 +309,17 @@ type budget struct{ soft, hard, cands int }
 var fullBudget = budget{softBudget, hardBudget, maxCandidates}
 
 // share is the budget of a segment holding n of total texts: segments
-// share one query's budget by their size, so that ten segments walk about
-// as many postings as one index, with a floor for small segments.
+// share one query's budget by their size (which groups they walk is
+// planned for all of them at once), with a floor for small segments.
 func (b budget) share(n, total int) budget {
 	if total <= 0 {
 		return b
 	}
 	f := float64(n) / float64(total)
 	return budget{
-		max(minBudget, int(float64(b.soft)*f*segmentWalk)),
-		max(minBudget, int(float64(b.hard)*f*segmentWalk)),
-		max(minCandidates, int(float64(b.cands)*f)),
+		max(minBudget, int(float64(b.soft)*f)),
+		max(minBudget, int(float64(b.hard)*f)),
+		min(b.cands, max(minCandidates, int(float64(b.cands)*f*segmentCands))),
 	}
 }
 

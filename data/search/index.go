@@ -163,7 +163,10 @@ func (ix *Index) SizeBytes() int {
 	} // else the bytes are the lexicon's
 	n += 4 * (cap(ix.termStart) + cap(ix.postings) + cap(ix.docStart) + cap(ix.tokens))
 	if ix.gids == nil {
-		n += ix.lex.sizeBytes()
+		// its own lexicon: the terms are counted above
+		for i := range ix.lex.parts {
+			n += ix.lex.parts[i].sizeBytes()
+		}
 	} else {
 		// a segment: the shared lexicon is counted once by its Segmented
 		n += 4 * (cap(ix.gids) + cap(ix.lids))

@@ -372,14 +372,33 @@ func (s *Segmented) find(ctx context.Context, query string, limit int, prefix bo
 		seg int
 	}
 	var pool []segCand
+	dfs := make([]int, len(words))
+	for si := range snap.segs {
+		for i := range words {
+			dfs[i] += per[si][i].df
+		}
+	}
+	plan := planWalk(dfs, fullBudget)
 	for si, sg := range snap.segs {
 		var keep *keeper
 		if len(snap.dead) > 0 || coBits != nil {
 			keep = &keeper{num: sg.num, dead: snap.dead, slotOf: snap.slotOf, coll: coBits}
 		}
-		cs, err := sg.ix.candidates(ctx, per[si], limit, keep, fullBudget.share(sg.ix.Len(), snap.n))
+		cs, err := sg.ix.candidates(ctx, per[si], limit, keep, plan, fullBudget.share(sg.ix.Len(), snap.n))
 		if err != nil {
 			return nil, err
+		}
+		if plan.walk < len(plan.order) && len(cs) > 0 {
+			// Some groups were not walked: a segment's candidates weigh
+			// what they matched of the walked groups, or of all groups
+			// for those re-weighed at its edge (choose). Weigh them all on
+			// every group, so that the pool compares the candidates of
+			// different segments alike.
+			ids := make([]uint32, len(cs))
+			for i, c := range cs {
+				ids[i] = c.d
+			}
+			cs = sg.ix.refine(ids, per[si], len(ids))
 		}
 		for _, c := range cs {
 			pool = append(pool, segCand{c, si})
