@@ -22,7 +22,7 @@ const (
 	minCandidates = 64
 	// segmentCands: a segment keeps up to this many times its share of
 	// the candidates, as the best texts are not spread evenly.
-	segmentCands = 2
+	segmentCands  = 2
 	maxCandidates = 256
 )
 
