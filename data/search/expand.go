@@ -97,13 +97,14 @@ func (ix *Index) match(word string, prefix bool) group {
 
 // prefixRange returns the range of the terms that begin with word.
 func (ix *Index) prefixRange(word string) (lo, hi uint32) {
-	lo = uint32(sort.SearchStrings(ix.terms, word))
+	n := ix.termCount()
+	lo = uint32(sort.Search(n, func(i int) bool { return ix.term(uint32(i)) >= word }))
 	hi = lo
-	for int(hi) < len(ix.terms) && strings.HasPrefix(ix.terms[hi], word) {
+	for int(hi) < n && strings.HasPrefix(ix.term(hi), word) {
 		hi++
 		if hi-lo > 64 { // long range: find its end by binary search
-			return lo, lo + uint32(sort.Search(len(ix.terms)-int(lo), func(i int) bool {
-				return !strings.HasPrefix(ix.terms[int(lo)+i], word)
+			return lo, lo + uint32(sort.Search(n-int(lo), func(i int) bool {
+				return !strings.HasPrefix(ix.term(lo+uint32(i)), word)
 			}))
 		}
 	}
@@ -158,7 +159,7 @@ func (ix *Index) stats(g group, hasExact bool, exact uint32, runes int) wordStat
 			}
 		}
 		st.likelyDF = ix.df(best.term)
-		st.likelyFunction = text.IsFunctionWord(ix.terms[best.term])
+		st.likelyFunction = text.IsFunctionWord(ix.term(best.term))
 	}
 	if st.completed {
 		st.prefixDF = ix.prefixDF(g.lo, g.hi)
@@ -218,12 +219,13 @@ func (ix *Index) prefixTypos(p []rune, ms []termMatch) []termMatch {
 	var buf []rune
 	add := func(q []rune) {
 		s := string(q)
-		lo := sort.SearchStrings(ix.terms, s)
-		if lo == len(ix.terms) || !strings.HasPrefix(ix.terms[lo], s) {
+		n := ix.termCount()
+		lo := sort.Search(n, func(i int) bool { return ix.term(uint32(i)) >= s })
+		if lo == n || !strings.HasPrefix(ix.term(uint32(lo)), s) {
 			return
 		}
-		hi := lo + sort.Search(len(ix.terms)-lo, func(i int) bool {
-			return !strings.HasPrefix(ix.terms[lo+i], s)
+		hi := lo + sort.Search(n-lo, func(i int) bool {
+			return !strings.HasPrefix(ix.term(uint32(lo+i)), s)
 		})
 		rs = append(rs, rng{uint32(lo), uint32(hi)})
 	}

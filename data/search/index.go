@@ -25,7 +25,10 @@ type Index struct {
 	// are its term IDs, or one shared by the segments of a Segmented,
 	// whose IDs gids and lids translate.
 	lex  *lexicon
-	gids []uint32 // term → lexicon ID; nil when lex is the index's own
+	// A segment's terms are not in terms but in words (the shared
+	// lexicon's, as of its build), at their lexicon IDs: see term.
+	words termList
+	gids  []uint32 // term → lexicon ID; nil when lex is the index's own
 	lids []uint32 // lexicon ID → term+1, 0 when absent (IDs past its end too)
 
 	// scratch holds per-query buffers sized to the index (a mask per text:
@@ -84,6 +87,11 @@ func (ix *Index) tokenize() []string {
 		})
 	}
 	ix.docStart[len(texts)] = uint32(len(ix.tokens))
+	if cap(ix.tokens)-len(ix.tokens) > len(ix.tokens)/16 {
+		// The estimate was high (short words): the index keeps this
+		// array, so keep it exact rather than up to a third too long.
+		ix.tokens = append(make([]uint32, 0, len(ix.tokens)), ix.tokens...)
+	}
 	ix.tokens = slices.Clip(ix.tokens)
 	return terms
 }
@@ -111,11 +119,12 @@ func (ix *Index) sortVocabulary(terms []string) {
 // the distinct texts per term, then fills.
 func (ix *Index) buildPostings() {
 	n := len(ix.docStart) - 1
-	last := make([]int32, len(ix.terms))
+	nterms := ix.termCount()
+	last := make([]int32, nterms)
 	for i := range last {
 		last[i] = -1
 	}
-	ix.termStart = make([]uint32, len(ix.terms)+1)
+	ix.termStart = make([]uint32, nterms+1)
 	for d := 0; d < n; d++ {
 		for _, t := range ix.tokens[ix.docStart[d]:ix.docStart[d+1]] {
 			if last[t] != int32(d) {
@@ -124,10 +133,10 @@ func (ix *Index) buildPostings() {
 			}
 		}
 	}
-	for t := range ix.terms {
+	for t := range nterms {
 		ix.termStart[t+1] += ix.termStart[t]
 	}
-	ix.postings = make([]uint32, ix.termStart[len(ix.terms)])
+	ix.postings = make([]uint32, ix.termStart[nterms])
 	fill := last // reuse as the next free slot per term
 	for t := range fill {
 		fill[t] = int32(ix.termStart[t])
@@ -148,7 +157,24 @@ func (ix *Index) buildPostings() {
 func (ix *Index) Len() int { return len(ix.texts) }
 
 // Terms is the size of the vocabulary.
-func (ix *Index) Terms() int { return len(ix.terms) }
+func (ix *Index) Terms() int { return ix.termCount() }
+
+// termCount is the size of the vocabulary (also before its postings are
+// built).
+func (ix *Index) termCount() int {
+	if ix.gids != nil {
+		return len(ix.gids)
+	}
+	return len(ix.terms)
+}
+
+// term returns term t.
+func (ix *Index) term(t uint32) string {
+	if ix.gids == nil {
+		return ix.terms[t]
+	}
+	return ix.words.at(ix.gids[t])
+}
 
 // SizeBytes is the memory the index holds beyond the texts themselves (the
 // slice of text headers is counted, the text bytes are not).

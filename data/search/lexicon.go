@@ -18,7 +18,7 @@ import (
 // past its lengths, and a Segmented has one writer at a time, so queries
 // read a lexicon without locks while articles are added.
 type lexicon struct {
-	terms []string // lexicon ID → term; append-only
+	terms termList // lexicon ID → term; append-only
 	// parts are the typo dictionaries of consecutive ranges of IDs, the
 	// oldest (and largest) first. A new part is made for the terms an
 	// Add brings, and parts are merged as a binary counter carries
@@ -29,7 +29,7 @@ type lexicon struct {
 
 // newLexicon returns the lexicon of terms, their IDs in that order.
 func newLexicon(terms []string) *lexicon {
-	return &lexicon{terms: terms, parts: []deletions{buildDeletions(terms, 0)}}
+	return &lexicon{terms: termList{flat: terms, n: len(terms)}, parts: []deletions{buildDeletions(terms, 0)}}
 }
 
 // with returns a lexicon with the terms of lx and then added.
@@ -37,8 +37,8 @@ func (lx *lexicon) with(added []string) *lexicon {
 	if len(added) == 0 {
 		return lx
 	}
-	base := uint32(len(lx.terms))
-	out := &lexicon{terms: append(lx.terms, added...)}
+	base := uint32(lx.terms.n)
+	out := &lexicon{terms: lx.terms.append(added)}
 	out.parts = append(slices.Clip(lx.parts), buildDeletions(added, base))
 	// Merge the newest parts while the one before is at most twice the
 	// size of the newest: parts stay of geometrically decreasing size.
@@ -47,7 +47,7 @@ func (lx *lexicon) with(added []string) *lexicon {
 		if a.hi-a.lo > 2*(b.hi-b.lo) {
 			break
 		}
-		out.parts = append(out.parts[:len(out.parts)-2], buildDeletions(out.terms[a.lo:b.hi], a.lo))
+		out.parts = append(out.parts[:len(out.parts)-2], buildDeletions(out.terms.slice(a.lo, b.hi), a.lo))
 	}
 	return out
 }
@@ -67,7 +67,7 @@ func (lx *lexicon) find(w string) (uint32, bool) {
 	rs := appendRunes(buf[:0], w)
 	id, ok := uint32(0), false
 	lx.lookup(variantHash(rs, -1, -1), func(t uint32) {
-		if !ok && lx.terms[t] == w {
+		if !ok && lx.terms.at(t) == w {
 			id, ok = t, true
 		}
 	})
@@ -77,10 +77,7 @@ func (lx *lexicon) find(w string) (uint32, bool) {
 // sizeBytes is the memory the lexicon holds: the terms' headers and
 // bytes, and the typo dictionary.
 func (lx *lexicon) sizeBytes() int {
-	n := 16 * cap(lx.terms)
-	for _, t := range lx.terms {
-		n += len(t)
-	}
+	n := lx.terms.sizeBytes()
 	for i := range lx.parts {
 		n += lx.parts[i].sizeBytes()
 	}
@@ -111,8 +108,9 @@ func (lx *lexicon) typoMatches(ms []termMatch, word string, rs []rune, d, varian
 			if present != nil && !present(t) {
 				return
 			}
-			trs = appendRunes(trs[:0], lx.terms[t])
-			if k := osa(rs, trs, d); k <= d && k > 0 && !(noFunction && text.IsFunctionWord(lx.terms[t])) {
+			term := lx.terms.at(t)
+			trs = appendRunes(trs[:0], term)
+			if k := osa(rs, trs, d); k <= d && k > 0 && !(noFunction && text.IsFunctionWord(term)) {
 				ms = append(ms, termMatch{t, uint8(k)})
 			}
 		})
@@ -131,4 +129,68 @@ func typoReach(rs []rune, hasExact bool) (d, variants int) {
 		d = 1
 	}
 	return d, variants
+}
+
+// termList is the terms of a lexicon. A shared lexicon's are held in
+// chunks of termChunk that never move once allocated, so that a segment
+// keeps the list as of its build (a few words) and reads its terms from
+// there, rather than a string header per term of its own; adding terms
+// copies only the list of chunks. An Index's own lexicon is one flat slice,
+// its terms.
+type termList struct {
+	flat   []string   // the terms, when not chunked
+	chunks [][]string // chunk c holds terms c·termChunk onwards, cap termChunk
+	n      int
+}
+
+const termChunkBits = 14
+const termChunk = 1 << termChunkBits
+
+// at returns term i.
+func (l *termList) at(i uint32) string {
+	if l.flat != nil {
+		return l.flat[i]
+	}
+	return l.chunks[i>>termChunkBits][i&(termChunk-1)]
+}
+
+// append returns the list with ts added; l stays valid (its readers never
+// look past l.n, and chunks are written past it only).
+func (l termList) append(ts []string) termList {
+	out := termList{chunks: slices.Clone(l.chunks), n: l.n}
+	if l.flat != nil {
+		out.chunks, out.n = nil, 0
+		ts = append(slices.Clone(l.flat), ts...)
+	}
+	for _, t := range ts {
+		c := out.n >> termChunkBits
+		if c == len(out.chunks) {
+			out.chunks = append(out.chunks, make([]string, 0, termChunk))
+		}
+		out.chunks[c] = append(out.chunks[c], t)
+		out.n++
+	}
+	return out
+}
+
+// slice returns terms [lo, hi) as a new slice.
+func (l *termList) slice(lo, hi uint32) []string {
+	out := make([]string, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		out = append(out, l.at(i))
+	}
+	return out
+}
+
+// sizeBytes is the memory of the list: the headers and the bytes of the
+// terms.
+func (l *termList) sizeBytes() int {
+	n := 16 * cap(l.flat)
+	for _, c := range l.chunks {
+		n += 16 * cap(c)
+	}
+	for i := 0; i < l.n; i++ {
+		n += len(l.at(uint32(i)))
+	}
+	return n
 }

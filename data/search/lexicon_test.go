@@ -22,8 +22,8 @@ func TestLexiconGrows(t *testing.T) {
 		n := min(sizes[i%len(sizes)], len(terms)-at)
 		grown = grown.with(terms[at : at+n])
 		at += n
-		if max := 2*bitsLen(len(grown.terms)) + 1; len(grown.parts) > max {
-			t.Fatalf("after %d terms: %d parts, want at most %d", len(grown.terms), len(grown.parts), max)
+		if max := 2*bitsLen(grown.terms.n) + 1; len(grown.parts) > max {
+			t.Fatalf("after %d terms: %d parts, want at most %d", grown.terms.n, len(grown.parts), max)
 		}
 	}
 	whole := newLexicon(terms)
@@ -38,8 +38,8 @@ func TestLexiconGrows(t *testing.T) {
 		}
 	}
 	for _, w := range []string{"zzzzqqq", "", "thee"} {
-		if id, ok := grown.find(w); ok && grown.terms[id] != w {
-			t.Errorf("find(%q) found another term %q", w, grown.terms[id])
+		if id, ok := grown.find(w); ok && grown.terms.at(id) != w {
+			t.Errorf("find(%q) found another term %q", w, grown.terms.at(id))
 		}
 	}
 	// typos: the same matches, in the same order

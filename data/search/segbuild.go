@@ -36,7 +36,7 @@ func (s *Segmented) buildSegments(texts []string, nums, pos []uint32) []*segment
 	// sorted vocabularies: a first segment's lexicon IDs are then its
 	// own term IDs, and it answers exactly as an Index.
 	lex := s.lexicon()
-	base := uint32(len(lex.terms))
+	base := uint32(lex.terms.n)
 	var added []string
 	fresh := map[string]uint32{}
 	for _, ix := range ixs {
@@ -58,11 +58,11 @@ func (s *Segmented) buildSegments(texts []string, nums, pos []uint32) []*segment
 	out := make([]*segment, k)
 	parallel(k, func(i int) {
 		ix := ixs[i]
-		ix.lids = make([]uint32, len(lex.terms))
+		ix.lids = make([]uint32, lex.terms.n)
 		for t, g := range ix.gids {
-			ix.terms[t] = lex.terms[g] // the lexicon's string, not a copy
 			ix.lids[g] = uint32(t) + 1
 		}
+		ix.terms, ix.words = nil, lex.terms // the lexicon's strings, not copies
 		ix.scratch = make(chan *scratch, runtime.GOMAXPROCS(0)+1)
 		lo, hi := i*len(texts)/k, (i+1)*len(texts)/k
 		out[i] = &segment{ix: ix, num: nums[lo:hi:hi], pos: pos[lo:hi:hi]}
@@ -125,19 +125,18 @@ func (s *Segmented) merge(segs []*segment, dead bitset, lex *lexicon) *segment {
 	ix.tokens = slices.Clip(ix.tokens)
 
 	// The merged vocabulary: the lexicon IDs used, sorted by term.
-	ix.lids = make([]uint32, len(lex.terms))
+	ix.lids = make([]uint32, lex.terms.n)
 	for _, g := range ix.tokens {
 		if ix.lids[g] == 0 {
 			ix.lids[g] = 1
 			ix.gids = append(ix.gids, g)
 		}
 	}
-	slices.SortFunc(ix.gids, func(a, b uint32) int { return strings.Compare(lex.terms[a], lex.terms[b]) })
+	slices.SortFunc(ix.gids, func(a, b uint32) int { return strings.Compare(lex.terms.at(a), lex.terms.at(b)) })
 	ix.gids = slices.Clip(ix.gids)
-	ix.terms = make([]string, len(ix.gids))
+	ix.words = lex.terms
 	for t, g := range ix.gids {
 		ix.lids[g] = uint32(t) + 1
-		ix.terms[t] = lex.terms[g]
 	}
 	for i, g := range ix.tokens {
 		ix.tokens[i] = ix.lids[g] - 1

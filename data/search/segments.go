@@ -157,8 +157,13 @@ func (s *Segmented) Add(arts ...Article) {
 	for i, a := range arts {
 		last[a.ID] = i
 	}
-	var texts []string
-	var nums, pos []uint32
+	// sized exactly: the segments keep these arrays
+	total := 0
+	for _, a := range arts {
+		total += len(a.Texts)
+	}
+	texts := make([]string, 0, total)
+	nums, pos := make([]uint32, 0, total), make([]uint32, 0, total)
 	for i, a := range arts {
 		sl := s.slot(a.ID)
 		num := uint32(len(slotOf))
@@ -559,7 +564,7 @@ func (sn *snapshot) expand(per [][]group, i int, word string, prefix bool) {
 			}
 		}
 		st.likelyDF = best.df
-		st.likelyFunction = text.IsFunctionWord(sn.lex.terms[best.id])
+		st.likelyFunction = text.IsFunctionWord(sn.lex.terms.at(best.id))
 	}
 	w := group{word: word, stats: st}
 	w.weigh(sn.n)
