@@ -24,12 +24,12 @@ type Index struct {
 	// lex holds the typo dictionary (typo.go): the index's own, whose IDs
 	// are its term IDs, or one shared by the segments of a Segmented,
 	// whose IDs gids and lids translate.
-	lex  *lexicon
+	lex *lexicon
 	// A segment's terms are not in terms but in words (the shared
 	// lexicon's, as of its build), at their lexicon IDs: see term.
 	words termList
 	gids  []uint32 // term → lexicon ID; nil when lex is the index's own
-	lids []uint32 // lexicon ID → term+1, 0 when absent (IDs past its end too)
+	lids  []uint32 // lexicon ID → term+1, 0 when absent (IDs past its end too)
 
 	// scratch holds per-query buffers sized to the index (a mask per text:
 	// 4 MB at a million). A channel rather than a sync.Pool, which drops
