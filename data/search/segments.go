@@ -25,6 +25,13 @@ import (
 // included until a merge drops them, as Lucene counts deleted documents),
 // so they mean the same as those of one Index over the same texts.
 //
+// The segments share one lexicon (lexicon.go): the vocabulary and its typo
+// dictionary are stored once, not once per segment, and a query finds the
+// typos of its words once, weighs them on the statistics of all segments,
+// plans which postings to walk for all of them at once (as one Index
+// would), and only then walks each segment. A segment keeps its own sorted
+// vocabulary as lexicon IDs, so that a prefix is a range of its terms.
+//
 // Segmented is for quotations and mentions; the fuzzy-scan fallback of
 // Short indexes (a few thousand titles or names) is not offered.
 type Segmented struct {
