@@ -98,7 +98,7 @@ func (ix *Index) match(word string, prefix bool) group {
 // prefixRange returns the range of the terms that begin with word.
 func (ix *Index) prefixRange(word string) (lo, hi uint32) {
 	n := ix.termCount()
-	lo = uint32(sort.Search(n, func(i int) bool { return ix.term(uint32(i)) >= word }))
+	lo = uint32(ix.searchTerm(word))
 	hi = lo
 	for int(hi) < n && strings.HasPrefix(ix.term(hi), word) {
 		hi++
@@ -220,7 +220,7 @@ func (ix *Index) prefixTypos(p []rune, ms []termMatch) []termMatch {
 	add := func(q []rune) {
 		s := string(q)
 		n := ix.termCount()
-		lo := sort.Search(n, func(i int) bool { return ix.term(uint32(i)) >= s })
+		lo := ix.searchTerm(s)
 		if lo == n || !strings.HasPrefix(ix.term(uint32(lo)), s) {
 			return
 		}

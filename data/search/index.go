@@ -168,6 +168,14 @@ func (ix *Index) termCount() int {
 	return len(ix.terms)
 }
 
+// searchTerm returns the first term ≥ w (termCount when none).
+func (ix *Index) searchTerm(w string) int {
+	if ix.gids == nil {
+		return sort.SearchStrings(ix.terms, w)
+	}
+	return sort.Search(len(ix.gids), func(i int) bool { return ix.words.at(ix.gids[i]) >= w })
+}
+
 // term returns term t.
 func (ix *Index) term(t uint32) string {
 	if ix.gids == nil {
