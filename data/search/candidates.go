@@ -38,7 +38,9 @@ const (
 // that they walk the postings one Index over the same texts would. b bounds
 // the postings of a group too common to walk whole and the candidates
 // kept: fullBudget for an Index, a share of it for a segment.
-func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep *keeper, p walkPlan, b budget) ([]cand, error) {
+//
+// exact asks for candidates weighed on all groups (see choose).
+func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep *keeper, p walkPlan, exact bool, b budget) ([]cand, error) {
 	if len(p.order) == 0 {
 		return nil, nil
 	}
@@ -61,7 +63,7 @@ func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep
 	if err := ix.walk(ctx, sc, groups, p, keep, b); err != nil {
 		return nil, err
 	}
-	return ix.choose(sc, groups, limit, p.walk == len(p.order), b), nil
+	return ix.choose(sc, groups, limit, p.walk == len(p.order), exact, b), nil
 }
 
 // walkPlan is which groups a query walks the postings of: order lists the
@@ -150,18 +152,25 @@ func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, p walkPl
 
 // choose returns the candidates to score from the texts walk marked. When
 // all is false, some groups were not walked.
-func (ix *Index) choose(sc *scratch, groups []group, limit int, all bool, b budget) []cand {
+//
+// When exact is set, every candidate returned carries its weight on all
+// groups (a segment's candidates are pooled with other segments' by
+// weight); otherwise those above the edge carry the weight of the groups
+// walked only.
+func (ix *Index) choose(sc *scratch, groups []group, limit int, all, exact bool, b budget) []cand {
 	// Keep the best candidates by the weight of the groups whose postings
 	// were walked, then re-weigh them on every group by their own words
 	// (cheap next to a full score), and score the best of those fully.
 	k := max(b.cands, 2*limit)
 	pre := ix.shortlist(sc, groups, max(2*b.cands, 2*k))
-	if len(pre) <= k {
-		return pre
-	}
-	if all {
+	switch {
+	case all:
 		// every group was walked: the weights are final
-		return pre[:k]
+		return pre[:min(k, len(pre))]
+	case len(pre) <= k && exact:
+		return ix.refine(candIDs(pre), groups, len(pre))
+	case len(pre) <= k:
+		return pre
 	}
 	cands := make([]cand, 0, k)
 	{
@@ -170,7 +179,11 @@ func (ix *Index) choose(sc *scratch, groups []group, limit int, all bool, b budg
 		edge := pre[k-1].w
 		i := 0
 		for ; i < len(pre) && pre[i].w > edge; i++ {
-			cands = append(cands, pre[i])
+		}
+		if exact {
+			cands = append(cands, ix.refine(candIDs(pre[:i]), groups, i)...)
+		} else {
+			cands = append(cands, pre[:i]...)
 		}
 		j := i
 		for j < len(pre) && pre[j].w == edge {
@@ -184,6 +197,15 @@ func (ix *Index) choose(sc *scratch, groups []group, limit int, all bool, b budg
 	}
 
 	return cands
+}
+
+// candIDs returns the texts of cs.
+func candIDs(cs []cand) []uint32 {
+	ids := make([]uint32, len(cs))
+	for i, c := range cs {
+		ids[i] = c.d
+	}
+	return ids
 }
 
 // refine returns the k texts of cands that match the most weight over all

@@ -377,8 +377,10 @@ func (s *Segmented) find(ctx context.Context, query string, limit int, prefix bo
 	if coll != nil {
 		coBits = coll.bits
 	}
-	// Candidates of every segment, weighed on the same groups, then the
-	// best of them all scored: as many as one Index scores.
+	// Candidates of every segment, weighed on all groups (exact: those of
+	// different segments compare alike even when some groups were not
+	// walked), then the best of them all scored: as many as one Index
+	// scores.
 	type segCand struct {
 		cand
 		seg int
@@ -396,21 +398,9 @@ func (s *Segmented) find(ctx context.Context, query string, limit int, prefix bo
 		if len(snap.dead) > 0 || coBits != nil {
 			keep = &keeper{num: sg.num, dead: snap.dead, slotOf: snap.slotOf, coll: coBits}
 		}
-		cs, err := sg.ix.candidates(ctx, per[si], limit, keep, plan, fullBudget.share(sg.ix.Len(), snap.n))
+		cs, err := sg.ix.candidates(ctx, per[si], limit, keep, plan, true, fullBudget.share(sg.ix.Len(), snap.n))
 		if err != nil {
 			return nil, err
-		}
-		if plan.walk < len(plan.order) && len(cs) > 0 {
-			// Some groups were not walked: a segment's candidates weigh
-			// what they matched of the walked groups, or of all groups
-			// for those re-weighed at its edge (choose). Weigh them all on
-			// every group, so that the pool compares the candidates of
-			// different segments alike.
-			ids := make([]uint32, len(cs))
-			for i, c := range cs {
-				ids[i] = c.d
-			}
-			cs = sg.ix.refine(ids, per[si], len(ids))
 		}
 		for _, c := range cs {
 			pool = append(pool, segCand{c, si})
