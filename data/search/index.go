@@ -65,8 +65,7 @@ func (ix *Index) tokenize() []string {
 	// Sized by Heaps' law (about 40·√words distinct words), so that the
 	// map does not grow and rehash a hundred thousand terms.
 	vocab := int(40 * math.Sqrt(float64(total)/5))
-	ids := make(map[string]uint32, vocab)
-	terms := make([]string, 0, vocab)
+	ids := newWordTable(vocab)
 	ix.tokens = make([]uint32, 0, total/5+16) // about one word per 5.5 bytes of news text
 	var buf []byte
 	for d, s := range texts {
@@ -77,13 +76,7 @@ func (ix *Index) tokenize() []string {
 				return
 			}
 			words++
-			id, ok := ids[string(w)]
-			if !ok {
-				id = uint32(len(terms))
-				terms = append(terms, string(w))
-				ids[terms[id]] = id
-			}
-			ix.tokens = append(ix.tokens, id)
+			ix.tokens = append(ix.tokens, ids.number(w))
 		})
 	}
 	ix.docStart[len(texts)] = uint32(len(ix.tokens))
@@ -93,7 +86,7 @@ func (ix *Index) tokenize() []string {
 		ix.tokens = append(make([]uint32, 0, len(ix.tokens)), ix.tokens...)
 	}
 	ix.tokens = slices.Clip(ix.tokens)
-	return terms
+	return ids.terms
 }
 
 // sortVocabulary sorts the vocabulary so that prefixes are ranges, and

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"newsbot/data/search/synth"
@@ -163,5 +164,27 @@ func TestSegmentedRemovedTermsAbsent(t *testing.T) {
 	}
 	if hs := sx.Search("zorbleflax committee", 3, nil); len(hs) > 0 && hs[0].Score >= confident {
 		t.Errorf("a removed text's word finds %+v", hs)
+	}
+}
+
+// The word table numbers words in order of first appearance, whatever
+// their length, across growth.
+func TestWordTable(t *testing.T) {
+	wt := newWordTable(4)
+	long := strings.Repeat("abcdefghij", 30) // longer than a slot holds, and than 255
+	var words []string
+	for i := 0; i < 5000; i++ {
+		words = append(words, fmt.Sprintf("w%d", i))
+	}
+	words = append(words, "", "a", strings.Repeat("x", wordInline), strings.Repeat("x", wordInline+1), long, long+"z")
+	for round := 0; round < 2; round++ {
+		for i, w := range words {
+			if got := wt.number([]byte(w)); got != uint32(i) {
+				t.Fatalf("round %d: number(%q) = %d, want %d", round, w, got, i)
+			}
+		}
+	}
+	if !slices.Equal(wt.terms, words) {
+		t.Errorf("terms differ from the words in order")
 	}
 }
