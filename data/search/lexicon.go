@@ -1,6 +1,7 @@
 package search
 
 import (
+	"runtime"
 	"slices"
 
 	"newsbot/data/text"
@@ -39,6 +40,18 @@ func (lx *lexicon) with(added []string) *lexicon {
 	}
 	base := uint32(lx.terms.n)
 	out := &lexicon{terms: lx.terms.append(added)}
+	if len(added) >= parallelPart {
+		// A first load: its parts are built at once, one per core, and
+		// not merged (a binary counter carries into them later).
+		k := runtime.GOMAXPROCS(0)
+		parts := make([]deletions, k)
+		parallel(k, func(i int) {
+			lo, hi := i*len(added)/k, (i+1)*len(added)/k
+			parts[i] = buildDeletions(added[lo:hi], base+uint32(lo))
+		})
+		out.parts = append(slices.Clip(lx.parts), parts...)
+		return out
+	}
 	out.parts = append(slices.Clip(lx.parts), buildDeletions(added, base))
 	// Merge the newest parts while the one before is at most twice the
 	// size of the newest: parts stay of geometrically decreasing size.
@@ -51,6 +64,10 @@ func (lx *lexicon) with(added []string) *lexicon {
 	}
 	return out
 }
+
+// parallelPart is the number of new terms from which with builds their typo
+// dictionary in parallel parts (a variable for tests).
+var parallelPart = 1 << 17
 
 // lookup calls fn with the ID of every term stored under variant hash h,
 // in ascending order of IDs within each part (see deletions.lookup).

@@ -14,6 +14,9 @@ import (
 // built at once, with few parts.
 func TestLexiconGrows(t *testing.T) {
 	terms := synth.Vocab(200_000, rand.New(rand.NewPCG(1, 2)))
+	// the first batch is large enough to be built in parallel parts
+	defer func(n int) { parallelPart = n }(parallelPart)
+	parallelPart = 3000
 	// in batches of varying size, as articles bring new words
 	var lx lexicon
 	grown := &lx

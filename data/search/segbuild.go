@@ -37,23 +37,18 @@ func (s *Segmented) buildSegments(texts []string, nums, pos []uint32) []*segment
 	// own term IDs, and it answers exactly as an Index.
 	lex := s.lexicon()
 	base := uint32(lex.terms.n)
-	var added []string
-	fresh := map[string]uint32{}
+	fresh := newWordTable(1024) // the new terms, numbered from base
 	for _, ix := range ixs {
 		ix.gids = make([]uint32, len(ix.terms))
 		for t, w := range ix.terms {
 			g, ok := lex.find(w)
 			if !ok {
-				if g, ok = fresh[w]; !ok {
-					g = base + uint32(len(added))
-					fresh[w] = g
-					added = append(added, w)
-				}
+				g = base + fresh.numberString(w)
 			}
 			ix.gids[t] = g
 		}
 	}
-	lex = lex.with(added)
+	lex = lex.with(fresh.terms)
 	s.lex = lex
 	out := make([]*segment, k)
 	parallel(k, func(i int) {

@@ -1,6 +1,10 @@
 package search
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"strings"
+	"unsafe"
+)
 
 // wordTable numbers the words of the texts while an index is built, in
 // order of first appearance: a map from word to number made for that one
@@ -38,15 +42,25 @@ func newWordTable(n int) *wordTable {
 }
 
 // number returns the number of w, giving it the next one when new. w is
-// not kept.
+// not kept (a new word is copied).
 func (wt *wordTable) number(w []byte) uint32 {
-	h := maphash.Bytes(wt.seed, w)
+	return wt.numberOf(unsafe.String(unsafe.SliceData(w), len(w)), true)
+}
+
+// numberString is number for a word that may be kept as it is.
+func (wt *wordTable) numberString(w string) uint32 { return wt.numberOf(w, false) }
+
+func (wt *wordTable) numberOf(w string, clone bool) uint32 {
+	h := maphash.String(wt.seed, w)
 	tag := uint32(h >> 32)
 	for i := h & wt.mask; ; i = (i + 1) & wt.mask {
 		s := &wt.slots[i]
 		if s.id == 0 {
 			id := uint32(len(wt.terms))
-			wt.terms = append(wt.terms, string(w))
+			if clone {
+				w = strings.Clone(w)
+			}
+			wt.terms = append(wt.terms, w)
 			s.tag, s.id, s.n = tag, id+1, uint8(min(len(w), 255))
 			if len(w) <= wordInline {
 				copy(s.key[:], w)
@@ -60,10 +74,10 @@ func (wt *wordTable) number(w []byte) uint32 {
 			continue
 		}
 		if len(w) <= wordInline {
-			if string(s.key[:len(w)]) == string(w) {
+			if string(s.key[:len(w)]) == w {
 				return s.id - 1
 			}
-		} else if wt.terms[s.id-1] == string(w) {
+		} else if wt.terms[s.id-1] == w {
 			return s.id - 1
 		}
 	}
