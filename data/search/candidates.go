@@ -7,7 +7,7 @@ import (
 )
 
 type scratch struct {
-	mask    []uint32 // per text: bit g set when group g matched it
+	mask    []uint32 // per text: the groups that matched it (groupBit)
 	touched []uint32 // texts whose mask is not zero
 }
 
@@ -120,8 +120,8 @@ func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, p walkPl
 			return err
 		}
 		g := &groups[gi]
-		bit := uint32(1) << gi
-		mark := func(t uint32) {
+		mark := func(t uint32, typo bool) {
+			bit := groupBit(gi, typo, len(groups))
 			for _, d := range ix.postings[ix.termStart[t]:ix.termStart[t+1]] {
 				if keep != nil && !keep.keeps(d) {
 					continue
@@ -140,14 +140,48 @@ func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, p walkPl
 		}
 		for _, m := range g.matches {
 			if m.term < g.lo || m.term >= g.hi {
-				mark(m.term)
+				mark(m.term, m.typos > 0)
 			}
 		}
 		for t := g.lo; t < g.hi; t++ {
-			mark(t)
+			mark(t, false)
 		}
 	}
 	return nil
+}
+
+// A text's mask says which groups matched it: bit g when group g matched
+// it by a term the word is (or a completion of the word being typed). In a
+// query of at most splitGroups words, a match by a typo only sets bit
+// g+splitGroups instead, and weighs typoShare of the group: among the
+// thousands of texts that may match a fragment's words at ten million,
+// those with the words as typed come first, as the score would put them.
+const (
+	splitGroups = 16
+	typoShare   = 0.85
+)
+
+// groupBit is the bit of group g (of n) in a text's mask.
+func groupBit(g int, typo bool, n int) uint32 {
+	if typo && n <= splitGroups {
+		return 1 << (g + splitGroups)
+	}
+	return 1 << g
+}
+
+// maskWeight is the weight of the groups a mask holds.
+func maskWeight(groups []group, mask uint32) float64 {
+	split := len(groups) <= splitGroups
+	w := 0.0
+	for g := range groups {
+		switch {
+		case mask&(1<<g) != 0:
+			w += groups[g].weight
+		case split && mask&(1<<(g+splitGroups)) != 0:
+			w += typoShare * groups[g].weight
+		}
+	}
+	return w
 }
 
 // choose returns the candidates to score from the texts walk marked. When
@@ -230,7 +264,7 @@ func (ix *Index) refine(cands []uint32, groups []group, k int) []cand {
 				i = (i + 1) & (size - 1)
 			}
 			keys[i] = m.term
-			masks[i] |= 1 << gi
+			masks[i] |= groupBit(gi, m.typos > 0, len(groups))
 		}
 	}
 	last := len(groups) - 1
@@ -249,13 +283,7 @@ func (ix *Index) refine(cands []uint32, groups []group, k int) []cand {
 				}
 			}
 		}
-		w := 0.0
-		for gi := range groups {
-			if mask&(1<<gi) != 0 {
-				w += groups[gi].weight
-			}
-		}
-		cs[ci] = cand{d, float32(w)}
+		cs[ci] = cand{d, float32(maskWeight(groups, mask))}
 	}
 	slices.SortFunc(cs, func(a, b cand) int {
 		switch {
@@ -272,7 +300,7 @@ func (ix *Index) refine(cands []uint32, groups []group, k int) []cand {
 // markCapped marks the postings of a group too common to walk whole: the
 // exact term, then typo variants from the rarest, then the most frequent
 // completions of a prefix, until about hardBudget postings.
-func (ix *Index) markCapped(g *group, mark func(t uint32), b budget) {
+func (ix *Index) markCapped(g *group, mark func(t uint32, typo bool), b budget) {
 	ms := slices.Clone(g.matches)
 	slices.SortFunc(ms, func(a, b termMatch) int {
 		if a.typos != b.typos && (a.typos == 0 || b.typos == 0) {
@@ -283,13 +311,13 @@ func (ix *Index) markCapped(g *group, mark func(t uint32), b budget) {
 	budget := b.hard
 	for _, m := range ms {
 		if df := ix.df(m.term); df <= budget || m.typos == 0 {
-			mark(m.term)
+			mark(m.term, m.typos > 0)
 			budget -= min(df, budget)
 		}
 	}
 	if g.hi > g.lo && budget > 0 {
 		for _, t := range ix.topTerms(g.lo, g.hi, min(budget, b.soft)) {
-			mark(t)
+			mark(t, false)
 		}
 	}
 }
@@ -354,15 +382,7 @@ type cand struct {
 // shortlist returns up to k touched texts with the highest weight of
 // matched groups, best first, ties to the earlier text.
 func (ix *Index) shortlist(sc *scratch, groups []group, k int) []cand {
-	wOf := func(mask uint32) float32 {
-		var w float64
-		for g := range groups {
-			if mask&(1<<g) != 0 {
-				w += groups[g].weight
-			}
-		}
-		return float32(w)
-	}
+	wOf := func(mask uint32) float32 { return float32(maskWeight(groups, mask)) }
 	// Comparing lengths here would cost a cache miss per candidate; the
 	// full score decides between equals anyway.
 	less := func(a, b cand) bool {
