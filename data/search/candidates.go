@@ -39,10 +39,11 @@ const (
 // the postings of a group too common to walk whole and the candidates
 // kept: fullBudget for an Index, a share of it for a segment.
 //
-// exact asks for candidates weighed on all groups (see choose).
-func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep *keeper, p walkPlan, exact bool, b budget) ([]cand, error) {
+// The first partial candidates are weighed on the groups walked only (see
+// choose).
+func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep *keeper, p walkPlan, b budget) (cs []cand, partial int, err error) {
 	if len(p.order) == 0 {
-		return nil, nil
+		return nil, 0, nil
 	}
 	var sc *scratch
 	select {
@@ -61,9 +62,10 @@ func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep
 		}
 	}()
 	if err := ix.walk(ctx, sc, groups, p, keep, b); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return ix.choose(sc, groups, limit, p.walk == len(p.order), exact, b), nil
+	cs, partial = ix.choose(sc, groups, limit, p.walk == len(p.order), b)
+	return cs, partial, nil
 }
 
 // walkPlan is which groups a query walks the postings of: order lists the
@@ -187,11 +189,11 @@ func maskWeight(groups []group, mask uint32) float64 {
 // choose returns the candidates to score from the texts walk marked. When
 // all is false, some groups were not walked.
 //
-// When exact is set, every candidate returned carries its weight on all
-// groups (a segment's candidates are pooled with other segments' by
-// weight); otherwise those above the edge carry the weight of the groups
-// walked only.
-func (ix *Index) choose(sc *scratch, groups []group, limit int, all, exact bool, b budget) []cand {
+// The first partial candidates returned carry the weight of the groups
+// walked only, the others their weight on all groups: a segment's
+// candidates pooled with other segments' by weight are re-weighed when the
+// pool is cut (Segmented.find).
+func (ix *Index) choose(sc *scratch, groups []group, limit int, all bool, b budget) (cands []cand, partial int) {
 	// Keep the best candidates by the weight of the groups whose postings
 	// were walked, then re-weigh them on every group by their own words
 	// (cheap next to a full score), and score the best of those fully.
@@ -200,13 +202,11 @@ func (ix *Index) choose(sc *scratch, groups []group, limit int, all, exact bool,
 	switch {
 	case all:
 		// every group was walked: the weights are final
-		return pre[:min(k, len(pre))]
-	case len(pre) <= k && exact:
-		return ix.refine(candIDs(pre), groups, len(pre))
+		return pre[:min(k, len(pre))], 0
 	case len(pre) <= k:
-		return pre
+		return pre, len(pre)
 	}
-	cands := make([]cand, 0, k)
+	cands = make([]cand, 0, k)
 	{
 		// Candidates above the k-th weight are in; those tied with it
 		// (common when only common words were walked) are re-weighed.
@@ -214,11 +214,8 @@ func (ix *Index) choose(sc *scratch, groups []group, limit int, all, exact bool,
 		i := 0
 		for ; i < len(pre) && pre[i].w > edge; i++ {
 		}
-		if exact {
-			cands = append(cands, ix.refine(candIDs(pre[:i]), groups, i)...)
-		} else {
-			cands = append(cands, pre[:i]...)
-		}
+		cands = append(cands, pre[:i]...)
+		partial = i
 		j := i
 		for j < len(pre) && pre[j].w == edge {
 			j++
@@ -229,8 +226,7 @@ func (ix *Index) choose(sc *scratch, groups []group, limit int, all, exact bool,
 		}
 		cands = append(cands, ix.refine(tied, groups, k-len(cands))...)
 	}
-
-	return cands
+	return cands, partial
 }
 
 // candIDs returns the texts of cs.

@@ -147,7 +147,7 @@ func (ix *Index) find(ctx context.Context, query string, limit int, prefix bool)
 		}
 		groups[i] = ix.expand(w, prefix && i == len(words)-1)
 	}
-	cands, err := ix.candidates(ctx, groups, limit, nil, ix.plan(groups), false, fullBudget)
+	cands, _, err := ix.candidates(ctx, groups, limit, nil, ix.plan(groups), fullBudget)
 	if err != nil {
 		return nil, err
 	}

@@ -377,15 +377,15 @@ func (s *Segmented) find(ctx context.Context, query string, limit int, prefix bo
 	if coll != nil {
 		coBits = coll.bits
 	}
-	// Candidates of every segment, weighed on all groups (exact: those of
-	// different segments compare alike even when some groups were not
-	// walked), then the best of them all scored: as many as one Index
-	// scores.
+	// Candidates of every segment, then the best of them all scored: as
+	// many as one Index scores.
 	type segCand struct {
 		cand
 		seg int
 	}
 	var pool []segCand
+	cands := make([][]cand, len(snap.segs))
+	partial := make([]int, len(snap.segs))
 	dfs := make([]int, len(words))
 	for si := range snap.segs {
 		for i := range words {
@@ -398,9 +398,23 @@ func (s *Segmented) find(ctx context.Context, query string, limit int, prefix bo
 		if len(snap.dead) > 0 || coBits != nil {
 			keep = &keeper{num: sg.num, dead: snap.dead, slotOf: snap.slotOf, coll: coBits}
 		}
-		cs, err := sg.ix.candidates(ctx, per[si], limit, keep, plan, true, fullBudget.share(sg.ix.Len(), snap.n))
+		var err error
+		cands[si], partial[si], err = sg.ix.candidates(ctx, per[si], limit, keep, plan, fullBudget.share(sg.ix.Len(), snap.n))
 		if err != nil {
 			return nil, err
+		}
+	}
+	poolSize := max(maxCandidates, 2*limit)
+	total := 0
+	for si := range cands {
+		total += len(cands[si])
+	}
+	for si, cs := range cands {
+		if total > poolSize && partial[si] > 0 {
+			// The pool is cut by weight: weigh on all groups the
+			// candidates weighed on the walked groups only, so that those
+			// of different segments compare alike.
+			copy(cs, snap.segs[si].ix.refine(candIDs(cs[:partial[si]]), per[si], partial[si]))
 		}
 		for _, c := range cs {
 			pool = append(pool, segCand{c, si})
@@ -415,7 +429,7 @@ func (s *Segmented) find(ctx context.Context, query string, limit int, prefix bo
 		}
 		return int(a.d) - int(b.d)
 	})
-	pool = pool[:min(len(pool), max(maxCandidates, 2*limit))]
+	pool = pool[:min(len(pool), poolSize)]
 	bySeg := make([][]uint32, len(snap.segs))
 	for _, c := range pool {
 		bySeg[c.seg] = append(bySeg[c.seg], c.d)
