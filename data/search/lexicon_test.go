@@ -13,10 +13,16 @@ import (
 // A lexicon grown by many adds finds every term and the same typos as one
 // built at once, with few parts.
 func TestLexiconGrows(t *testing.T) {
+	for _, carry := range []uint32{maxCarry, 600} {
+		t.Run(fmt.Sprintf("maxCarry=%d", carry), func(t *testing.T) { testLexiconGrows(t, carry) })
+	}
+}
+
+func testLexiconGrows(t *testing.T, carry uint32) {
 	terms := synth.Vocab(200_000, rand.New(rand.NewPCG(1, 2)))
 	// the first batch is large enough to be built in parallel parts
-	defer func(n int) { parallelPart = n }(parallelPart)
-	parallelPart = 3000
+	defer func(n int, c uint32) { parallelPart, maxCarry = n, c }(parallelPart, maxCarry)
+	parallelPart, maxCarry = 3000, carry
 	// in batches of varying size, as articles bring new words
 	var lx lexicon
 	grown := &lx
@@ -26,8 +32,15 @@ func TestLexiconGrows(t *testing.T) {
 		n := min(sizes[i%len(sizes)], len(terms)-at)
 		grown = grown.with(terms[at : at+n])
 		at += n
-		if max := 2*bitsLen(grown.terms.n) + 1; len(grown.parts) > max {
+		// O(log n) parts, and one more per maxCarry terms when merges
+		// stop there
+		if max := 2*bitsLen(grown.terms.n) + 1 + grown.terms.n/int(carry); len(grown.parts) > max {
 			t.Fatalf("after %d terms: %d parts, want at most %d", grown.terms.n, len(grown.parts), max)
+		}
+	}
+	for i, p := range grown.parts {
+		if n := p.hi - p.lo; n > carry && n > 5000 {
+			t.Errorf("part %d has %d terms: merged past maxCarry %d", i, n, carry)
 		}
 	}
 	whole := newLexicon(terms)
