@@ -7,7 +7,7 @@ import (
 )
 
 type scratch struct {
-	mask    []uint32 // per text: bit g set when group g matched it
+	mask    []uint32 // per text: the groups that matched it (groupBit)
 	touched []uint32 // texts whose mask is not zero
 }
 
@@ -20,7 +20,9 @@ const (
 	hardBudget    = 200_000
 	minBudget     = 2_000 // the least share of a segment (see budget)
 	minCandidates = 64
-	segmentWalk   = 3 // segments walk up to this many times their share of postings
+	// segmentCands: a segment keeps up to this many times its share of
+	// the candidates, as the best texts are not spread evenly.
+	segmentCands  = 2
 	maxCandidates = 256
 )
 
@@ -31,20 +33,18 @@ const (
 //
 // keep, when not nil, leaves out texts (removed, or outside a collection).
 //
-// b bounds the postings walked: fullBudget for an Index, a share of it
-// for each segment of a Segmented.
-func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep *keeper, b budget) ([]cand, error) {
-	order := make([]int, 0, len(groups))
-	for i, g := range groups {
-		if g.df > 0 {
-			order = append(order, i)
-		}
+// p is the groups to walk (planWalk): an Index plans on its own
+// frequencies, the segments of a Segmented on those of all of them, so
+// that they walk the postings one Index over the same texts would. b bounds
+// the postings of a group too common to walk whole and the candidates
+// kept: fullBudget for an Index, a share of it for a segment.
+//
+// The first partial candidates are weighed on the groups walked only (see
+// choose).
+func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep *keeper, p walkPlan, b budget) (cs []cand, partial int, err error) {
+	if len(p.order) == 0 {
+		return nil, 0, nil
 	}
-	if len(order) == 0 {
-		return nil, nil
-	}
-	sort.SliceStable(order, func(a, b int) bool { return groups[order[a]].df < groups[order[b]].df })
-
 	var sc *scratch
 	select {
 	case sc = <-ix.scratch:
@@ -61,30 +61,69 @@ func (ix *Index) candidates(ctx context.Context, groups []group, limit int, keep
 		default: // enough kept for the queries that run at once
 		}
 	}()
-	drivers, err := ix.walk(ctx, sc, groups, order, keep, b)
-	if err != nil {
-		return nil, err
+	if err := ix.walk(ctx, sc, groups, p, keep, b); err != nil {
+		return nil, 0, err
 	}
-	return ix.choose(sc, groups, limit, drivers == len(order), b), nil
+	cs, partial = ix.choose(sc, groups, limit, p.walk == len(p.order), b)
+	return cs, partial, nil
 }
 
-// walk marks in sc the texts in the postings of the groups in order, the
-// rarest first, while they stay within budget (always at least
-// minDrivers groups when the query has them). It returns how many groups
-// it walked.
-func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []int, keep *keeper, b budget) (int, error) {
-	walked, drivers := 0, 0
-	for k, gi := range order {
-		if err := ctx.Err(); err != nil {
-			return drivers, err
+// walkPlan is which groups a query walks the postings of: order lists the
+// groups with postings, the rarest first, and the first walk of them are
+// walked (always at least minDrivers when the query has them), the first
+// one capped (markCapped) when it alone is over budget.
+type walkPlan struct {
+	order  []int
+	walk   int
+	capped bool
+}
+
+// planWalk plans the walk of groups with postings dfs (by group) within b.
+func planWalk(dfs []int, b budget) walkPlan {
+	var p walkPlan
+	for i, df := range dfs {
+		if df > 0 {
+			p.order = append(p.order, i)
 		}
-		g := &groups[gi]
-		if k >= minDrivers && walked+g.df > b.soft || k > 0 && walked+g.df > b.hard {
+	}
+	sort.SliceStable(p.order, func(a, c int) bool { return dfs[p.order[a]] < dfs[p.order[c]] })
+	walked := 0
+	for k, gi := range p.order {
+		df := dfs[gi]
+		if k >= minDrivers && walked+df > b.soft || k > 0 && walked+df > b.hard {
 			break
 		}
-		drivers++
-		bit := uint32(1) << gi
-		mark := func(t uint32) {
+		p.walk++
+		if k == 0 && df > b.hard {
+			// Even the rarest word is common ("the", "ther" and its
+			// typos, a prefix of one letter).
+			p.capped = true
+			walked += b.hard
+			continue
+		}
+		walked += df
+	}
+	return p
+}
+
+// plan is the walk of an Index's own groups.
+func (ix *Index) plan(groups []group) walkPlan {
+	dfs := make([]int, len(groups))
+	for i := range groups {
+		dfs[i] = groups[i].df
+	}
+	return planWalk(dfs, fullBudget)
+}
+
+// walk marks in sc the texts in the postings of the groups p walks.
+func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, p walkPlan, keep *keeper, b budget) error {
+	for k, gi := range p.order[:p.walk] {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		g := &groups[gi]
+		mark := func(t uint32, typo bool) {
+			bit := groupBit(gi, typo, len(groups))
 			for _, d := range ix.postings[ix.termStart[t]:ix.termStart[t+1]] {
 				if keep != nil && !keep.keeps(d) {
 					continue
@@ -95,51 +134,88 @@ func (ix *Index) walk(ctx context.Context, sc *scratch, groups []group, order []
 				sc.mask[d] |= bit
 			}
 		}
-		if k == 0 && g.df > b.hard {
-			// Even the rarest word is common ("the", "ther" and its typos,
-			// a prefix of one letter): its exact term and then its rarest
-			// variants, or its most frequent completions, within budget.
+		if k == 0 && p.capped {
+			// its exact term and then its rarest variants, or its most
+			// frequent completions, within budget
 			ix.markCapped(g, mark, b)
-			walked += b.hard
 			continue
 		}
 		for _, m := range g.matches {
 			if m.term < g.lo || m.term >= g.hi {
-				mark(m.term)
+				mark(m.term, m.typos > 0)
 			}
 		}
 		for t := g.lo; t < g.hi; t++ {
-			mark(t)
+			mark(t, false)
 		}
-		walked += g.df
 	}
-	return drivers, nil
+	return nil
+}
+
+// A text's mask says which groups matched it: bit g when group g matched
+// it by a term the word is (or a completion of the word being typed). In a
+// query of at most splitGroups words, a match by a typo only sets bit
+// g+splitGroups instead, and weighs typoShare of the group: among the
+// thousands of texts that may match a fragment's words at ten million,
+// those with the words as typed come first, as the score would put them.
+const (
+	splitGroups = 16
+	typoShare   = 0.85
+)
+
+// groupBit is the bit of group g (of n) in a text's mask.
+func groupBit(g int, typo bool, n int) uint32 {
+	if typo && n <= splitGroups {
+		return 1 << (g + splitGroups)
+	}
+	return 1 << g
+}
+
+// maskWeight is the weight of the groups a mask holds.
+func maskWeight(groups []group, mask uint32) float64 {
+	split := len(groups) <= splitGroups
+	w := 0.0
+	for g := range groups {
+		switch {
+		case mask&(1<<g) != 0:
+			w += groups[g].weight
+		case split && mask&(1<<(g+splitGroups)) != 0:
+			w += typoShare * groups[g].weight
+		}
+	}
+	return w
 }
 
 // choose returns the candidates to score from the texts walk marked. When
 // all is false, some groups were not walked.
-func (ix *Index) choose(sc *scratch, groups []group, limit int, all bool, b budget) []cand {
+//
+// The first partial candidates returned carry the weight of the groups
+// walked only, the others their weight on all groups: a segment's
+// candidates pooled with other segments' by weight are re-weighed when the
+// pool is cut (Segmented.find).
+func (ix *Index) choose(sc *scratch, groups []group, limit int, all bool, b budget) (cands []cand, partial int) {
 	// Keep the best candidates by the weight of the groups whose postings
 	// were walked, then re-weigh them on every group by their own words
 	// (cheap next to a full score), and score the best of those fully.
 	k := max(b.cands, 2*limit)
 	pre := ix.shortlist(sc, groups, max(2*b.cands, 2*k))
-	if len(pre) <= k {
-		return pre
-	}
-	if all {
+	switch {
+	case all:
 		// every group was walked: the weights are final
-		return pre[:k]
+		return pre[:min(k, len(pre))], 0
+	case len(pre) <= k:
+		return pre, len(pre)
 	}
-	cands := make([]cand, 0, k)
+	cands = make([]cand, 0, k)
 	{
 		// Candidates above the k-th weight are in; those tied with it
 		// (common when only common words were walked) are re-weighed.
 		edge := pre[k-1].w
 		i := 0
 		for ; i < len(pre) && pre[i].w > edge; i++ {
-			cands = append(cands, pre[i])
 		}
+		cands = append(cands, pre[:i]...)
+		partial = i
 		j := i
 		for j < len(pre) && pre[j].w == edge {
 			j++
@@ -150,8 +226,16 @@ func (ix *Index) choose(sc *scratch, groups []group, limit int, all bool, b budg
 		}
 		cands = append(cands, ix.refine(tied, groups, k-len(cands))...)
 	}
+	return cands, partial
+}
 
-	return cands
+// candIDs returns the texts of cs.
+func candIDs(cs []cand) []uint32 {
+	ids := make([]uint32, len(cs))
+	for i, c := range cs {
+		ids[i] = c.d
+	}
+	return ids
 }
 
 // refine returns the k texts of cands that match the most weight over all
@@ -176,7 +260,7 @@ func (ix *Index) refine(cands []uint32, groups []group, k int) []cand {
 				i = (i + 1) & (size - 1)
 			}
 			keys[i] = m.term
-			masks[i] |= 1 << gi
+			masks[i] |= groupBit(gi, m.typos > 0, len(groups))
 		}
 	}
 	last := len(groups) - 1
@@ -195,13 +279,7 @@ func (ix *Index) refine(cands []uint32, groups []group, k int) []cand {
 				}
 			}
 		}
-		w := 0.0
-		for gi := range groups {
-			if mask&(1<<gi) != 0 {
-				w += groups[gi].weight
-			}
-		}
-		cs[ci] = cand{d, float32(w)}
+		cs[ci] = cand{d, float32(maskWeight(groups, mask))}
 	}
 	slices.SortFunc(cs, func(a, b cand) int {
 		switch {
@@ -218,7 +296,7 @@ func (ix *Index) refine(cands []uint32, groups []group, k int) []cand {
 // markCapped marks the postings of a group too common to walk whole: the
 // exact term, then typo variants from the rarest, then the most frequent
 // completions of a prefix, until about hardBudget postings.
-func (ix *Index) markCapped(g *group, mark func(t uint32), b budget) {
+func (ix *Index) markCapped(g *group, mark func(t uint32, typo bool), b budget) {
 	ms := slices.Clone(g.matches)
 	slices.SortFunc(ms, func(a, b termMatch) int {
 		if a.typos != b.typos && (a.typos == 0 || b.typos == 0) {
@@ -229,13 +307,13 @@ func (ix *Index) markCapped(g *group, mark func(t uint32), b budget) {
 	budget := b.hard
 	for _, m := range ms {
 		if df := ix.df(m.term); df <= budget || m.typos == 0 {
-			mark(m.term)
+			mark(m.term, m.typos > 0)
 			budget -= min(df, budget)
 		}
 	}
 	if g.hi > g.lo && budget > 0 {
 		for _, t := range ix.topTerms(g.lo, g.hi, min(budget, b.soft)) {
-			mark(t)
+			mark(t, false)
 		}
 	}
 }
@@ -277,17 +355,17 @@ type budget struct{ soft, hard, cands int }
 var fullBudget = budget{softBudget, hardBudget, maxCandidates}
 
 // share is the budget of a segment holding n of total texts: segments
-// share one query's budget by their size, so that ten segments walk about
-// as many postings as one index, with a floor for small segments.
+// share one query's budget by their size (which groups they walk is
+// planned for all of them at once), with a floor for small segments.
 func (b budget) share(n, total int) budget {
 	if total <= 0 {
 		return b
 	}
 	f := float64(n) / float64(total)
 	return budget{
-		max(minBudget, int(float64(b.soft)*f*segmentWalk)),
-		max(minBudget, int(float64(b.hard)*f*segmentWalk)),
-		max(minCandidates, int(float64(b.cands)*f)),
+		max(minBudget, int(float64(b.soft)*f)),
+		max(minBudget, int(float64(b.hard)*f)),
+		min(b.cands, max(minCandidates, int(float64(b.cands)*f*segmentCands))),
 	}
 }
 
@@ -300,15 +378,7 @@ type cand struct {
 // shortlist returns up to k touched texts with the highest weight of
 // matched groups, best first, ties to the earlier text.
 func (ix *Index) shortlist(sc *scratch, groups []group, k int) []cand {
-	wOf := func(mask uint32) float32 {
-		var w float64
-		for g := range groups {
-			if mask&(1<<g) != 0 {
-				w += groups[g].weight
-			}
-		}
-		return float32(w)
-	}
+	wOf := func(mask uint32) float32 { return float32(maskWeight(groups, mask)) }
 	// Comparing lengths here would cost a cache miss per candidate; the
 	// full score decides between equals anyway.
 	less := func(a, b cand) bool {

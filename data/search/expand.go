@@ -76,82 +76,59 @@ func (ix *Index) expand(word string, prefix bool) group {
 func (ix *Index) match(word string, prefix bool) group {
 	g := group{word: word}
 	rs := []rune(word)
-	d := allowedTypos(len(rs))
 	exact, hasExact := ix.termID(word)
 	if hasExact {
 		g.matches = append(g.matches, termMatch{exact, 0})
 	}
-	variants := d
-	if d == 0 && !hasExact && len(rs) == minLen1Typo-1 {
-		// An unknown three-letter word is most likely a four-letter one
-		// with a letter missed ("ust", "oal"): look up only the word
-		// itself among the terms' one-letter deletions.
-		d = 1
-	}
-	if d > 0 {
-		seen := map[uint32]bool{}
-		if hasExact {
-			seen[exact] = true
-		}
-		// A known content word is not a typo of a function word: "dare"
-		// does not stand for "are" (an unknown one may: "thier").
-		noFunction := hasExact && !text.IsFunctionWord(word)
-		var trs []rune
-		eachVariant(rs, variants, func(h uint32) {
-			ix.dels.lookup(h, func(t uint32) {
-				if seen[t] {
-					return
-				}
-				seen[t] = true
-				trs = appendRunes(trs[:0], ix.terms[t])
-				if k := osa(rs, trs, d); k <= d && k > 0 && !(noFunction && text.IsFunctionWord(ix.terms[t])) {
-					g.matches = append(g.matches, termMatch{t, uint8(k)})
-				}
-			})
-		})
+	if d, variants := typoReach(rs, hasExact); d > 0 {
+		g.matches = ix.lex.typoMatches(g.matches, word, rs, d, variants, hasExact, exact, nil)
 	}
 	if prefix {
-		g.lo = uint32(sort.SearchStrings(ix.terms, word))
-		g.hi = g.lo
-		for int(g.hi) < len(ix.terms) && strings.HasPrefix(ix.terms[g.hi], word) {
-			g.hi++
-			if g.hi-g.lo > 64 { // long range: find its end by binary search
-				g.hi = g.lo + uint32(sort.Search(len(ix.terms)-int(g.lo), func(i int) bool {
-					return !strings.HasPrefix(ix.terms[int(g.lo)+i], word)
-				}))
-				break
-			}
-		}
+		g.lo, g.hi = ix.prefixRange(word)
 	}
-	if prefix && g.hi == g.lo && len(rs) >= minLenPrefixTypo && len(rs) <= maxTypoLen {
-		// (A longer word gets no typo tolerance here either: its one-edit
-		// prefixes grow with the square of its length.)
+	if prefix && g.hi == g.lo && prefixTypoLen(len(rs)) {
 		// No term begins with the word being typed: it may hold a typo.
 		g.matches = ix.prefixTypos(rs, g.matches)
 	}
-	for _, m := range g.matches {
-		if m.term < g.lo || m.term >= g.hi { // the prefix range counts below
-			g.df += ix.df(m.term)
-		}
-	}
-	if g.hi > g.lo {
-		g.df += int(ix.termStart[g.hi] - ix.termStart[g.lo])
-	}
+	g.df = ix.groupDF(&g)
 	g.stats = ix.stats(g, hasExact, exact, len(rs))
 	return g
 }
 
-// add adds the statistics of the same word in another index: postings add
-// up, and the word is exact, matched or completed when it is in either.
-func (st *wordStats) add(o wordStats) {
-	st.runes = o.runes
-	st.exact = st.exact || o.exact
-	st.matched = st.matched || o.matched
-	st.likelyDF += o.likelyDF
-	st.likelyFunction = st.likelyFunction || o.likelyFunction
-	st.completed = st.completed || o.completed
-	st.prefixDF = max(st.prefixDF, o.prefixDF)
-	st.df += o.df
+// prefixRange returns the range of the terms that begin with word.
+func (ix *Index) prefixRange(word string) (lo, hi uint32) {
+	n := ix.termCount()
+	lo = uint32(ix.searchTerm(word))
+	hi = lo
+	for int(hi) < n && strings.HasPrefix(ix.term(hi), word) {
+		hi++
+		if hi-lo > 64 { // long range: find its end by binary search
+			return lo, lo + uint32(sort.Search(n-int(lo), func(i int) bool {
+				return !strings.HasPrefix(ix.term(lo+uint32(i)), word)
+			}))
+		}
+	}
+	return lo, hi
+}
+
+// prefixTypoLen tells whether the word being typed, of n letters, may hold
+// a typo when no term begins with it. (A longer word than maxTypoLen gets
+// no typo tolerance here either: its one-edit prefixes grow with the
+// square of its length.)
+func prefixTypoLen(n int) bool { return n >= minLenPrefixTypo && n <= maxTypoLen }
+
+// groupDF is the number of postings of g's matches and prefix range.
+func (ix *Index) groupDF(g *group) int {
+	df := 0
+	for _, m := range g.matches {
+		if m.term < g.lo || m.term >= g.hi { // the prefix range counts below
+			df += ix.df(m.term)
+		}
+	}
+	if g.hi > g.lo {
+		df += int(ix.termStart[g.hi] - ix.termStart[g.lo])
+	}
+	return df
 }
 
 // wordStats are what a group is weighed from (weigh): how frequent the
@@ -182,15 +159,22 @@ func (ix *Index) stats(g group, hasExact bool, exact uint32, runes int) wordStat
 			}
 		}
 		st.likelyDF = ix.df(best.term)
-		st.likelyFunction = text.IsFunctionWord(ix.terms[best.term])
+		st.likelyFunction = text.IsFunctionWord(ix.term(best.term))
 	}
 	if st.completed {
-		// the most frequent completion is the likeliest
-		for t := g.lo; t < g.hi && t < g.lo+256; t++ {
-			st.prefixDF = max(st.prefixDF, ix.df(t))
-		}
+		st.prefixDF = ix.prefixDF(g.lo, g.hi)
 	}
 	return st
+}
+
+// prefixDF is the postings of the most frequent completion in [lo, hi)
+// (the likeliest), among the first 256.
+func (ix *Index) prefixDF(lo, hi uint32) int {
+	df := 0
+	for t := lo; t < hi && t < lo+256; t++ {
+		df = max(df, ix.df(t))
+	}
+	return df
 }
 
 // weigh sets g's rarity and weight from its statistics in an index of n
@@ -235,12 +219,13 @@ func (ix *Index) prefixTypos(p []rune, ms []termMatch) []termMatch {
 	var buf []rune
 	add := func(q []rune) {
 		s := string(q)
-		lo := sort.SearchStrings(ix.terms, s)
-		if lo == len(ix.terms) || !strings.HasPrefix(ix.terms[lo], s) {
+		n := ix.termCount()
+		lo := ix.searchTerm(s)
+		if lo == n || !strings.HasPrefix(ix.term(uint32(lo)), s) {
 			return
 		}
-		hi := lo + sort.Search(len(ix.terms)-lo, func(i int) bool {
-			return !strings.HasPrefix(ix.terms[lo+i], s)
+		hi := lo + sort.Search(n-lo, func(i int) bool {
+			return !strings.HasPrefix(ix.term(uint32(lo+i)), s)
 		})
 		rs = append(rs, rng{uint32(lo), uint32(hi)})
 	}

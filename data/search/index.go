@@ -15,12 +15,21 @@ type Index struct {
 	opts   Options
 	params *scoreParams // the score's weights for this kind of index
 
-	terms     []string  // the vocabulary, sorted; a term's ID is its position
-	termStart []uint32  // postings of term t: postings[termStart[t]:termStart[t+1]]
-	postings  []uint32  // text IDs, ascending within a term
-	docStart  []uint32  // words of text d: tokens[docStart[d]:docStart[d+1]]
-	tokens    []uint32  // term IDs of every text's words, in order
-	dels      deletions // typo lookup (typo.go)
+	terms     []string // the vocabulary, sorted; a term's ID is its position
+	termStart []uint32 // postings of term t: postings[termStart[t]:termStart[t+1]]
+	postings  []uint32 // text IDs, ascending within a term
+	docStart  []uint32 // words of text d: tokens[docStart[d]:docStart[d+1]]
+	tokens    []uint32 // term IDs of every text's words, in order
+
+	// lex holds the typo dictionary (typo.go): the index's own, whose IDs
+	// are its term IDs, or one shared by the segments of a Segmented,
+	// whose IDs gids and lids translate.
+	lex *lexicon
+	// A segment's terms are not in terms but in words (the shared
+	// lexicon's, as of its build), at their lexicon IDs: see term.
+	words termList
+	gids  []uint32 // term → lexicon ID; nil when lex is the index's own
+	lids  []uint32 // lexicon ID → term+1, 0 when absent (IDs past its end too)
 
 	// scratch holds per-query buffers sized to the index (a mask per text:
 	// 4 MB at a million). A channel rather than a sync.Pool, which drops
@@ -38,7 +47,7 @@ func BuildWith(texts []string, opts Options) *Index {
 	terms := ix.tokenize()
 	ix.sortVocabulary(terms)
 	ix.buildPostings()
-	ix.dels = buildDeletions(ix.terms)
+	ix.lex = newLexicon(ix.terms)
 	ix.scratch = make(chan *scratch, runtime.GOMAXPROCS(0)+1)
 	return ix
 }
@@ -56,8 +65,7 @@ func (ix *Index) tokenize() []string {
 	// Sized by Heaps' law (about 40·√words distinct words), so that the
 	// map does not grow and rehash a hundred thousand terms.
 	vocab := int(40 * math.Sqrt(float64(total)/5))
-	ids := make(map[string]uint32, vocab)
-	terms := make([]string, 0, vocab)
+	ids := newWordTable(vocab)
 	ix.tokens = make([]uint32, 0, total/5+16) // about one word per 5.5 bytes of news text
 	var buf []byte
 	for d, s := range texts {
@@ -68,18 +76,17 @@ func (ix *Index) tokenize() []string {
 				return
 			}
 			words++
-			id, ok := ids[string(w)]
-			if !ok {
-				id = uint32(len(terms))
-				terms = append(terms, string(w))
-				ids[terms[id]] = id
-			}
-			ix.tokens = append(ix.tokens, id)
+			ix.tokens = append(ix.tokens, ids.number(w))
 		})
 	}
 	ix.docStart[len(texts)] = uint32(len(ix.tokens))
+	if cap(ix.tokens)-len(ix.tokens) > len(ix.tokens)/16 {
+		// The estimate was high (short words): the index keeps this
+		// array, so keep it exact rather than up to a third too long.
+		ix.tokens = append(make([]uint32, 0, len(ix.tokens)), ix.tokens...)
+	}
 	ix.tokens = slices.Clip(ix.tokens)
-	return terms
+	return ids.terms
 }
 
 // sortVocabulary sorts the vocabulary so that prefixes are ranges, and
@@ -105,11 +112,12 @@ func (ix *Index) sortVocabulary(terms []string) {
 // the distinct texts per term, then fills.
 func (ix *Index) buildPostings() {
 	n := len(ix.docStart) - 1
-	last := make([]int32, len(ix.terms))
+	nterms := ix.termCount()
+	last := make([]int32, nterms)
 	for i := range last {
 		last[i] = -1
 	}
-	ix.termStart = make([]uint32, len(ix.terms)+1)
+	ix.termStart = make([]uint32, nterms+1)
 	for d := 0; d < n; d++ {
 		for _, t := range ix.tokens[ix.docStart[d]:ix.docStart[d+1]] {
 			if last[t] != int32(d) {
@@ -118,10 +126,10 @@ func (ix *Index) buildPostings() {
 			}
 		}
 	}
-	for t := range ix.terms {
+	for t := range nterms {
 		ix.termStart[t+1] += ix.termStart[t]
 	}
-	ix.postings = make([]uint32, ix.termStart[len(ix.terms)])
+	ix.postings = make([]uint32, ix.termStart[nterms])
 	fill := last // reuse as the next free slot per term
 	for t := range fill {
 		fill[t] = int32(ix.termStart[t])
@@ -142,7 +150,32 @@ func (ix *Index) buildPostings() {
 func (ix *Index) Len() int { return len(ix.texts) }
 
 // Terms is the size of the vocabulary.
-func (ix *Index) Terms() int { return len(ix.terms) }
+func (ix *Index) Terms() int { return ix.termCount() }
+
+// termCount is the size of the vocabulary (also before its postings are
+// built).
+func (ix *Index) termCount() int {
+	if ix.gids != nil {
+		return len(ix.gids)
+	}
+	return len(ix.terms)
+}
+
+// searchTerm returns the first term ≥ w (termCount when none).
+func (ix *Index) searchTerm(w string) int {
+	if ix.gids == nil {
+		return sort.SearchStrings(ix.terms, w)
+	}
+	return sort.Search(len(ix.gids), func(i int) bool { return ix.words.at(ix.gids[i]) >= w })
+}
+
+// term returns term t.
+func (ix *Index) term(t uint32) string {
+	if ix.gids == nil {
+		return ix.terms[t]
+	}
+	return ix.words.at(ix.gids[t])
+}
 
 // SizeBytes is the memory the index holds beyond the texts themselves (the
 // slice of text headers is counted, the text bytes are not).
@@ -150,11 +183,21 @@ func (ix *Index) SizeBytes() int {
 	n := int(unsafe.Sizeof(*ix))
 	n += cap(ix.texts) * int(unsafe.Sizeof(""))
 	n += cap(ix.terms) * int(unsafe.Sizeof(""))
-	for _, t := range ix.terms {
-		n += len(t)
-	}
+	if ix.gids == nil {
+		for _, t := range ix.terms {
+			n += len(t)
+		}
+	} // else the bytes are the lexicon's
 	n += 4 * (cap(ix.termStart) + cap(ix.postings) + cap(ix.docStart) + cap(ix.tokens))
-	n += ix.dels.sizeBytes()
+	if ix.gids == nil {
+		// its own lexicon: the terms are counted above
+		for i := range ix.lex.parts {
+			n += ix.lex.parts[i].sizeBytes()
+		}
+	} else {
+		// a segment: the shared lexicon is counted once by its Segmented
+		n += 4 * (cap(ix.gids) + cap(ix.lids))
+	}
 	return n
 }
 
@@ -166,6 +209,25 @@ func (ix *Index) termID(w string) (uint32, bool) {
 		return uint32(i), true
 	}
 	return 0, false
+}
+
+// lid returns the term of lexicon ID g in ix, if ix has it.
+func (ix *Index) lid(g uint32) (uint32, bool) {
+	if ix.gids == nil {
+		return g, int(g) < len(ix.terms)
+	}
+	if int(g) >= len(ix.lids) || ix.lids[g] == 0 {
+		return 0, false
+	}
+	return ix.lids[g] - 1, true
+}
+
+// gid returns the lexicon ID of term t.
+func (ix *Index) gid(t uint32) uint32 {
+	if ix.gids == nil {
+		return t
+	}
+	return ix.gids[t]
 }
 
 func (ix *Index) docLen(d uint32) uint32 { return ix.docStart[d+1] - ix.docStart[d] }

@@ -173,7 +173,7 @@ func (ix *Index) collect(oc *occurrences, d int, groups []group, q queryTerms) {
 		}
 		if t >= lo && t < hi && len(oc[last]) < maxOccurrences {
 			qual := ix.params.prefixQuality
-			if ix.terms[t] == word {
+			if ix.term(t) == word {
 				qual = 1
 			}
 			oc[last] = append(oc[last], occ{p, qual})

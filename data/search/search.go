@@ -32,7 +32,9 @@
 // the weights of the index's kind (scoreParams), rerank.go re-ranks short
 // texts, index.go builds. segments.go is Segmented, an index that takes
 // writes (new articles in small segments, removals as tombstones,
-// background merges, collections as filters) built from the same parts.
+// background merges, collections as filters) built from the same parts
+// (segbuild.go) over one lexicon, the vocabulary and typo dictionary its
+// segments share (lexicon.go).
 //
 // Every entry point bounds its work whatever the input (see words.go and
 // the max* constants); the Context variants also stop when asked.
@@ -145,7 +147,7 @@ func (ix *Index) find(ctx context.Context, query string, limit int, prefix bool)
 		}
 		groups[i] = ix.expand(w, prefix && i == len(words)-1)
 	}
-	cands, err := ix.candidates(ctx, groups, limit, nil, fullBudget)
+	cands, _, err := ix.candidates(ctx, groups, limit, nil, ix.plan(groups), fullBudget)
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package search
 import (
 	"cmp"
 	"context"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -26,6 +25,13 @@ import (
 // included until a merge drops them, as Lucene counts deleted documents),
 // so they mean the same as those of one Index over the same texts.
 //
+// The segments share one lexicon (lexicon.go): the vocabulary and its typo
+// dictionary are stored once, not once per segment, and a query finds the
+// typos of its words once, weighs them on the statistics of all segments,
+// plans which postings to walk for all of them at once (as one Index
+// would), and only then walks each segment. A segment keeps its own sorted
+// vocabulary as lexicon IDs, so that a prefix is a range of its terms.
+//
 // Segmented is for quotations and mentions; the fuzzy-scan fallback of
 // Short indexes (a few thousand titles or names) is not offered.
 type Segmented struct {
@@ -39,6 +45,7 @@ type Segmented struct {
 	slots   map[string]uint32 // article ID → its slot
 	slotIDs []string          // slot → article ID
 	live    []int32           // slot → the num of its current texts, -1 when none
+	lex     *lexicon          // the lexicon of the segments, shared; the snapshot's is the same
 	merging bool
 	merges  sync.WaitGroup
 }
@@ -71,6 +78,10 @@ type snapshot struct {
 	slotOf []uint32
 	ids    []string // slot → article ID (append-only, as slotOf)
 	n      int      // texts in all segments, removed ones included: the N of IDF
+	// lex is the vocabulary and typo dictionary of all the segments: a
+	// query expands its words in it once (expand), then translates the
+	// terms they stand for into each segment's.
+	lex *lexicon
 }
 
 // segment is one immutable Index and, per text, the num of the article
@@ -153,8 +164,13 @@ func (s *Segmented) Add(arts ...Article) {
 	for i, a := range arts {
 		last[a.ID] = i
 	}
-	var texts []string
-	var nums, pos []uint32
+	// sized exactly: the segments keep these arrays
+	total := 0
+	for _, a := range arts {
+		total += len(a.Texts)
+	}
+	texts := make([]string, 0, total)
+	nums, pos := make([]uint32, 0, total), make([]uint32, 0, total)
 	for i, a := range arts {
 		sl := s.slot(a.ID)
 		num := uint32(len(slotOf))
@@ -176,36 +192,10 @@ func (s *Segmented) Add(arts ...Article) {
 	// Building does not need the lock, but holding it keeps writers in
 	// order; queries never take it.
 	segs := s.buildSegments(texts, nums, pos)
-	next := &snapshot{segs: append(slices.Clip(old.segs), segs...), dead: dead, slotOf: slotOf, ids: s.slotIDs, n: old.n + len(texts)}
+	next := &snapshot{segs: append(slices.Clip(old.segs), segs...), dead: dead, slotOf: slotOf, ids: s.slotIDs, n: old.n + len(texts), lex: s.lexicon()}
 	s.cur.Store(next)
 	s.maybeMerge()
 	s.mu.Unlock()
-}
-
-// segmentBuildSize is the most texts Add puts in one segment: a first load
-// of millions is built as several segments at once, one per core.
-const segmentBuildSize = 1 << 20
-
-func (s *Segmented) buildSegments(texts []string, nums, pos []uint32) []*segment {
-	if len(texts) == 0 {
-		return nil
-	}
-	k := (len(texts) + segmentBuildSize - 1) / segmentBuildSize
-	out := make([]*segment, k)
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i := range out {
-		lo, hi := i*len(texts)/k, (i+1)*len(texts)/k
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			out[i] = &segment{ix: BuildWith(texts[lo:hi:hi], s.opts), num: nums[lo:hi:hi], pos: pos[lo:hi:hi]}
-			<-sem
-		}()
-	}
-	wg.Wait()
-	return out
 }
 
 // Remove tombstones the texts of article id; it reports whether there were
@@ -269,29 +259,13 @@ func (s *Segmented) maybeMerge() {
 	s.merges.Add(1)
 	go func() {
 		defer s.merges.Done()
-		merged := s.merge(picked, snap.dead)
+		merged := s.merge(picked, snap.dead, snap.lex)
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		s.replace(picked, merged)
 		s.merging = false
 		s.maybeMerge()
 	}()
-}
-
-// merge builds one segment of the texts of segs that are not in dead.
-func (s *Segmented) merge(segs []*segment, dead bitset) *segment {
-	var texts []string
-	var nums, pos []uint32
-	for _, sg := range segs {
-		for d := range sg.ix.texts {
-			if !dead.has(sg.num[d]) {
-				texts = append(texts, sg.ix.texts[d])
-				nums = append(nums, sg.num[d])
-				pos = append(pos, sg.pos[d])
-			}
-		}
-	}
-	return &segment{ix: BuildWith(slices.Clip(texts), s.opts), num: nums, pos: pos}
 }
 
 // replace publishes a snapshot with the segments old replaced by merged, at
@@ -329,6 +303,9 @@ func (s *Segmented) Len() int { return s.cur.Load().n }
 func (s *Segmented) SizeBytes() int {
 	snap := s.cur.Load()
 	n := int(unsafe.Sizeof(*s)) + 8*cap(snap.dead) + 4*cap(snap.slotOf)
+	if snap.lex != nil {
+		n += snap.lex.sizeBytes()
+	}
 	for _, sg := range snap.segs {
 		n += sg.ix.SizeBytes() + 4*(cap(sg.num)+cap(sg.pos))
 	}
@@ -384,48 +361,60 @@ func (s *Segmented) find(ctx context.Context, query string, limit int, prefix bo
 	if len(words) == 0 {
 		return nil, nil
 	}
-	// Match every word in every segment, then weigh it on the statistics
-	// of all of them.
+	// Expand every word once in the shared lexicon, weigh it on the
+	// statistics of all the segments, and translate it into each.
 	per := make([][]group, len(snap.segs))
-	for si, sg := range snap.segs {
+	for si := range per {
+		per[si] = make([]group, len(words))
+	}
+	for i, w := range words {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		per[si] = make([]group, len(words))
-		for i, w := range words {
-			per[si][i] = sg.ix.match(w, prefix && i == len(words)-1)
-		}
-	}
-	for i, w := range words {
-		g := group{word: w}
-		for si := range snap.segs {
-			g.stats.add(per[si][i].stats)
-		}
-		g.weigh(snap.n)
-		for si := range snap.segs {
-			p := &per[si][i]
-			p.idf, p.anyIDF, p.weight, p.common = g.idf, g.anyIDF, g.weight, g.common
-		}
+		snap.expand(per, i, w, prefix && i == len(words)-1)
 	}
 	var coBits bitset
 	if coll != nil {
 		coBits = coll.bits
 	}
-	// Candidates of every segment, weighed on the same groups, then the
-	// best of them all scored: as many as one Index scores.
+	// Candidates of every segment, then the best of them all scored: as
+	// many as one Index scores.
 	type segCand struct {
 		cand
 		seg int
 	}
 	var pool []segCand
+	cands := make([][]cand, len(snap.segs))
+	partial := make([]int, len(snap.segs))
+	dfs := make([]int, len(words))
+	for si := range snap.segs {
+		for i := range words {
+			dfs[i] += per[si][i].df
+		}
+	}
+	plan := planWalk(dfs, fullBudget)
 	for si, sg := range snap.segs {
 		var keep *keeper
 		if len(snap.dead) > 0 || coBits != nil {
 			keep = &keeper{num: sg.num, dead: snap.dead, slotOf: snap.slotOf, coll: coBits}
 		}
-		cs, err := sg.ix.candidates(ctx, per[si], limit, keep, fullBudget.share(sg.ix.Len(), snap.n))
+		var err error
+		cands[si], partial[si], err = sg.ix.candidates(ctx, per[si], limit, keep, plan, fullBudget.share(sg.ix.Len(), snap.n))
 		if err != nil {
 			return nil, err
+		}
+	}
+	poolSize := max(maxCandidates, 2*limit)
+	total := 0
+	for si := range cands {
+		total += len(cands[si])
+	}
+	for si, cs := range cands {
+		if total > poolSize && partial[si] > 0 {
+			// The pool is cut by weight: weigh on all groups the
+			// candidates weighed on the walked groups only, so that those
+			// of different segments compare alike.
+			copy(cs, snap.segs[si].ix.refine(candIDs(cs[:partial[si]]), per[si], partial[si]))
 		}
 		for _, c := range cs {
 			pool = append(pool, segCand{c, si})
@@ -440,7 +429,7 @@ func (s *Segmented) find(ctx context.Context, query string, limit int, prefix bo
 		}
 		return int(a.d) - int(b.d)
 	})
-	pool = pool[:min(len(pool), max(maxCandidates, 2*limit))]
+	pool = pool[:min(len(pool), poolSize)]
 	bySeg := make([][]uint32, len(snap.segs))
 	for _, c := range pool {
 		bySeg[c.seg] = append(bySeg[c.seg], c.d)
@@ -490,4 +479,108 @@ func (s *Segmented) find(ctx context.Context, query string, limit int, prefix bo
 		})
 	}
 	return out, err
+}
+
+// expand finds the terms word may stand for, once in the shared lexicon,
+// and sets per[si][i] to its group in each segment si, weighed on the
+// statistics of all of them: as Index.expand does in one index, so that one
+// segment answers exactly as one Index.
+func (sn *snapshot) expand(per [][]group, i int, word string, prefix bool) {
+	segs := sn.segs
+	// present: a term some segment holds (the lexicon keeps the terms of
+	// texts merged away)
+	present := func(g uint32) bool {
+		for _, sg := range segs {
+			if _, ok := sg.ix.lid(g); ok {
+				return true
+			}
+		}
+		return false
+	}
+	rs := []rune(word)
+	var global []termMatch
+	exact, hasExact := sn.lex.find(word)
+	hasExact = hasExact && present(exact)
+	if hasExact {
+		global = append(global, termMatch{exact, 0})
+	}
+	if d, variants := typoReach(rs, hasExact); d > 0 {
+		global = sn.lex.typoMatches(global, word, rs, d, variants, hasExact, exact, present)
+	}
+	completed := false
+	for si, sg := range segs {
+		g := &per[si][i]
+		*g = group{word: word}
+		for _, m := range global {
+			if t, ok := sg.ix.lid(m.term); ok {
+				g.matches = append(g.matches, termMatch{t, m.typos})
+			}
+		}
+		if prefix {
+			g.lo, g.hi = sg.ix.prefixRange(word)
+			completed = completed || g.hi > g.lo
+		}
+	}
+	if prefix && !completed && prefixTypoLen(len(rs)) {
+		// No term of any segment begins with the word being typed.
+		for si, sg := range segs {
+			per[si][i].matches = sg.ix.prefixTypos(rs, per[si][i].matches)
+		}
+	}
+
+	// The statistics of all segments: the postings of a term add up.
+	st := wordStats{runes: len(rs), exact: hasExact, completed: completed}
+	var exactDF int
+	type sum struct {
+		id    uint32
+		typos uint8
+		df    int
+	}
+	var sums []sum // in the order an Index lists its matches
+	at := map[uint32]int{}
+	for si, sg := range segs {
+		g := &per[si][i]
+		g.df = sg.ix.groupDF(g)
+		st.df += g.df
+		st.matched = st.matched || len(g.matches) > 0
+		if g.hi > g.lo {
+			st.prefixDF = max(st.prefixDF, sg.ix.prefixDF(g.lo, g.hi))
+		}
+		for _, m := range g.matches {
+			df := sg.ix.df(m.term)
+			if hasExact {
+				if m.typos == 0 {
+					exactDF += df
+				}
+				continue
+			}
+			id := sg.ix.gid(m.term)
+			k, ok := at[id]
+			if !ok {
+				k = len(sums)
+				at[id] = k
+				sums = append(sums, sum{id: id, typos: m.typos})
+			}
+			sums[k].df += df
+		}
+	}
+	switch {
+	case hasExact:
+		st.likelyDF = exactDF
+	case len(sums) > 0:
+		best := sums[0]
+		for _, m := range sums[1:] {
+			if m.typos < best.typos || m.typos == best.typos && m.df > best.df {
+				best = m
+			}
+		}
+		st.likelyDF = best.df
+		st.likelyFunction = text.IsFunctionWord(sn.lex.terms.at(best.id))
+	}
+	w := group{word: word, stats: st}
+	w.weigh(sn.n)
+	for si := range segs {
+		g := &per[si][i]
+		g.idf, g.anyIDF, g.weight, g.common = w.idf, w.anyIDF, w.weight, w.common
+	}
 }

@@ -19,6 +19,8 @@ import (
 //	go test ./data/search -run '^$' -bench 'Segmented' -benchtime 200x -count 6 | tee seg.txt
 //	NEWSBOT_BENCH_10M=1 go test ./data/search -run '^$' -bench 'Segmented10M' -benchtime 200x -timeout 30m
 //
+// (the latter needs about 5 GB and a minute and a half on two cores).
+//
 // -short skips the million.
 
 const perArticle = 10 // quotations per synthetic article
@@ -212,7 +214,8 @@ func BenchmarkSegmentedWhoSaid(b *testing.B) {
 // BenchmarkSegmented10M is who-said over ten million quotations in ten
 // segments built at once, one per core: build time, memory per quotation
 // beyond the text, and per-query latency on one thread. It runs only when
-// NEWSBOT_BENCH_10M is set (it needs about 6 GB and a few minutes).
+// NEWSBOT_BENCH_10M is set (it needs about 5 GB, and a minute and a half on
+// two cores: the corpus is generated and the segments built in parallel).
 func BenchmarkSegmented10M(b *testing.B) {
 	if os.Getenv("NEWSBOT_BENCH_10M") == "" {
 		b.Skip("set NEWSBOT_BENCH_10M=1 to run the ten-million benchmark")

@@ -92,13 +92,15 @@ func termDeletions(n int) int { return allowedTypos(n) }
 // in buckets by the top bits of the hash (a counting sort, which builds
 // several times faster than sorting the whole slice) and sorted within each.
 type deletions struct {
-	shift uint     // bucket of hash h: h >> shift
-	start []uint32 // entries of bucket b: ent[start[b]:start[b+1]]
-	ent   []uint64
+	lo, hi uint32   // the IDs of the terms it holds: [lo, hi)
+	shift  uint     // bucket of hash h: h >> shift
+	start  []uint32 // entries of bucket b: ent[start[b]:start[b+1]]
+	ent    []uint64
 }
 
-// buildDeletions returns the deletion dictionary of terms.
-func buildDeletions(terms []string) deletions {
+// buildDeletions returns the deletion dictionary of terms, whose IDs
+// start at base.
+func buildDeletions(terms []string, base uint32) deletions {
 	n := 0
 	for _, t := range terms {
 		l := utf8.RuneCountInString(t)
@@ -115,13 +117,13 @@ func buildDeletions(terms []string) deletions {
 	for bits < 22 && 1<<(bits+4) < n {
 		bits++
 	}
-	dd := deletions{shift: 32 - bits, start: make([]uint32, 1<<bits+1)}
+	dd := deletions{lo: base, hi: base + uint32(len(terms)), shift: 32 - bits, start: make([]uint32, 1<<bits+1)}
 	raw := make([]uint64, 0, n)
 	var rs []rune
 	for id, t := range terms {
 		rs = appendRunes(rs[:0], t)
 		eachVariant(rs, termDeletions(len(rs)), func(h uint32) {
-			raw = append(raw, uint64(h)<<32|uint64(id))
+			raw = append(raw, uint64(h)<<32|uint64(base+uint32(id)))
 			dd.start[h>>dd.shift+1]++
 		})
 	}

@@ -22,12 +22,16 @@ import (
 
 type query struct{ query, want string }
 
+// segments is how many segments the segmented index is built in.
+const segments = 10
+
 // corpus is one synthetic corpus with its perturbed queries (made as
 // data/search's own benchmarks make them) and both engines built on it.
 type corpus struct {
 	texts   []string
 	queries []query
 	ix      *search.Index
+	sx      *search.Segmented // the same texts in ten segments, as the bot holds a growing corpus
 	bl      bleve.Index
 	build   map[string]time.Duration
 }
@@ -65,6 +69,17 @@ func getCorpus(b *testing.B, n int) *corpus {
 	t0 := time.Now()
 	c.ix = search.Build(c.texts)
 	c.build["newsbot"] = time.Since(t0)
+
+	t0 = time.Now()
+	c.sx = search.NewSegmented(search.Options{})
+	for k := 0; k < segments; k++ {
+		var arts []search.Article
+		for i := k * n / segments; i < (k+1)*n/segments; i++ {
+			arts = append(arts, search.Article{ID: strconv.Itoa(i), Texts: c.texts[i : i+1]})
+		}
+		c.sx.Add(arts...)
+	}
+	c.build["newsbot-segmented"] = time.Since(t0)
 
 	t0 = time.Now()
 	// A scorch index on disk, bleve's default: its in-memory one is the
@@ -133,6 +148,13 @@ func BenchmarkCompare(b *testing.B) {
 				{"newsbot", func(q string) int {
 					if hs := c.ix.Search(q, 25); len(hs) > 0 {
 						return hs[0].ID
+					}
+					return -1
+				}},
+				{"newsbot-segmented", func(q string) int {
+					if hs := c.sx.Search(q, 25, nil); len(hs) > 0 {
+						id, _ := strconv.Atoi(hs[0].Article)
+						return id
 					}
 					return -1
 				}},

@@ -7,7 +7,9 @@ package synth
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strings"
+	"sync"
 )
 
 // common is the head of the vocabulary: the most frequent English words, in
@@ -73,10 +75,13 @@ func Vocab(tokens int, r *rand.Rand) []string {
 // Quotes returns n quotations, the same for the same seed. Real quotations
 // are placed at evenly spaced positions (each once, in order), the rest are
 // generated: 8 to 32 words, capitalised, with commas and a full stop.
+//
+// A corpus of parallelFrom quotations or more (ten million, for the largest
+// benchmark) is generated in chunks of chunkSize, each from its own random
+// stream, on every core at once; smaller ones from one stream, as before.
 func Quotes(n int, seed uint64, real []string) []string {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	vocab := Vocab(n*20, r)
-	zipf := rand.NewZipf(r, 1.07, 2.7, uint64(len(vocab)-1))
 	out := make([]string, n)
 	realAt := map[int]string{}
 	if len(real) > 0 && n > 0 {
@@ -87,29 +92,60 @@ func Quotes(n int, seed uint64, real []string) []string {
 			}
 		}
 	}
-	var b strings.Builder
+	if n < parallelFrom {
+		fill(out, 0, realAt, vocab, r)
+		return out
+	}
+	chunks := (n + chunkSize - 1) / chunkSize
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for c := 0; c < chunks; c++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			cr := rand.New(rand.NewPCG(seed+uint64(c)+1, seed^0x9e3779b97f4a7c15))
+			lo := c * chunkSize
+			fill(out[lo:min(n, lo+chunkSize)], lo, realAt, vocab, cr)
+			<-sem
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// Variables so that a test can make small corpora in chunks.
+var (
+	parallelFrom = 1 << 21
+	chunkSize    = 1 << 20
+)
+
+// fill generates out, quotations first..first+len(out)-1 of the corpus,
+// from r, placing the real ones where realAt says.
+func fill(out []string, first int, realAt map[int]string, vocab []string, r *rand.Rand) {
+	zipf := rand.NewZipf(r, 1.07, 2.7, uint64(len(vocab)-1))
+	var b []byte
 	for i := range out {
-		if q, ok := realAt[i]; ok {
+		if q, ok := realAt[first+i]; ok {
 			out[i] = q
 			continue
 		}
-		b.Reset()
+		b = b[:0]
 		words := 8 + r.IntN(25)
 		for k := 0; k < words; k++ {
 			w := vocab[zipf.Uint64()]
 			if k == 0 {
-				b.WriteString(strings.ToUpper(w[:1]))
-				b.WriteString(w[1:])
+				b = append(b, strings.ToUpper(w[:1])...)
+				b = append(b, w[1:]...)
 				continue
 			}
 			if r.IntN(12) == 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			b.WriteByte(' ')
-			b.WriteString(w)
+			b = append(b, ' ')
+			b = append(b, w...)
 		}
-		b.WriteByte('.')
-		out[i] = b.String()
+		b = append(b, '.')
+		out[i] = string(b) // one allocation of the exact size
 	}
-	return out
 }

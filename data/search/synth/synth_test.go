@@ -95,3 +95,29 @@ func TestQuotesGolden(t *testing.T) {
 		t.Errorf("generator output changed; if on purpose, run go test ./data/search/synth -update\ngot:\n%s", got)
 	}
 }
+
+// A large corpus is generated in chunks, in parallel: still the same for
+// the same seed, real quotations in place, every quotation made.
+func TestQuotesInChunks(t *testing.T) {
+	defer func(p, c int) { parallelFrom, chunkSize = p, c }(parallelFrom, chunkSize)
+	parallelFrom, chunkSize = 1000, 300
+	real := []string{"We need security guarantees.", "The specifics are under discussion."}
+	a := Quotes(2000, 7, real)
+	b := Quotes(2000, 7, real)
+	if !slices.Equal(a, b) {
+		t.Fatal("same seed, different corpora")
+	}
+	for i, q := range a {
+		if q == "" {
+			t.Fatalf("quotation %d not made", i)
+		}
+	}
+	for _, q := range real {
+		if !slices.Contains(a, q) {
+			t.Errorf("real quotation %q not mixed in", q)
+		}
+	}
+	if slices.Equal(a[:300], a[300:600]) {
+		t.Error("two chunks drew the same stream")
+	}
+}
