@@ -866,10 +866,16 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 // earliest introduced of equally long ones); the others become aliases.
 func mergeVariants(builds []*personBuild) []*personBuild {
 	out := builds[:0:0]
+	// Only names with one surname (and suffix) can be forms of one name,
+	// so each is compared with those alone, not with every other: an
+	// article of thousands of names must not cost their square.
+	bySurname := map[string][]int{} // surname and suffix → positions in out
 	for _, b := range builds {
+		k, ok := variantKey(b)
 		merged := false
-		for i, o := range out {
-			if len(b.name) < 2 || len(o.name) < 2 || o.titled != "" || b.titled != "" || !SameFullName(o.name, b.name) {
+		for _, i := range bySurname[k] {
+			o := out[i]
+			if !ok || !SameFullName(o.name, b.name) {
 				continue
 			}
 			win, lose := o, b
@@ -892,10 +898,24 @@ func mergeVariants(builds []*personBuild) []*personBuild {
 			break
 		}
 		if !merged {
+			if ok {
+				bySurname[k] = append(bySurname[k], len(out))
+			}
 			out = append(out, b)
 		}
 	}
 	return out
+}
+
+// variantKey is what two builds that mergeVariants may join share: the
+// surname and suffix of an untitled name of two words or more; ok is
+// false for any other build, which joins none.
+func variantKey(b *personBuild) (string, bool) {
+	if len(b.name) < 2 || b.titled != "" {
+		return "", false
+	}
+	_, _, last, suffix, ok := splitName(b.name)
+	return last + " " + suffix, ok
 }
 
 func dropName(aliases []string, name string) []string {
