@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"log/slog"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -142,13 +143,21 @@ func (m *Manager) Load(ctx context.Context) error {
 	}
 	total := 0
 	var loaded []*guild
+	// The servers read so far are served even when a later one fails
+	// (a store error): their articles are analysed already.
+	defer func() { m.serveLoaded(loaded) }()
 	for i, c := range colls {
+		g := m.guild(c)
+		// g.mu is held from before the read: a removal stores itself
+		// first and then takes g.mu, so it either is not in arts or
+		// drops the article after it was appended here. Read before
+		// locking, a removal in between would be undone.
+		g.mu.Lock()
 		arts, err := m.store.Articles(ctx, c)
 		if err != nil {
-			return fmt.Errorf("load stored articles: %w", err)
+			g.mu.Unlock()
+			return fmt.Errorf("load stored articles of server %s: %w", c, err)
 		}
-		g := m.guild(c)
-		g.mu.Lock()
 		// An article added while this load ran is served already.
 		have := map[int64]bool{}
 		for _, o := range g.own {
@@ -170,24 +179,44 @@ func (m *Manager) Load(ctx context.Context) error {
 			m.loadProgress(i+1, len(colls))
 		}
 	}
-	// Every server's articles in one new segment rather than one each
-	// (a thousand small segments would wait for merges), then each
-	// server's view over them.
-	base := m.base.Current()
-	var docs []*corpus.Doc
-	for _, g := range loaded {
-		g.mu.Lock()
-		docs = append(docs, m.shownDocs(g, base)...)
-		g.mu.Unlock()
-	}
-	base.Shared().Add(docs...)
-	for _, g := range loaded {
-		g.mu.Lock()
-		m.rebuildOn(g, base)
-		g.mu.Unlock()
-	}
 	m.log.Info("stored articles loaded", "servers", len(colls), "articles", total, "took", time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// serveLoaded builds the corpora of the servers Load read: every server's
+// articles in one new segment rather than one each (a thousand small
+// segments would wait for merges), then each server's view over them.
+func (m *Manager) serveLoaded(loaded []*guild) {
+	if len(loaded) == 0 {
+		return
+	}
+	base := m.base.Current()
+	shown := make([][]*corpus.Doc, len(loaded))
+	var docs []*corpus.Doc
+	for i, g := range loaded {
+		g.mu.Lock()
+		shown[i] = m.shownDocs(g, base)
+		g.mu.Unlock()
+		docs = append(docs, shown[i]...)
+	}
+	sh := base.Shared()
+	sh.Add(docs...)
+	for i, g := range loaded {
+		g.mu.Lock()
+		m.rebuildOn(g, base)
+		// An article removed between the two locks was indexed above
+		// but is served by no one: without this it would stay in the
+		// shared indexes for good. Under g.mu, so that no rebuild of
+		// the server can count on it meanwhile.
+		var stray []*corpus.Doc
+		for _, d := range shown[i] {
+			if !g.indexed[d] {
+				stray = append(stray, d)
+			}
+		}
+		sh.Remove(stray...)
+		g.mu.Unlock()
+	}
 }
 
 func (m *Manager) guild(id string) *guild {
@@ -417,7 +446,13 @@ func (m *Manager) serve(a store.Article, wait bool) Added {
 	doc := corpus.Analyze(toArticle(a))
 	g := m.guild(a.Collection)
 	g.mu.Lock()
-	g.own = append(g.own, own{stored: a, doc: doc})
+	// A Load or Sync that read the store after a was stored may have
+	// appended it already: served twice, it would be listed twice.
+	if i := slices.IndexFunc(g.own, func(o own) bool { return o.stored.ID == a.ID }); i >= 0 {
+		doc = g.own[i].doc
+	} else {
+		g.own = append(g.own, own{stored: a, doc: doc})
+	}
 	if wait {
 		m.rebuild(g)
 	}

@@ -13,6 +13,13 @@ import (
 // dropped. Several processes sharing one PostgreSQL call it when told of a
 // change (see bot/internal/fleet). It reports whether anything changed.
 func (m *Manager) Sync(ctx context.Context, guildID string) (bool, error) {
+	g := m.guild(guildID)
+	// g.mu is held from before the read, as in Load: a removal here
+	// stores itself before it takes g.mu, so it is either missing from
+	// arts or applied after this sync; read before locking, a removal in
+	// between would be served again.
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	arts, err := m.store.Articles(ctx, guildID)
 	if err != nil {
 		return false, fmt.Errorf("sync server %s: %w", guildID, err)
@@ -21,9 +28,6 @@ func (m *Manager) Sync(ctx context.Context, guildID string) (bool, error) {
 	for _, a := range arts {
 		live[a.ID] = true
 	}
-	g := m.guild(guildID)
-	g.mu.Lock()
-	defer g.mu.Unlock()
 	have := make(map[int64]bool, len(g.own))
 	kept := g.own[:0:0]
 	for _, o := range g.own {

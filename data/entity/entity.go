@@ -155,6 +155,7 @@ const issuerSentences = 1
 // "document_issuer_named_before"). A
 // speaker that is one of the people is never changed.
 func Canonicalize(body string, sents []text.Sentence, qs []quotes.Quote, os []orgs.Org) {
+	x := orgs.NewIndex(os) // once: an article may hold thousands of both
 	for i := range qs {
 		q := &qs[i]
 		if q.Speaker == "" || q.SpeakerKind == "person" {
@@ -167,21 +168,21 @@ func Canonicalize(body string, sents []text.Sentence, qs []quotes.Quote, os []or
 		// "It now warns that …": "it" stands for the organisation named
 		// last, in its sentence or the one before
 		if w := strings.Fields(q.Speaker); len(w) > 0 && len(w) <= 2 && strings.EqualFold(w[0], "it") {
-			if o, m := orgs.Before(os, q.Start); o >= 0 && sentenceOf(sents, q.Start)-sentenceOf(sents, m.Start) <= issuerSentences {
+			if o, m := x.Before(q.Start); o >= 0 && sentenceOf(sents, q.Start)-sentenceOf(sents, m.Start) <= issuerSentences {
 				q.Speaker, q.SpeakerKind = os[o].Name, string(Organisation)
 				q.Why = append(q.Why, quotes.Reason{Feature: "it_organisation_named_before", Value: 1})
 			}
 			continue
 		}
 		if q.SpeakerKind == "document" && !hasCapital(q.Speaker) && bodyDocs[lastWord(q.Speaker)] {
-			if o, m := orgs.Before(os, q.Start); o >= 0 && sentenceOf(sents, q.Start)-sentenceOf(sents, m.Start) <= issuerSentences {
+			if o, m := x.Before(q.Start); o >= 0 && sentenceOf(sents, q.Start)-sentenceOf(sents, m.Start) <= issuerSentences {
 				q.Alternatives = append([]string{q.Speaker}, q.Alternatives...)
 				q.Speaker, q.SpeakerKind = os[o].Name, string(Organisation)
 				q.Why = append(q.Why, quotes.Reason{Feature: "document_issuer_named_before", Value: 1})
 			}
 			continue
 		}
-		if o := orgs.Resolve(os, q.Speaker); o >= 0 && os[o].Name != q.Speaker && hasCapital(q.Speaker) {
+		if o := x.Resolve(q.Speaker); o >= 0 && os[o].Name != q.Speaker && hasCapital(q.Speaker) {
 			q.Speaker, q.SpeakerKind = os[o].Name, string(Organisation)
 			q.Why = append(q.Why, quotes.Reason{Feature: "organisation_canonical_name", Value: 1})
 		}

@@ -99,7 +99,13 @@ type Poller struct {
 	// as well, without a schema change for a count that matters only
 	// for an hour.
 	attemptsMu sync.Mutex
-	attempts   map[itemID]int
+	attempts   map[itemID]attempts
+}
+
+// attempts is an item's failed fetches in a row and when the last one was.
+type attempts struct {
+	n    int
+	last time.Time
 }
 
 // itemID names one item of one feed.
@@ -132,7 +138,7 @@ func NewPoller(st store.Store, fc *fetch.Client, opts Options, log *slog.Logger,
 	if added == nil {
 		added = func(store.Article) {}
 	}
-	return &Poller{store: st, fetch: fc, opts: opts, log: log, added: added, poke: make(chan struct{}, 1), attempts: map[itemID]int{}}
+	return &Poller{store: st, fetch: fc, opts: opts, log: log, added: added, poke: make(chan struct{}, 1), attempts: map[itemID]attempts{}}
 }
 
 // Poke makes Run look for due feeds now rather than at its next tick: a
@@ -167,6 +173,7 @@ func (p *Poller) Run(ctx context.Context) {
 // PollDue polls every feed that is due and returns how many articles it
 // stored.
 func (p *Poller) PollDue(ctx context.Context) (int, error) {
+	p.forgetStale()
 	due, err := p.store.DueFeeds(ctx, p.opts.Now(), 100)
 	if err != nil {
 		return 0, err
@@ -378,8 +385,28 @@ func (p *Poller) failed(feed int64, key string) int {
 	p.attemptsMu.Lock()
 	defer p.attemptsMu.Unlock()
 	id := itemID{feed, key}
-	p.attempts[id]++
-	return p.attempts[id]
+	a := p.attempts[id]
+	a.n++
+	a.last = p.opts.Now()
+	p.attempts[id] = a
+	return a.n
+}
+
+// forgetStale drops the counts of items that have not failed for longer
+// than any live feed waits between two polls: their feed was removed or
+// disabled, or no longer lists them and has not been polled since. Only a
+// poll of the feed drops them otherwise, and such a feed is never polled
+// again: without this the counts would pile up for the life of the
+// process. A count dropped too early only grants an item a few more tries.
+func (p *Poller) forgetStale() {
+	cutoff := p.opts.Now().Add(-2 * max(p.opts.Interval, maxBackoff))
+	p.attemptsMu.Lock()
+	defer p.attemptsMu.Unlock()
+	for id, a := range p.attempts {
+		if a.last.Before(cutoff) {
+			delete(p.attempts, id)
+		}
+	}
 }
 
 // forget drops an item's count: it was handled.

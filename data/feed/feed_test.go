@@ -471,6 +471,33 @@ func TestItemRetryCap(t *testing.T) {
 			t.Errorf("poll = %+v, %d counts; want the new item added and the old count dropped", r, fx.poller.pendingAttempts())
 		}
 	})
+
+	t.Run("a removed feed's counts are forgotten", func(t *testing.T) {
+		fx := newFixture(t, Options{MaxItemAttempts: 3})
+		fx.site.failing["/story/62"] = -1
+		fx.site.set(rss(rssItem("g2", b+"/story/62", "Story 62")), "")
+		if r := fx.pollNow(t); r.Retrying != 1 {
+			t.Fatalf("poll = %+v; want one item retrying", r)
+		}
+		if _, err := fx.store.RemoveFeed(context.Background(), "g1", fx.feed.ID); err != nil {
+			t.Fatal(err)
+		}
+		// Never polled again, so no poll of it drops the count: the
+		// look for due feeds does, once no live feed could still be
+		// waiting to retry it.
+		for _, step := range []struct {
+			after time.Duration
+			want  int
+		}{{time.Hour, 1}, {maxBackoff, 1}, {2 * maxBackoff, 0}} {
+			fx.clock.Add(step.after)
+			if _, err := fx.poller.PollDue(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if n := fx.poller.pendingAttempts(); n != step.want {
+				t.Errorf("after another %s: %d counts; want %d", step.after, n, step.want)
+			}
+		}
+	})
 }
 
 // lockedWriter serialises writes to w (the poller logs from goroutines).

@@ -71,7 +71,7 @@ func SameGiven(a, b string) bool {
 }
 
 // nameSuffixes follow a surname without being one ("Jr.", "III").
-var nameSuffixes = set(`jr jr. sr sr. ii iii iv`)
+var nameSuffixes = wordSet("name_suffixes.txt")
 
 // splitName folds a name's words and splits them into given name, middle
 // names (initials without their stops) and surname, dropping a suffix.

@@ -252,7 +252,7 @@ func isInitials(w string) bool {
 }
 
 // countryInitials are initialisms of places and bodies, not of given names.
-var countryInitials = set(`u.s u.k u.n e.u u.a.e d.c n.b b.c p.e.i n.s n.y l.a`)
+var countryInitials = wordSet("country_initials.txt")
 
 func isFirstName(w string) bool { return maleFirst[w] || femaleFirst[w] }
 
@@ -398,7 +398,7 @@ func isContraction(w string) bool {
 
 // evidenceVerbs are the commonest speech verbs, enough to tell that a
 // capitalised run next to one names someone who speaks.
-var evidenceVerbs = set(`said says say told tells added adds explained explains noted notes wrote writes argued argues stated states insisted insists warned warns according asked asks replied replies responded responds tweeted tweets recalled recalls acknowledged acknowledges admitted admits believes believed thinks thought claimed claims confirmed confirms suggested suggests stressed stresses emphasized emphasised continued continues agreed agrees announced announces`)
+var evidenceVerbs = wordSet("evidence_verbs.txt")
 
 // evidence reports whether the article marks the run as a person.
 func evidence(toks []Token, starts []bool, r Run) bool {
@@ -516,16 +516,16 @@ func isNumber(s string) bool {
 func isDet(s string) bool { return s == "the" || s == "a" || s == "an" }
 
 // placePreps come before places rather than speakers.
-var placePreps = set(`in at from to near of into across outside inside toward towards`)
+var placePreps = wordSet("place_preps.txt")
 
 // pastVerbs are common irregular past tenses that follow a person who
 // opens a sentence ("Mara Quist ran", "… threw her support").
-var pastVerbs = set(`ran won lost threw took gave made met went came left sent spent wrote spoke sought fought held led began became brought bought built chose drew drove felt found got grew hid hit kept knew paid put quit rose sat saw shook sold stood struck swore taught thought told understood wore`)
+var pastVerbs = wordSet("past_verbs.txt")
 
 // subjectVerbs follow a person who opens a sentence.
-var subjectVerbs = set(`was is has had who will would says said told recalls remembers`)
+var subjectVerbs = wordSet("subject_verbs.txt")
 
-var auxWords = set(`also has had have then later previously once again would will could may might further recently earlier later repeatedly only quickly simply`)
+var auxWords = wordSet("aux_words.txt")
 
 func isAux(s string) bool { return auxWords[s] }
 
@@ -866,10 +866,16 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 // earliest introduced of equally long ones); the others become aliases.
 func mergeVariants(builds []*personBuild) []*personBuild {
 	out := builds[:0:0]
+	// Only names with one surname (and suffix) can be forms of one name,
+	// so each is compared with those alone, not with every other: an
+	// article of thousands of names must not cost their square.
+	bySurname := map[string][]int{} // surname and suffix → positions in out
 	for _, b := range builds {
+		k, ok := variantKey(b)
 		merged := false
-		for i, o := range out {
-			if len(b.name) < 2 || len(o.name) < 2 || o.titled != "" || b.titled != "" || !SameFullName(o.name, b.name) {
+		for _, i := range bySurname[k] {
+			o := out[i]
+			if !ok || !SameFullName(o.name, b.name) {
 				continue
 			}
 			win, lose := o, b
@@ -892,10 +898,24 @@ func mergeVariants(builds []*personBuild) []*personBuild {
 			break
 		}
 		if !merged {
+			if ok {
+				bySurname[k] = append(bySurname[k], len(out))
+			}
 			out = append(out, b)
 		}
 	}
 	return out
+}
+
+// variantKey is what two builds that mergeVariants may join share: the
+// surname and suffix of an untitled name of two words or more; ok is
+// false for any other build, which joins none.
+func variantKey(b *personBuild) (string, bool) {
+	if len(b.name) < 2 || b.titled != "" {
+		return "", false
+	}
+	_, _, last, suffix, ok := splitName(b.name)
+	return last + " " + suffix, ok
 }
 
 func dropName(aliases []string, name string) []string {

@@ -28,6 +28,7 @@ import (
 // any verb, or logging it with slog, shows only that it is set.
 type Secret string
 
+// String shows whether the token is set, never the token.
 func (s Secret) String() string {
 	if s == "" {
 		return "(none)"

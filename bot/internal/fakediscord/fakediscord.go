@@ -98,12 +98,13 @@ type Server struct {
 
 	mu            sync.Mutex
 	faults        Faults
-	conns         map[int]*conn // by shard ID: the live connection
-	latest        *conn         // the connection that logged in last, until dropped
-	identifies    [][2]int      // {shard, count} of every IDENTIFY, in order
-	logins        []string      // "identify" or "resume", in order
-	ready         int           // READY or RESUMED sent
-	tokens        []string      // the token of every IDENTIFY/RESUME and REST call
+	conns         map[int]*conn            // by shard ID: the live connection
+	sockets       map[*websocket.Conn]bool // every open websocket, for Close
+	latest        *conn                    // the connection that logged in last, until dropped
+	identifies    [][2]int                 // {shard, count} of every IDENTIFY, in order
+	logins        []string                 // "identify" or "resume", in order
+	ready         int                      // READY or RESUMED sent
+	tokens        []string                 // the token of every IDENTIFY/RESUME and REST call
 	requests      []Request
 	registrations []string // paths of command bulk overwrites
 	answers       map[string][]string
@@ -134,7 +135,7 @@ func New(shards, maxConcurrency int) *Server {
 func Start(opts Options) *Server {
 	s := &Server{
 		t: opts.T, shards: max(opts.Shards, 1), maxConcurrency: max(opts.MaxConcurrency, 1),
-		stopped: make(chan struct{}), conns: map[int]*conn{}, answers: map[string][]string{},
+		stopped: make(chan struct{}), conns: map[int]*conn{}, sockets: map[*websocket.Conn]bool{}, answers: map[string][]string{},
 		changed: make(chan struct{}),
 	}
 	mux := http.NewServeMux()
@@ -154,9 +155,13 @@ func Start(opts Options) *Server {
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		close(s.stopped)
+		// Every websocket, not only the logged-in ones: the server
+		// does not track hijacked connections, so one still waiting
+		// for its IDENTIFY (or on a Silent gateway) would keep its
+		// handler running after the test.
 		s.mu.Lock()
-		for _, c := range s.conns {
-			c.ws.Close()
+		for ws := range s.sockets {
+			ws.Close()
 		}
 		s.mu.Unlock()
 		s.srv.CloseClientConnections()
@@ -355,7 +360,22 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 		s.errorf("fake gateway: upgrade: %v", err)
 		return
 	}
-	defer ws.Close()
+	s.mu.Lock()
+	select {
+	case <-s.stopped:
+		s.mu.Unlock()
+		ws.Close()
+		return
+	default:
+	}
+	s.sockets[ws] = true
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.sockets, ws)
+		s.mu.Unlock()
+		ws.Close()
+	}()
 	if s.Faults().Silent {
 		ws.ReadMessage() // until the client gives up
 		return

@@ -129,3 +129,34 @@ func TestRouting(t *testing.T) {
 		t.Errorf("shard 0 got %v", stray)
 	}
 }
+
+// TestCloseEndsEveryConnection: Close ends gateway connections that never
+// logged in too (a Silent gateway, a client that has not identified), so
+// that no handler outlives its test.
+func TestCloseEndsEveryConnection(t *testing.T) {
+	for _, silent := range []bool{true, false} {
+		t.Run(map[bool]string{true: "silent gateway", false: "before IDENTIFY"}[silent], func(t *testing.T) {
+			s := Start(Options{T: t})
+			s.SetFaults(func(f *Faults) { f.Silent = silent })
+			ws, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(s.URL, "http")+"/gw", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ws.Close()
+			if !silent {
+				if _, _, err := ws.ReadMessage(); err != nil { // HELLO
+					t.Fatal(err)
+				}
+			}
+			if !s.wait(2*time.Second, func() bool { return len(s.sockets) == 1 }) {
+				t.Fatal("the connection was not accepted")
+			}
+			s.Close()
+			ws.SetReadDeadline(time.Now().Add(2 * time.Second))
+			_, _, err = ws.ReadMessage()
+			if ne, ok := err.(interface{ Timeout() bool }); ok && ne.Timeout() {
+				t.Error("the connection is still open after Close")
+			}
+		})
+	}
+}

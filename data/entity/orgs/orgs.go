@@ -15,7 +15,6 @@ package orgs
 
 import (
 	"embed"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -160,6 +159,10 @@ type finder struct {
 	starts []bool
 	orgs   []*build
 	byKey  map[string]int // folded name, alias or acronym → build
+	// withWord maps a word to the one unmerged build whose name has it,
+	// or -1 when several have it (see lastWith; made on first use, after
+	// the merges).
+	withWord map[string]int
 }
 
 func (f *finder) capWord(i int) bool {
@@ -399,15 +402,26 @@ func (f *finder) root(i int) int {
 // Daily Courier"), into the longer, which becomes canonical; the shorter
 // is an alias. A short form two longer names share stays apart.
 func (f *finder) mergeShortForms() {
+	// Each name is looked up by the forms it may be the longer of, not
+	// compared with every other name: an article of thousands of names
+	// (a hostile upload) must not cost their square.
+	longer := map[string][]int{} // a prefix before a connector, or a suffix of 2+ words → builds
+	for j, l := range f.orgs {
+		for p := 1; p < len(l.words); p++ {
+			if connectors[l.words[p]] {
+				longer[key(l.words[:p])] = append(longer[key(l.words[:p])], j)
+			}
+		}
+		for m := 2; m < len(l.words); m++ {
+			k := key(l.words[len(l.words)-m:])
+			longer[k] = append(longer[k], j)
+		}
+	}
 	for i, s := range f.orgs {
 		long := -1
-		for j, l := range f.orgs {
-			if i == j || l.merged || len(l.words) <= len(s.words) {
-				continue
-			}
-			prefix := connectors[l.words[len(s.words)]] && key(l.words[:len(s.words)]) == key(s.words)
-			suffix := len(s.words) >= 2 && key(l.words[len(l.words)-len(s.words):]) == key(s.words)
-			if !prefix && !suffix {
+		for _, j := range longer[key(s.words)] {
+			l := f.orgs[j]
+			if i == j || j == long || l.merged || len(l.words) <= len(s.words) {
 				continue
 			}
 			if long >= 0 {
@@ -431,12 +445,24 @@ func (f *finder) mergeShortForms() {
 // when the article uses it alone ("DNC" for "Democratic National
 // Committee"), and drops the acronym's own entry.
 func (f *finder) linkAcronyms() {
+	// The builds an acronym may stand for, by the acronym they were given
+	// or their initials, so that each acronym looks at those alone.
+	byAcronym := map[string][]int{}
+	for j, l := range f.orgs {
+		if l.org.Acronym != "" {
+			byAcronym[strings.ToLower(l.org.Acronym)] = append(byAcronym[strings.ToLower(l.org.Acronym)], j)
+		} else if ini := initials(l.words); len(ini) >= 2 {
+			byAcronym[ini] = append(byAcronym[ini], j)
+		}
+	}
 	for i, b := range f.orgs {
 		if b.merged || len(b.words) != 1 || !isAcronym(b.org.Name) {
 			continue
 		}
 		acr := b.org.Name
-		for j, l := range f.orgs {
+		// the first build, in order, that takes it
+		for _, j := range byAcronym[strings.ToLower(acr)] {
+			l := f.orgs[j]
 			if i == j || l.merged || !(l.org.Acronym == acr || l.org.Acronym == "" && initials(l.words) == strings.ToLower(acr)) {
 				continue
 			}
@@ -566,16 +592,27 @@ func (f *finder) lastWith(w string, last int) int {
 	if last >= 0 && contains(f.orgs[last].words, w) {
 		return last
 	}
-	found := -1
-	for i, b := range f.orgs {
-		if !b.merged && contains(b.words, w) {
-			if found >= 0 {
-				return -1 // two have it, and neither was named last
+	if f.withWord == nil {
+		// made once: "the Centre" may stand thousands of times in an
+		// article of thousands of names
+		f.withWord = map[string]int{}
+		for i, b := range f.orgs {
+			if b.merged {
+				continue
 			}
-			found = i
+			for _, x := range b.words {
+				if j, ok := f.withWord[x]; !ok {
+					f.withWord[x] = i
+				} else if j != i {
+					f.withWord[x] = -1 // two have it, and neither was named last
+				}
+			}
 		}
 	}
-	return found
+	if i, ok := f.withWord[w]; ok {
+		return i
+	}
+	return -1
 }
 
 func contains(ws []string, w string) bool {
@@ -607,10 +644,86 @@ func (f *finder) note(i int, r run, rule string) {
 	}
 }
 
+// Index answers Resolve and Before over one list of organisations in
+// time that does not grow with the list: an article of thousands of
+// organisations and quotations (a hostile upload) asks once per
+// quotation, which scanning the list would make cost their product.
+type Index struct {
+	os []Org
+	// byName maps a name's folded words, or a folded acronym, to the
+	// first organisation with it; byAlias an alias's.
+	byName, byAlias map[string]int
+	// byPrefix maps the words of a name before a connector ("roper
+	// centre" of "Roper Centre for Opinion Studies"), and byHead a word
+	// of a name, to the one organisation with them, or -1 when several
+	// have them.
+	byPrefix, byHead map[string]int
+	// ends are every mention's end, in order, with its organisation and
+	// mention (for Before).
+	ends []mentionAt
+}
+
+type mentionAt struct{ end, org, mention int }
+
+// NewIndex indexes os, which must not change while the index is used.
+func NewIndex(os []Org) *Index {
+	x := &Index{os: os, byName: map[string]int{}, byAlias: map[string]int{}, byPrefix: map[string]int{}, byHead: map[string]int{}}
+	first := func(m map[string]int, k string, i int) {
+		if _, ok := m[k]; !ok {
+			m[k] = i
+		}
+	}
+	only := func(m map[string]int, k string, i int) {
+		if j, ok := m[k]; !ok {
+			m[k] = i
+		} else if j != i {
+			m[k] = -1
+		}
+	}
+	for i := range os {
+		ks := os[i].formKeys()
+		first(x.byName, ks[0], i)
+		if os[i].Acronym != "" {
+			first(x.byName, strings.ToLower(os[i].Acronym), i)
+		}
+		for _, a := range ks[1:] {
+			first(x.byAlias, a, i)
+		}
+		ow := strings.Fields(ks[0])
+		for p := 1; p < len(ow); p++ {
+			if connectors[ow[p]] {
+				only(x.byPrefix, key(ow[:p]), i)
+			}
+		}
+		for _, w := range ow {
+			only(x.byHead, w, i)
+		}
+		for j, m := range os[i].Mentions {
+			x.ends = append(x.ends, mentionAt{m.End, i, j})
+		}
+	}
+	// by end; on a tie the first organisation, and its last such mention
+	sort.Slice(x.ends, func(a, b int) bool {
+		ea, eb := x.ends[a], x.ends[b]
+		if ea.end != eb.end {
+			return ea.end < eb.end
+		}
+		if ea.org != eb.org {
+			return ea.org > eb.org
+		}
+		return ea.mention < eb.mention
+	})
+	return x
+}
+
 // Resolve returns the index in os of the organisation a phrase names (its
 // name, an alias, its acronym, "the Centre"), or -1. Case and a leading
-// article or trailing possessive do not matter.
-func Resolve(os []Org, phrase string) int {
+// article or trailing possessive do not matter. Asking more than once,
+// make an Index.
+func Resolve(os []Org, phrase string) int { return NewIndex(os).Resolve(phrase) }
+
+// Resolve is the package's Resolve over the indexed organisations.
+func (x *Index) Resolve(phrase string) int {
 	for _, poss := range []string{"'s", "’s", "'", "’"} {
 		phrase = strings.TrimSuffix(phrase, poss)
 	}
@@ -622,42 +735,21 @@ func Resolve(os []Org, phrase string) int {
 		return -1
 	}
 	k := key(ws)
-	for i := range os {
-		if os[i].formKeys()[0] == k || strings.EqualFold(os[i].Acronym, k) {
-			return i
-		}
+	if i, ok := x.byName[k]; ok {
+		return i
 	}
-	for i := range os {
-		if slices.Contains(os[i].formKeys()[1:], k) {
-			return i
-		}
+	if i, ok := x.byAlias[k]; ok {
+		return i
 	}
 	// "Roper Centre" for "Roper Centre for Opinion Studies"
-	found := -1
-	for i := range os {
-		ow := strings.Fields(os[i].formKeys()[0])
-		if len(ow) > len(ws) && connectors[ow[len(ws)]] && key(ow[:len(ws)]) == k {
-			if found >= 0 {
-				return -1
-			}
-			found = i
-		}
-	}
-	if found >= 0 {
-		return found
+	if i, ok := x.byPrefix[k]; ok {
+		return i
 	}
 	// "the Bureau" (capitalised: a name's head, not "the bureau")
 	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(phrase, "the "), "The "))); len(ws) == 1 && headWords[ws[0]] && unicode.IsUpper(r) {
-		found := -1
-		for i := range os {
-			if contains(strings.Fields(os[i].formKeys()[0]), ws[0]) {
-				if found >= 0 {
-					return -1
-				}
-				found = i
-			}
+		if i, ok := x.byHead[ws[0]]; ok {
+			return i
 		}
-		return found
 	}
 	return -1
 }
@@ -666,15 +758,15 @@ func Resolve(os []Org, phrase string) int {
 // (its mention ends at or before at) and that mention, or -1: the issuer a
 // document most likely speaks for ("Researchers at the Kestrel Policy
 // Centre surveyed 300 farms. … the report said") and the organisation "it"
-// may stand for.
-func Before(os []Org, at int) (int, Mention) {
-	best, bm := -1, Mention{}
-	for i, o := range os {
-		// mentions are in body order: the last one ending before at
-		j := sort.Search(len(o.Mentions), func(j int) bool { return o.Mentions[j].End > at }) - 1
-		if j >= 0 && (best < 0 || o.Mentions[j].End > bm.End) {
-			best, bm = i, o.Mentions[j]
-		}
+// may stand for. Asking more than once, make an Index.
+func Before(os []Org, at int) (int, Mention) { return NewIndex(os).Before(at) }
+
+// Before is the package's Before over the indexed organisations.
+func (x *Index) Before(at int) (int, Mention) {
+	j := sort.Search(len(x.ends), func(j int) bool { return x.ends[j].end > at }) - 1
+	if j < 0 {
+		return -1, Mention{}
 	}
-	return best, bm
+	m := x.ends[j]
+	return m.org, x.os[m.org].Mentions[m.mention]
 }
