@@ -58,7 +58,9 @@ func Run(args []string, stdout, stderr io.Writer) error {
 	exs := quoteeval.Examples(arts)
 	m, rep := quoteeval.Train(exs, quoteeval.DefaultTrain)
 	fmt.Fprintf(stdout, "articles %d, quotations %d trained on, %d held apart (%.1fs)\n", len(arts), rep.Train, rep.Held, time.Since(start).Seconds())
-	fmt.Fprintf(stdout, "held apart: rules' speaker right %.3f, ranker's choice right %.3f -> choose=%v margin %.1f\n", rep.RulesAccuracy, rep.RankerAccuracy, m.Choose, m.Margin)
+	fmt.Fprintf(stdout, "held apart: rules' speaker right %.3f, ranker's choice right %.3f\n", rep.RulesAccuracy, rep.RankerAccuracy)
+	fmt.Fprintf(stdout, "out of fold: rules' speaker right %.4f, ranker's choice right %.4f -> choose=%v margin %.1f firm margin %.1f\n",
+		rep.OutOfFoldRules, rep.OutOfFoldRanker, m.Choose, m.Margin, m.FirmMargin)
 	fmt.Fprintf(stdout, "calibrated on %d out-of-fold decisions: calibration error %.3f -> %.3f (Platt A=%.3f B=%.3f)\n",
 		rep.Calibration, rep.ECERaw, rep.ECECalibrated, m.Platt[0], m.Platt[1])
 	for _, k := range rep.Kinds {

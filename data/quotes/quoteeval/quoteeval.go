@@ -13,9 +13,9 @@ import (
 	"sort"
 	"strings"
 
-	"newsbot/data/people"
+	"newsbot/data/article"
+	"newsbot/data/corpus"
 	"newsbot/data/quotes"
-	"newsbot/data/text"
 )
 
 // Quote is the system's quotation, as data/quotes extracts it.
@@ -406,12 +406,11 @@ type EvalResult struct {
 }
 
 // Analyse runs the whole analysis an article gets when it is loaded
-// (sentences, people, quotations) on one text.
+// (corpus.Analyze: sentences, people, quotations, then the entity step that
+// rewrites speakers to canonical organisations, issuers of documents and
+// places) on one text, and returns the quotations as users see them.
 func Analyse(body string) []Quote {
-	sents := text.Sentences(body)
-	toks := text.Tokenize(body)
-	ppl := people.FindTokens(body, sents, toks)
-	return quotes.ExtractTokens(body, sents, toks, ppl)
+	return corpus.Analyze(article.Article{Body: body}).Quotes
 }
 
 // Evaluate runs the whole analysis on each article and scores it against

@@ -46,7 +46,7 @@ const CorefWeight = 0.5
 
 // Folds is the number of parts the training articles are split into, by
 // a hash of their id, so that the split is fixed by the data alone. Fold 0
-// is held apart: it chooses how far the ranker may overrule the rules,
+// is held apart (the report's held-apart figures are taken on it); how far the ranker may overrule the rules is chosen on every fold's out-of-fold decisions,
 // and the measures are taken on it. Calibration uses every fold, each
 // decided by a ranker trained without it (cross-fitting): five times the
 // decisions one held-apart part gives, so that the per-kind fits and the
@@ -188,6 +188,11 @@ var DefaultTrain = TrainConfig{Iterations: 400, Rate: 0.05, L2: 1e-3}
 // Fit learns the weights on the examples not held apart.
 func Fit(exs []Example, cfg TrainConfig) []float64 {
 	nf := len(quotes.FeatureNames)
+	for _, e := range exs {
+		for _, c := range e.Cands {
+			nf = max(nf, len(c.Values))
+		}
+	}
 	w := make([]float64, nf)
 	m1, m2 := make([]float64, nf), make([]float64, nf)
 	total := 0.0
@@ -318,14 +323,17 @@ func FitPlatt(ds []Decision) [2]float64 {
 // quotations with a named gold speaker (found by name or by coreference;
 // not the unresolved ones, which name nobody).
 type TrainReport struct {
-	Train, Held                    int     // examples
-	RulesAccuracy, RankerAccuracy  float64 // held apart: the rules' speaker vs the ranker's choice
-	ECERaw, ECECalibrated          float64
-	CertainAt                      float64 // lowest threshold right ≥ 0.97 on the held-apart part
-	CertainCoverage, CertainPrecis float64
-	Kinds                          []KindReport // held apart, per decision kind
-	Curve                          []Point      // precision and coverage at a few thresholds
-	Calibration                    int          // out-of-fold decisions calibrated on
+	Train, Held                   int     // examples
+	RulesAccuracy, RankerAccuracy float64 // held apart: the rules' speaker vs the ranker's choice
+	// OutOfFoldRules and OutOfFoldRanker are the same over every fold's
+	// named quotations, each decided by a ranker trained without its fold.
+	OutOfFoldRules, OutOfFoldRanker float64
+	ECERaw, ECECalibrated           float64
+	CertainAt                       float64 // lowest threshold right ≥ 0.97 on the held-apart part
+	CertainCoverage, CertainPrecis  float64
+	Kinds                           []KindReport // held apart, per decision kind
+	Curve                           []Point      // precision and coverage at a few thresholds
+	Calibration                     int          // out-of-fold decisions calibrated on
 }
 
 // KindReport is how one kind of decision fared on the held-apart part.
@@ -372,52 +380,66 @@ func CalibrateKinds(ds []Decision) ([2]float64, map[string][2]float64, []KindRep
 	return FitPlatt(ds), cal, rep
 }
 
-// Train fits the model on the training part of exs, decides on the
-// held-apart part whether the ranker may overrule the rules, calibrates on
-// that part, and reports.
+// Train fits the model on the training part of exs, decides from every
+// fold's out-of-fold decisions whether and how far the ranker may overrule
+// the rules, calibrates on those decisions, and reports.
 func Train(exs []Example, cfg TrainConfig) (*quotes.Model, TrainReport) {
 	w := Fit(exs, cfg)
+	ws := foldWeights(exs, cfg, w)
 	var rep TrainReport
-	var held []Example
+	var held, oof []Example
 	for _, e := range exs {
-		switch {
-		case !e.Held:
+		if !e.Held {
 			rep.Train++
-		case !e.Unresolved:
+		}
+		if e.Unresolved {
+			continue
+		}
+		oof = append(oof, e)
+		if e.Held {
 			held = append(held, e)
 		}
 	}
 	rep.Held = len(held)
-	acc := func(m *quotes.Model) (float64, []Decision) {
+	// acc decides es, each with the ranker trained without its fold
+	acc := func(m quotes.Model, es []Example) (float64, []Decision) {
 		right := 0.0
-		ds := make([]Decision, len(held))
-		for i, e := range held {
-			ds[i] = Decide(m, e)
+		ds := make([]Decision, len(es))
+		for i, e := range es {
+			mf := m
+			mf.Weights = ws[e.Fold]
+			ds[i] = Decide(&mf, e)
 			if ds[i].Right {
 				right++
 			}
 		}
-		return right / max(1, float64(len(held))), ds
+		return right / max(1, float64(len(es))), ds
 	}
-	rules := &quotes.Model{Features: quotes.FeatureNames, Weights: w, Platt: [2]float64{1, 0}}
-	var ds []Decision
-	rep.RulesAccuracy, ds = acc(rules)
+	rules := quotes.Model{Features: quotes.FeatureNames, Weights: w, Platt: [2]float64{1, 0}}
 	m := rules
-	best := rep.RulesAccuracy
-	rep.RankerAccuracy = rep.RulesAccuracy
-	// the smallest margin that does best; a tie keeps the larger margin
+	rep.OutOfFoldRules, _ = acc(rules, oof)
+	best := rep.OutOfFoldRules
+	rep.OutOfFoldRanker = best
+	// the margins that do best on the out-of-fold decisions of every fold
+	// (five times the decisions of the held-apart part alone, so that the
+	// choice is not one of noise); a tie keeps the larger margin
 	for _, margin := range []float64{0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0} {
 		// firm proposals: never overruled (0), or only by a wide margin
 		for _, firm := range []float64{0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3} {
-			r := &quotes.Model{Features: quotes.FeatureNames, Weights: w, Platt: [2]float64{1, 0},
+			r := quotes.Model{Features: quotes.FeatureNames, Weights: w, Platt: [2]float64{1, 0},
 				Choose: true, Margin: margin, FirmMargin: firm}
-			a, dr := acc(r)
-			if a > best+1e-9 {
-				m, ds, best = r, dr, a
-				rep.RankerAccuracy = a
+			if a, _ := acc(r, oof); a > best+1e-9 {
+				m, best = r, a
+				rep.OutOfFoldRanker = a
 			}
 		}
 	}
+	rep.RulesAccuracy, _ = acc(rules, held)
+	rep.RankerAccuracy, _ = acc(m, held)
+	// calibrate on the out-of-fold decisions of every fold
+	_, ds := acc(m, oof)
+	chosen := m
+	chosen.Weights = w
 	js := func(mm *quotes.Model) []Judged {
 		out := make([]Judged, len(ds))
 		for i, d := range ds {
@@ -429,24 +451,22 @@ func Train(exs []Example, cfg TrainConfig) (*quotes.Model, TrainReport) {
 		}
 		return out
 	}
-	// calibrate on the out-of-fold decisions of every fold
-	cal := append(ds, outOfFold(exs, cfg, m)...)
-	rep.Calibration = len(cal)
-	ds = cal
-	rep.ECERaw = ECE(js(m), 10)
-	m.Platt, m.Calibration, rep.Kinds = CalibrateKinds(ds)
-	j := js(m)
+	rep.Calibration = len(ds)
+	rep.ECERaw = ECE(js(&chosen), 10)
+	chosen.Platt, chosen.Calibration, rep.Kinds = CalibrateKinds(ds)
+	j := js(&chosen)
 	rep.ECECalibrated = ECE(j, 10)
 	rep.CertainAt = Threshold(j, 0.97, 50)
 	pt := At(j, rep.CertainAt)
 	rep.CertainCoverage, rep.CertainPrecis = pt.Coverage, pt.Precision
 	rep.Curve = Curve(j, []float64{quotes.LikelyAt, 0.8, 0.9, quotes.CertainAt, 0.95})
-	m.Note = fmt.Sprintf("trained by `bot train attribution` on %d matched quotations (%d held apart); "+
-		"held apart: rules %.3f, ranker %.3f, choose=%v margin %.1f firm margin %.1f; calibrated on %d out-of-fold decisions: "+
-		"ECE %.3f -> %.3f; right >= 0.97 from %.2f covering %.3f",
-		rep.Train, rep.Held, rep.RulesAccuracy, rep.RankerAccuracy, m.Choose, m.Margin, m.FirmMargin, rep.Calibration, rep.ECERaw, rep.ECECalibrated,
+	chosen.Note = fmt.Sprintf("trained by `bot train attribution` on %d matched quotations (%d held apart); "+
+		"held apart: rules %.3f, ranker %.3f; out of fold (%d): rules %.4f, ranker %.4f, choose=%v margin %.1f firm margin %.1f; "+
+		"calibrated on %d out-of-fold decisions: ECE %.3f -> %.3f; right >= 0.97 from %.2f covering %.3f",
+		rep.Train, rep.Held, rep.RulesAccuracy, rep.RankerAccuracy, len(oof), rep.OutOfFoldRules, rep.OutOfFoldRanker,
+		chosen.Choose, chosen.Margin, chosen.FirmMargin, rep.Calibration, rep.ECERaw, rep.ECECalibrated,
 		rep.CertainAt, rep.CertainCoverage)
-	return m, rep
+	return &chosen, rep
 }
 
 // MarshalModel writes a model file: features and weights one a line, so a
@@ -489,25 +509,20 @@ func MarshalModel(m *quotes.Model) []byte {
 	return []byte(b.String())
 }
 
-// outOfFold decides the examples of folds 1 to Folds−1 (not unresolved)
-// each with a ranker trained on the other folds but fold 0, choosing as m
-// does: decisions on articles the deciding ranker has not seen, for
-// calibration.
-func outOfFold(exs []Example, cfg TrainConfig, m *quotes.Model) []Decision {
-	var out []Decision
+// foldWeights returns, for every fold f, the weights of a ranker that has
+// not seen it: w (trained without fold 0) for fold 0, and for the others a
+// ranker trained on the folds but 0 and f. Their decisions are
+// out-of-fold: they choose the margins and are calibrated on.
+func foldWeights(exs []Example, cfg TrainConfig, w []float64) [][]float64 {
+	ws := make([][]float64, Folds)
+	ws[0] = w
 	for f := 1; f < Folds; f++ {
 		part := make([]Example, len(exs))
 		for i, e := range exs {
 			e.Held = e.Fold == 0 || e.Fold == f
 			part[i] = e
 		}
-		mf := &quotes.Model{Features: quotes.FeatureNames, Weights: Fit(part, cfg), Platt: [2]float64{1, 0},
-			Choose: m.Choose, Margin: m.Margin, FirmMargin: m.FirmMargin}
-		for _, e := range exs {
-			if e.Fold == f && !e.Unresolved {
-				out = append(out, Decide(mf, e))
-			}
-		}
+		ws[f] = Fit(part, cfg)
 	}
-	return out
+	return ws
 }
