@@ -247,15 +247,20 @@ func (ix *Index) refine(cands []uint32, groups []group, k int) []cand {
 	for _, g := range groups {
 		n += len(g.matches)
 	}
-	size := 16
+	size, shift := 16, 28
 	for size < 2*n {
-		size *= 2
+		size, shift = size*2, shift-1
 	}
+	// Fibonacci hashing, by the product's high bits: the terms a word
+	// stands for are often neighbours in the vocabulary (its typos and
+	// completions), and by the low bits they would fill runs of
+	// neighbouring slots that every probe for another word walks through.
+	slot := func(t uint32) int { return int(t * 0x9E3779B1 >> shift) }
 	keys := make([]uint32, size)
 	masks := make([]uint32, size)
 	for gi, g := range groups {
 		for _, m := range g.matches {
-			i := int(m.term*0x9E3779B1) & (size - 1)
+			i := slot(m.term)
 			for masks[i] != 0 && keys[i] != m.term {
 				i = (i + 1) & (size - 1)
 			}
@@ -272,7 +277,7 @@ func (ix *Index) refine(cands []uint32, groups []group, k int) []cand {
 			if t >= lo && t < hi {
 				mask |= 1 << last
 			}
-			for i := int(t*0x9E3779B1) & (size - 1); masks[i] != 0; i = (i + 1) & (size - 1) {
+			for i := slot(t); masks[i] != 0; i = (i + 1) & (size - 1) {
 				if keys[i] == t {
 					mask |= masks[i]
 					break
