@@ -914,14 +914,13 @@ func (d *doc) bodyAntecedent(i int, strict bool) string {
 // be an organisation ("Northline Rail said"): no gender known, no common
 // given name.
 func (d *doc) maybeBody(name string) bool {
-	for _, p := range d.ppl {
-		if p.Name != name {
-			continue
-		}
-		first := strings.Fields(p.Name)[0]
-		return p.Gender == people.Unknown && people.FirstNameGender(first) == people.Unknown
+	i := d.personIndex(name)
+	if i < 0 {
+		return false
 	}
-	return false
+	p := d.ppl[i]
+	first := strings.Fields(p.Name)[0]
+	return p.Gender == people.Unknown && people.FirstNameGender(first) == people.Unknown
 }
 
 // theyAntecedent finds the group "they" names before token i: the last
