@@ -640,36 +640,9 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 	}
 	starts := sentenceStarts(toks, sents, body)
 	runs := Runs(toks, starts)
-	var builds []*personBuild
-	find := func(name []string) *personBuild {
-		key := strings.ToLower(strings.Join(name, " "))
-		for _, b := range builds {
-			if strings.ToLower(strings.Join(b.name, " ")) == key {
-				return b
-			}
-		}
-		return nil
-	}
-	bySurname := func(last string) *personBuild {
-		last = strings.ToLower(last)
-		var best *personBuild
-		for _, b := range builds {
-			if strings.ToLower(lastName(b.name)) == last {
-				best = b // the most recent introduction wins
-			}
-		}
-		return best
-	}
-	// byFamily finds the person whose family name, particles included, is
-	// family ("de la Cruz" for "Maria de la Cruz" and for "De la Cruz").
-	byFamily := func(family string) *personBuild {
-		for _, b := range builds {
-			if strings.EqualFold(familyName(b.name), family) || strings.EqualFold(strings.Join(b.name, " "), family) {
-				return b
-			}
-		}
-		return nil
-	}
+	// the builds, found by name without scanning them all (see buildIndex)
+	idx := newBuildIndex()
+	find, bySurname, byFamily := idx.find, idx.bySurname, idx.byFamily
 	type pending struct {
 		r    Run
 		name []string
@@ -702,15 +675,15 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 				// before "Maria de la Cruz": upgrade it
 				if s := byFamily(familyName(name)); s != nil && particles[strings.ToLower(s.name[0])] && len(name) > len(s.name) {
 					s.addAlias(s.canonical())
-					s.name = name
+					idx.rename(s, name)
 					b = s
 				} else if s := bySurname(name[len(name)-1]); s != nil && len(s.name) == 1 {
 					s.addAlias(s.canonical())
-					s.name = name
+					idx.rename(s, name)
 					b = s
 				} else {
 					b = &personBuild{name: name, firstPos: toks[r.Tok0].Start}
-					builds = append(builds, b)
+					idx.add(b)
 				}
 			}
 			noteRun(b, toks, r, body)
@@ -726,7 +699,7 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 			if keepTitle[r.Honorific] {
 				b.titled = toks[r.Name0-1].Text
 			}
-			builds = append(builds, b)
+			idx.add(b)
 		}
 	}
 	// a full name met without other evidence completes a titled surname
@@ -741,23 +714,25 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		}
 		if s := bySurname(name[len(name)-1]); s != nil && len(s.name) == 1 {
 			s.addAlias(s.canonical())
-			s.name = name
+			idx.rename(s, name)
 			s.titled = ""
 		}
 	}
+	builds := idx.builds
 	// single-token titled mentions become aliases of the full name
 	// ("Mr. Roe" notes the man among the Roes: a woman never takes a
 	// man's honorific, nor its gender; "Sandy Roe" is first joined to
 	// "Sandra Roe", whose given name tells her gender)
 	builds = mergeVariants(builds)
+	byLast := map[string][]*personBuild{} // lower-cased last name → builds, in order
+	for _, b := range builds {
+		k := strings.ToLower(lastName(b.name))
+		byLast[k] = append(byLast[k], b)
+	}
 	for _, s := range singles {
 		want := honorificGender(s.r.Honorific)
 		var pick *personBuild
-		last := strings.ToLower(s.name[0])
-		for _, b := range builds {
-			if strings.ToLower(lastName(b.name)) != last {
-				continue
-			}
+		for _, b := range byLast[strings.ToLower(s.name[0])] {
 			g := b.gender
 			if g == Unknown && len(b.name) >= 2 {
 				g = FirstNameGender(b.name[0])
@@ -773,18 +748,16 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 	}
 	// a lone given name after a role noun ("actress Julia") that begins a
 	// full name met elsewhere is that person
+	fullFirst := map[string]bool{} // case-folded first words of full names
+	for _, o := range builds {
+		if len(o.name) >= 2 {
+			fullFirst[foldKey(o.name[0])] = true
+		}
+	}
 	kept := builds[:0]
 	for _, b := range builds {
-		if len(b.name) == 1 && b.titled == "" {
-			var full *personBuild
-			for _, o := range builds {
-				if len(o.name) >= 2 && strings.EqualFold(o.name[0], b.name[0]) {
-					full = o
-				}
-			}
-			if full != nil {
-				continue
-			}
+		if len(b.name) == 1 && b.titled == "" && fullFirst[foldKey(b.name[0])] {
+			continue
 		}
 		kept = append(kept, b)
 	}
@@ -1110,8 +1083,12 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 		}
 	}
 	lastCount := map[string]int{}
-	for _, k := range keys {
+	byLast := map[string][]int{} // last name → people, in order
+	for i, k := range keys {
 		lastCount[k.last]++
+		if k.last != "" {
+			byLast[k.last] = append(byLast[k.last], i)
+		}
 	}
 	// a given name alone names its person when no one else shares it
 	firstOf := map[string]int{}
@@ -1192,7 +1169,10 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 					want = Female
 				}
 				best, bestAt := -1, -1
-				for i, k := range keys {
+				// only the people of that last name: scanning everyone for
+				// every surname met costs the square of a hostile cast
+				for _, i := range byLast[name] {
+					k := keys[i]
 					if want != Unknown && ppl[i].Gender != Unknown && ppl[i].Gender != want && lastCount[k.last] > 1 {
 						continue
 					}
