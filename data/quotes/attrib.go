@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"newsbot/data/people"
@@ -789,8 +790,28 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 }
 
 // byRole returns the person whose role or alias holds the role noun w, the
-// most recently named before token i first.
+// most recently named before token i first. The people and mentions that
+// hold w are found once per article and role noun (roleHolders): a scan
+// back to the article's start for every "the mayor said" was quadratic.
 func (d *doc) byRole(w string, i int) int {
+	h := d.roleHolders(w)
+	if j := sort.SearchInts(h.toks, i); j > 0 {
+		return d.tokPerson[h.toks[j-1]]
+	}
+	return h.first
+}
+
+// roleIndex is what byRole needs of one role noun: the tokens, in order,
+// that mention a person holding it, and the first such person (-1: none).
+type roleIndex struct {
+	toks  []int
+	first int
+}
+
+func (d *doc) roleHolders(w string) *roleIndex {
+	if h, ok := d.roleIdx[w]; ok {
+		return h
+	}
 	holds := func(p int) bool {
 		if containsWord(d.ppl[p].Role, w) {
 			return true
@@ -802,17 +823,25 @@ func (d *doc) byRole(w string, i int) int {
 		}
 		return false
 	}
-	for k := i - 1; k >= 0; k-- {
-		if p := d.tokPerson[k]; p >= 0 && holds(p) {
-			return p
-		}
-	}
+	held := make([]bool, len(d.ppl))
+	h := &roleIndex{first: -1}
 	for p := range d.ppl {
-		if holds(p) {
-			return p
+		if held[p] = holds(p); held[p] && h.first < 0 {
+			h.first = p
 		}
 	}
-	return -1
+	if h.first >= 0 {
+		for k, p := range d.tokPerson {
+			if p >= 0 && p < len(held) && held[p] {
+				h.toks = append(h.toks, k)
+			}
+		}
+	}
+	if d.roleIdx == nil {
+		d.roleIdx = map[string]*roleIndex{}
+	}
+	d.roleIdx[w] = h
+	return h
 }
 
 func containsWord(s, w string) bool {

@@ -130,6 +130,8 @@ type doc struct {
 	// use, once per article, not once per quotation.
 	surnames map[string]int
 	byName   map[string]int
+	// roleIdx holds, per role noun, who holds it (see byRole)
+	roleIdx map[string]*roleIndex
 }
 
 // attribution is a speaker found for a quotation.
