@@ -1,6 +1,7 @@
 package people
 
 import (
+	"container/heap"
 	"slices"
 	"strings"
 	"unicode"
@@ -137,3 +138,105 @@ func (x *buildIndex) byFamily(family string) *personBuild {
 	}
 	return x.builds[best]
 }
+
+// surnameRank answers Locate's question for a lone surname ("Mr. Roe"):
+// which of the people of that last name is meant — the one of the
+// honorific's gender, then the one named most, then the one named last,
+// then the first. People are kept in one heap per last name and gender,
+// best on top, so that an article naming thousands who share a surname
+// does not cost thousands of comparisons per mention.
+type surnameRank struct {
+	seen, at []int // per person: mentions so far, token of the latest (-2: none)
+	pos      []int // per person: place in its heap
+	heaps    map[string]*[3]*rankHeap
+	group    []*rankHeap // per person: its heap (nil: no last name)
+}
+
+func newSurnameRank(lasts []string, genders []Gender) *surnameRank {
+	n := len(lasts)
+	sr := &surnameRank{seen: make([]int, n), at: make([]int, n), pos: make([]int, n),
+		heaps: map[string]*[3]*rankHeap{}, group: make([]*rankHeap, n)}
+	for i, last := range lasts {
+		sr.at[i] = -2
+		g := genders[i]
+		if last == "" || g < 0 || int(g) >= 3 {
+			continue
+		}
+		hs := sr.heaps[last]
+		if hs == nil {
+			hs = &[3]*rankHeap{}
+			sr.heaps[last] = hs
+		}
+		if hs[g] == nil {
+			hs[g] = &rankHeap{sr: sr}
+		}
+		h := hs[g]
+		sr.pos[i] = len(h.ids)
+		h.ids = append(h.ids, i) // in order, all unseen: already a heap
+		sr.group[i] = h
+	}
+	return sr
+}
+
+// better reports whether person a is preferred to person b.
+func (sr *surnameRank) better(a, b int) bool {
+	if sr.seen[a] != sr.seen[b] {
+		return sr.seen[a] > sr.seen[b]
+	}
+	if sr.at[a] != sr.at[b] {
+		return sr.at[a] > sr.at[b]
+	}
+	return a < b
+}
+
+// top is the best person of last name and gender g, or -1.
+func (sr *surnameRank) top(last string, g Gender) int {
+	hs := sr.heaps[last]
+	if hs == nil || g < 0 || int(g) >= 3 || hs[g] == nil || len(hs[g].ids) == 0 {
+		return -1
+	}
+	return hs[g].ids[0]
+}
+
+// best is Locate's pick among the people of last name for an honorific
+// of gender want (Unknown: none), or -1.
+func (sr *surnameRank) best(last string, want Gender) int {
+	if want != Unknown {
+		if p := sr.top(last, want); p >= 0 {
+			return p
+		}
+		return sr.top(last, Unknown)
+	}
+	best := -1
+	for g := Unknown; g <= Female; g++ {
+		if p := sr.top(last, g); p >= 0 && (best < 0 || sr.better(p, best)) {
+			best = p
+		}
+	}
+	return best
+}
+
+// mentioned records a mention of person p at token tok.
+func (sr *surnameRank) mentioned(p, tok int) {
+	sr.seen[p]++
+	sr.at[p] = tok
+	if h := sr.group[p]; h != nil {
+		heap.Fix(h, sr.pos[p])
+	}
+}
+
+// rankHeap is one heap of surnameRank, best first.
+type rankHeap struct {
+	sr  *surnameRank
+	ids []int
+}
+
+func (h *rankHeap) Len() int           { return len(h.ids) }
+func (h *rankHeap) Less(i, j int) bool { return h.sr.better(h.ids[i], h.ids[j]) }
+func (h *rankHeap) Swap(i, j int) {
+	h.ids[i], h.ids[j] = h.ids[j], h.ids[i]
+	h.sr.pos[h.ids[i]] = i
+	h.sr.pos[h.ids[j]] = j
+}
+func (h *rankHeap) Push(x any) { panic("rankHeap: fixed size") }
+func (h *rankHeap) Pop() any   { panic("rankHeap: fixed size") }
