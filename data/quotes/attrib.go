@@ -901,17 +901,14 @@ func (d *doc) itAntecedent(i int) string { return d.bodyAntecedent(i, false) }
 // recent sentence.
 func (d *doc) bodyAntecedent(i int, strict bool) string {
 	// the last body that spoke, within a few paragraphs
-	for k := len(d.events) - 1; k >= 0; k-- {
-		e := d.events[k]
-		if e.tok >= i {
-			continue
+	if strict {
+		if k := d.lastEvent(&d.evNotPerson, i, 6, func(e event) bool { return !d.isPersonName(e.att.speaker) }); k >= 0 {
+			return d.events[k].att.speaker
 		}
-		if d.paraOf[e.tok] < d.paraOf[i]-6 {
-			break
-		}
-		if !d.isPersonName(e.att.speaker) || !strict && d.maybeBody(e.att.speaker) {
-			return e.att.speaker
-		}
+	} else if k := d.lastEvent(&d.evBodyish, i, 6, func(e event) bool {
+		return !d.isPersonName(e.att.speaker) || d.maybeBody(e.att.speaker)
+	}); k >= 0 {
+		return d.events[k].att.speaker
 	}
 	if strict {
 		return ""
@@ -955,17 +952,8 @@ func (d *doc) maybeBody(name string) bool {
 // theyAntecedent finds the group "they" names before token i: the last
 // speech by two people or by a plural group within a couple of paragraphs.
 func (d *doc) theyAntecedent(i int) string {
-	for k := len(d.events) - 1; k >= 0; k-- {
-		e := d.events[k]
-		if e.tok >= i {
-			continue
-		}
-		if d.paraOf[e.tok] < d.paraOf[i]-2 {
-			break
-		}
-		if strings.Contains(e.att.speaker, " and ") {
-			return e.att.speaker
-		}
+	if k := d.lastEvent(&d.evJoint, i, 2, func(e event) bool { return strings.Contains(e.att.speaker, " and ") }); k >= 0 {
+		return d.events[k].att.speaker
 	}
 	// a plural group opening this sentence or one of the two before it:
 	// "Authorities described … They said …"
@@ -997,3 +985,34 @@ func (d *doc) theyAntecedent(i int) string {
 
 // groupNouns are plural nouns for groups that speak.
 var groupNouns = loadWords("group_nouns")
+
+// lastEvent is the index of the last speech event before token i, within
+// paras paragraphs before i's, for which pred holds, or -1. It reads what
+// scanning d.events back from i would find, without the scan (quadratic
+// on an article of thousands of speech verbs): events come in token order,
+// so their paragraphs only grow; *last caches, per event, the last one up
+// to it that pred holds for, extended as speechEvents appends.
+func (d *doc) lastEvent(last *[]int, i, paras int, pred func(event) bool) int {
+	n := len(d.events)
+	if len(*last) > n {
+		*last = (*last)[:0]
+	}
+	for k := len(*last); k < n; k++ {
+		prev := -1
+		if k > 0 {
+			prev = (*last)[k-1]
+		}
+		if pred(d.events[k]) {
+			prev = k
+		}
+		*last = append(*last, prev)
+	}
+	j := sort.Search(n, func(j int) bool { return d.events[j].tok >= i })
+	if j == 0 {
+		return -1
+	}
+	if k := (*last)[j-1]; k >= 0 && d.paraOf[d.events[k].tok] >= d.paraOf[i]-paras {
+		return k
+	}
+	return -1
+}

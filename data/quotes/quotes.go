@@ -132,6 +132,9 @@ type doc struct {
 	byName   map[string]int
 	// roleIdx holds, per role noun, who holds it (see byRole)
 	roleIdx map[string]*roleIndex
+	// per speech event, the last event up to it with joint speakers, with
+	// a speaker who is no person, or one who may be a body (see lastEvent)
+	evJoint, evNotPerson, evBodyish []int
 }
 
 // attribution is a speaker found for a quotation.
