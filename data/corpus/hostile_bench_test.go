@@ -60,3 +60,42 @@ func BenchmarkAnalyzeHostile(b *testing.B) {
 		})
 	}
 }
+
+// hostileShapes are invented paragraphs, one new person each, that stress
+// one lookup each: a cast all of one surname, all of one given name, all
+// holding one office ("the mayor said"), and plural and pronoun speakers.
+var hostileShapes = []struct {
+	name string
+	para func(i int) string
+}{
+	{"one-surname", func(i int) string {
+		return fmt.Sprintf("%s Kabadu, a lawyer, said: “We will open the road.” “It is late,” Mr. Kabadu told reporters.\n\n", madeUpSurname(i*31+7))
+	}},
+	{"one-given-name", func(i int) string {
+		return fmt.Sprintf("Anna %s, a lawyer, said: “We will open the road.” “It is late,” Anna told reporters.\n\n", madeUpSurname(i*31+7))
+	}},
+	{"one-office", func(i int) string {
+		return fmt.Sprintf("The mayor, Nora %s, said “we will open the road.” “It is late,” the mayor said. ", madeUpSurname(i*31+7))
+	}},
+	{"pronouns", func(i int) string {
+		return fmt.Sprintf("Hugo %s spoke. “It is late,” he said. “Yes,” she said. “No,” they said. ", madeUpSurname(i*31+7))
+	}},
+}
+
+// BenchmarkAnalyzeHostileShapes analyses a 512 KiB article of each hostile
+// shape: each was seconds or more while a lookup scanned the whole cast.
+func BenchmarkAnalyzeHostileShapes(b *testing.B) {
+	for _, s := range hostileShapes {
+		var sb strings.Builder
+		for i := 0; sb.Len() < 512<<10; i++ {
+			sb.WriteString(s.para(i))
+		}
+		body := sb.String()
+		b.Run(s.name, func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				Analyze(article.Article{Title: "A hostile article", Body: body})
+			}
+		})
+	}
+}
