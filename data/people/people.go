@@ -10,7 +10,9 @@
 package people
 
 import (
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -640,36 +642,9 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 	}
 	starts := sentenceStarts(toks, sents, body)
 	runs := Runs(toks, starts)
-	var builds []*personBuild
-	find := func(name []string) *personBuild {
-		key := strings.ToLower(strings.Join(name, " "))
-		for _, b := range builds {
-			if strings.ToLower(strings.Join(b.name, " ")) == key {
-				return b
-			}
-		}
-		return nil
-	}
-	bySurname := func(last string) *personBuild {
-		last = strings.ToLower(last)
-		var best *personBuild
-		for _, b := range builds {
-			if strings.ToLower(lastName(b.name)) == last {
-				best = b // the most recent introduction wins
-			}
-		}
-		return best
-	}
-	// byFamily finds the person whose family name, particles included, is
-	// family ("de la Cruz" for "Maria de la Cruz" and for "De la Cruz").
-	byFamily := func(family string) *personBuild {
-		for _, b := range builds {
-			if strings.EqualFold(familyName(b.name), family) || strings.EqualFold(strings.Join(b.name, " "), family) {
-				return b
-			}
-		}
-		return nil
-	}
+	// the builds, found by name without scanning them all (see buildIndex)
+	idx := newBuildIndex()
+	find, bySurname, byFamily := idx.find, idx.bySurname, idx.byFamily
 	type pending struct {
 		r    Run
 		name []string
@@ -702,15 +677,15 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 				// before "Maria de la Cruz": upgrade it
 				if s := byFamily(familyName(name)); s != nil && particles[strings.ToLower(s.name[0])] && len(name) > len(s.name) {
 					s.addAlias(s.canonical())
-					s.name = name
+					idx.rename(s, name)
 					b = s
 				} else if s := bySurname(name[len(name)-1]); s != nil && len(s.name) == 1 {
 					s.addAlias(s.canonical())
-					s.name = name
+					idx.rename(s, name)
 					b = s
 				} else {
 					b = &personBuild{name: name, firstPos: toks[r.Tok0].Start}
-					builds = append(builds, b)
+					idx.add(b)
 				}
 			}
 			noteRun(b, toks, r, body)
@@ -726,7 +701,7 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 			if keepTitle[r.Honorific] {
 				b.titled = toks[r.Name0-1].Text
 			}
-			builds = append(builds, b)
+			idx.add(b)
 		}
 	}
 	// a full name met without other evidence completes a titled surname
@@ -741,23 +716,29 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 		}
 		if s := bySurname(name[len(name)-1]); s != nil && len(s.name) == 1 {
 			s.addAlias(s.canonical())
-			s.name = name
+			idx.rename(s, name)
 			s.titled = ""
 		}
 	}
+	builds := idx.builds
 	// single-token titled mentions become aliases of the full name
 	// ("Mr. Roe" notes the man among the Roes: a woman never takes a
 	// man's honorific, nor its gender; "Sandy Roe" is first joined to
 	// "Sandra Roe", whose given name tells her gender)
 	builds = mergeVariants(builds)
+	byLast := map[string][]*personBuild{} // lower-cased last name → builds, in order
+	for _, b := range builds {
+		k := strings.ToLower(lastName(b.name))
+		byLast[k] = append(byLast[k], b)
+	}
 	for _, s := range singles {
 		want := honorificGender(s.r.Honorific)
 		var pick *personBuild
-		last := strings.ToLower(s.name[0])
-		for _, b := range builds {
-			if strings.ToLower(lastName(b.name)) != last {
-				continue
-			}
+		// the most recent introduction of a fitting gender wins: look
+		// from the most recent back
+		bs := byLast[strings.ToLower(s.name[0])]
+		for j := len(bs) - 1; j >= 0; j-- {
+			b := bs[j]
 			g := b.gender
 			if g == Unknown && len(b.name) >= 2 {
 				g = FirstNameGender(b.name[0])
@@ -765,7 +746,8 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 			if want != Unknown && g != Unknown && g != want {
 				continue
 			}
-			pick = b // the most recent introduction of a fitting gender wins
+			pick = b
+			break
 		}
 		if pick != nil {
 			noteRun(pick, toks, s.r, body)
@@ -773,18 +755,16 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 	}
 	// a lone given name after a role noun ("actress Julia") that begins a
 	// full name met elsewhere is that person
+	fullFirst := map[string]bool{} // case-folded first words of full names
+	for _, o := range builds {
+		if len(o.name) >= 2 {
+			fullFirst[foldKey(o.name[0])] = true
+		}
+	}
 	kept := builds[:0]
 	for _, b := range builds {
-		if len(b.name) == 1 && b.titled == "" {
-			var full *personBuild
-			for _, o := range builds {
-				if len(o.name) >= 2 && strings.EqualFold(o.name[0], b.name[0]) {
-					full = o
-				}
-			}
-			if full != nil {
-				continue
-			}
+		if len(b.name) == 1 && b.titled == "" && fullFirst[foldKey(b.name[0])] {
+			continue
 		}
 		kept = append(kept, b)
 	}
@@ -866,16 +846,23 @@ func FindTokens(body string, sents []text.Sentence, toks []Token) []Person {
 // earliest introduced of equally long ones); the others become aliases.
 func mergeVariants(builds []*personBuild) []*personBuild {
 	out := builds[:0:0]
-	// Only names with one surname (and suffix) can be forms of one name,
-	// so each is compared with those alone, not with every other: an
-	// article of thousands of names must not cost their square.
-	bySurname := map[string][]int{} // surname and suffix → positions in out
+	// Only names with one surname (and suffix) and given names that
+	// SameGiven may join can be forms of one name, so each is compared
+	// with those alone, not with every other: an article of thousands of
+	// names, even all of one surname, must not cost their square. A
+	// position stays listed under a given name it no longer bears (a
+	// merge may change it): SameFullName still decides.
+	bucket := map[string][]int{} // surname, suffix and given-name class → positions in out, ascending
 	for _, b := range builds {
 		k, ok := variantKey(b)
 		merged := false
-		for _, i := range bySurname[k] {
+		var keys []string
+		if ok {
+			keys = givenKeys(k, b)
+		}
+		for _, i := range candidatesOf(bucket, keys) {
 			o := out[i]
-			if !ok || !SameFullName(o.name, b.name) {
+			if !SameFullName(o.name, b.name) {
 				continue
 			}
 			win, lose := o, b
@@ -894,17 +881,63 @@ func mergeVariants(builds []*personBuild) []*personBuild {
 			}
 			win.firstPos = min(win.firstPos, lose.firstPos)
 			out[i] = win
+			if win == b {
+				for _, gk := range keys {
+					insertPos(bucket, gk, i)
+				}
+			}
 			merged = true
 			break
 		}
 		if !merged {
-			if ok {
-				bySurname[k] = append(bySurname[k], len(out))
+			for _, gk := range keys {
+				insertPos(bucket, gk, len(out))
 			}
 			out = append(out, b)
 		}
 	}
 	return out
+}
+
+// givenKeys are the buckets of mergeVariants a build with variant key k
+// belongs to: its given name, and each nickname group of it (two given
+// names SameGiven joins share one of these).
+func givenKeys(k string, b *personBuild) []string {
+	first, _, _, _, _ := splitName(b.name)
+	g := strings.TrimSuffix(first, ".")
+	if g == "" {
+		return nil
+	}
+	keys := []string{k + "\x00n:" + g}
+	for _, grp := range nicknameGroups[g] {
+		keys = append(keys, k+"\x00g:"+strconv.Itoa(grp))
+	}
+	return keys
+}
+
+// insertPos adds position i to m[k], kept ascending and without repeats.
+func insertPos(m map[string][]int, k string, i int) {
+	l := m[k]
+	at, found := slices.BinarySearch(l, i)
+	if !found {
+		m[k] = slices.Insert(l, at, i)
+	}
+}
+
+// candidatesOf is the union of the positions listed under keys, ascending.
+func candidatesOf(m map[string][]int, keys []string) []int {
+	switch len(keys) {
+	case 0:
+		return nil
+	case 1:
+		return m[keys[0]]
+	}
+	var u []int
+	for _, k := range keys {
+		u = append(u, m[k]...)
+	}
+	slices.Sort(u)
+	return slices.Compact(u)
 }
 
 // variantKey is what two builds that mergeVariants may join share: the
@@ -1110,8 +1143,12 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 		}
 	}
 	lastCount := map[string]int{}
-	for _, k := range keys {
+	byLast := map[string][]int{} // last name → people, in order
+	for i, k := range keys {
 		lastCount[k.last]++
+		if k.last != "" {
+			byLast[k.last] = append(byLast[k.last], i)
+		}
 	}
 	// a given name alone names its person when no one else shares it
 	firstOf := map[string]int{}
@@ -1162,8 +1199,11 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 	}
 	runs := Runs(toks, starts)
 	var out []Mention
-	lastSeen := map[int]int{}
-	seenCount := map[int]int{}
+	lasts, genders := make([]string, len(keys)), make([]Gender, len(keys))
+	for i, k := range keys {
+		lasts[i], genders[i] = k.last, ppl[i].Gender
+	}
+	rank := newSurnameRank(lasts, genders)
 	for _, r := range runs {
 		if r.Name0 >= r.Tok1 {
 			continue
@@ -1191,25 +1231,14 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 				case femaleHonorific[h]:
 					want = Female
 				}
-				best, bestAt := -1, -1
-				for i, k := range keys {
-					if want != Unknown && ppl[i].Gender != Unknown && ppl[i].Gender != want && lastCount[k.last] > 1 {
-						continue
-					}
-					if k.last != "" && k.last == name {
-						at, ok := lastSeen[i]
-						if !ok {
-							at = -2
-						}
-						// "Mr. Roe" among a man, and a Roe of unknown
-						// gender: the man, whoever is named more
-						fits := want != Unknown && ppl[i].Gender == want
-						bestFits := best >= 0 && want != Unknown && ppl[best].Gender == want
-						if best < 0 || fits && !bestFits ||
-							fits == bestFits && (seenCount[i] > seenCount[best] || seenCount[i] == seenCount[best] && at > bestAt) {
-							best, bestAt = i, at
-						}
-					}
+				// the people of that last name, ranked as mentions come
+				// (see surnameRank): scanning everyone for every surname
+				// met costs the square of a hostile cast
+				best := -1
+				if c := lastCount[name]; c == 1 {
+					best = byLast[name][0]
+				} else if c > 1 {
+					best = rank.best(name, want)
 				}
 				found = best
 				// a given name alone names its bearer; the last word of a
@@ -1232,8 +1261,7 @@ func Locate(toks []Token, starts []bool, ppl []Person) []Mention {
 		if found < 0 {
 			continue
 		}
-		lastSeen[found] = r.Tok0
-		seenCount[found]++
+		rank.mentioned(found, r.Tok0)
 		out = append(out, Mention{Person: found, Start: toks[r.Tok0].Start, End: toks[r.Tok1-1].End,
 			Tok0: r.Tok0, Tok1: r.Tok1, Poss: toks[r.Tok1-1].Poss, NameStart: toks[r.Name0].Start, Honorific: r.Honorific})
 	}

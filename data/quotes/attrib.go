@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"newsbot/data/people"
@@ -789,8 +790,28 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 }
 
 // byRole returns the person whose role or alias holds the role noun w, the
-// most recently named before token i first.
+// most recently named before token i first. The people and mentions that
+// hold w are found once per article and role noun (roleHolders): a scan
+// back to the article's start for every "the mayor said" was quadratic.
 func (d *doc) byRole(w string, i int) int {
+	h := d.roleHolders(w)
+	if j := sort.SearchInts(h.toks, i); j > 0 {
+		return d.tokPerson[h.toks[j-1]]
+	}
+	return h.first
+}
+
+// roleIndex is what byRole needs of one role noun: the tokens, in order,
+// that mention a person holding it, and the first such person (-1: none).
+type roleIndex struct {
+	toks  []int
+	first int
+}
+
+func (d *doc) roleHolders(w string) *roleIndex {
+	if h, ok := d.roleIdx[w]; ok {
+		return h
+	}
 	holds := func(p int) bool {
 		if containsWord(d.ppl[p].Role, w) {
 			return true
@@ -802,17 +823,25 @@ func (d *doc) byRole(w string, i int) int {
 		}
 		return false
 	}
-	for k := i - 1; k >= 0; k-- {
-		if p := d.tokPerson[k]; p >= 0 && holds(p) {
-			return p
-		}
-	}
+	held := make([]bool, len(d.ppl))
+	h := &roleIndex{first: -1}
 	for p := range d.ppl {
-		if holds(p) {
-			return p
+		if held[p] = holds(p); held[p] && h.first < 0 {
+			h.first = p
 		}
 	}
-	return -1
+	if h.first >= 0 {
+		for k, p := range d.tokPerson {
+			if p >= 0 && p < len(held) && held[p] {
+				h.toks = append(h.toks, k)
+			}
+		}
+	}
+	if d.roleIdx == nil {
+		d.roleIdx = map[string]*roleIndex{}
+	}
+	d.roleIdx[w] = h
+	return h
 }
 
 func containsWord(s, w string) bool {
@@ -872,17 +901,14 @@ func (d *doc) itAntecedent(i int) string { return d.bodyAntecedent(i, false) }
 // recent sentence.
 func (d *doc) bodyAntecedent(i int, strict bool) string {
 	// the last body that spoke, within a few paragraphs
-	for k := len(d.events) - 1; k >= 0; k-- {
-		e := d.events[k]
-		if e.tok >= i {
-			continue
+	if strict {
+		if k := d.lastEvent(&d.evNotPerson, i, 6, func(e event) bool { return !d.isPersonName(e.att.speaker) }); k >= 0 {
+			return d.events[k].att.speaker
 		}
-		if d.paraOf[e.tok] < d.paraOf[i]-6 {
-			break
-		}
-		if !d.isPersonName(e.att.speaker) || !strict && d.maybeBody(e.att.speaker) {
-			return e.att.speaker
-		}
+	} else if k := d.lastEvent(&d.evBodyish, i, 6, func(e event) bool {
+		return !d.isPersonName(e.att.speaker) || d.maybeBody(e.att.speaker)
+	}); k >= 0 {
+		return d.events[k].att.speaker
 	}
 	if strict {
 		return ""
@@ -914,30 +940,20 @@ func (d *doc) bodyAntecedent(i int, strict bool) string {
 // be an organisation ("Northline Rail said"): no gender known, no common
 // given name.
 func (d *doc) maybeBody(name string) bool {
-	for _, p := range d.ppl {
-		if p.Name != name {
-			continue
-		}
-		first := strings.Fields(p.Name)[0]
-		return p.Gender == people.Unknown && people.FirstNameGender(first) == people.Unknown
+	i := d.personIndex(name)
+	if i < 0 {
+		return false
 	}
-	return false
+	p := d.ppl[i]
+	first := strings.Fields(p.Name)[0]
+	return p.Gender == people.Unknown && people.FirstNameGender(first) == people.Unknown
 }
 
 // theyAntecedent finds the group "they" names before token i: the last
 // speech by two people or by a plural group within a couple of paragraphs.
 func (d *doc) theyAntecedent(i int) string {
-	for k := len(d.events) - 1; k >= 0; k-- {
-		e := d.events[k]
-		if e.tok >= i {
-			continue
-		}
-		if d.paraOf[e.tok] < d.paraOf[i]-2 {
-			break
-		}
-		if strings.Contains(e.att.speaker, " and ") {
-			return e.att.speaker
-		}
+	if k := d.lastEvent(&d.evJoint, i, 2, func(e event) bool { return strings.Contains(e.att.speaker, " and ") }); k >= 0 {
+		return d.events[k].att.speaker
 	}
 	// a plural group opening this sentence or one of the two before it:
 	// "Authorities described … They said …"
@@ -969,3 +985,34 @@ func (d *doc) theyAntecedent(i int) string {
 
 // groupNouns are plural nouns for groups that speak.
 var groupNouns = loadWords("group_nouns")
+
+// lastEvent is the index of the last speech event before token i, within
+// paras paragraphs before i's, for which pred holds, or -1. It reads what
+// scanning d.events back from i would find, without the scan (quadratic
+// on an article of thousands of speech verbs): events come in token order,
+// so their paragraphs only grow; *last caches, per event, the last one up
+// to it that pred holds for, extended as speechEvents appends.
+func (d *doc) lastEvent(last *[]int, i, paras int, pred func(event) bool) int {
+	n := len(d.events)
+	if len(*last) > n {
+		*last = (*last)[:0]
+	}
+	for k := len(*last); k < n; k++ {
+		prev := -1
+		if k > 0 {
+			prev = (*last)[k-1]
+		}
+		if pred(d.events[k]) {
+			prev = k
+		}
+		*last = append(*last, prev)
+	}
+	j := sort.Search(n, func(j int) bool { return d.events[j].tok >= i })
+	if j == 0 {
+		return -1
+	}
+	if k := (*last)[j-1]; k >= 0 && d.paraOf[d.events[k].tok] >= d.paraOf[i]-paras {
+		return k
+	}
+	return -1
+}

@@ -543,12 +543,7 @@ func (d *doc) speechEvents() []event {
 
 // isPersonName reports whether name is one of the article's people.
 func (d *doc) isPersonName(name string) bool {
-	for _, p := range d.ppl {
-		if p.Name == name {
-			return true
-		}
-	}
-	return false
+	return d.personIndex(name) >= 0
 }
 
 // prevSubject returns the person who is the subject of the sentence right

@@ -122,6 +122,19 @@ type doc struct {
 	headPara []bool
 	// sentence start tokens
 	sentTok []int
+	// parenOpen marks tokens inside parentheses (see inParens), built on
+	// first use.
+	parenOpen []bool
+	// surnames counts the article's people by the last word of their
+	// name, and byName maps a name to its first person: built on first
+	// use, once per article, not once per quotation.
+	surnames map[string]int
+	byName   map[string]int
+	// roleIdx holds, per role noun, who holds it (see byRole)
+	roleIdx map[string]*roleIndex
+	// per speech event, the last event up to it with joint speakers, with
+	// a speaker who is no person, or one who may be a body (see lastEvent)
+	evJoint, evNotPerson, evBodyish []int
 }
 
 // attribution is a speaker found for a quotation.
@@ -535,15 +548,25 @@ func titleCase(s string) bool {
 }
 
 // inParens reports whether token i stands inside parentheses (a photo
-// credit, an aside) within its paragraph.
+// credit, an aside) within its paragraph: the nearest parenthesis before
+// it in the paragraph opens. The answers for every token are computed
+// once, in one pass, so that a long paragraph costs linear time.
 func (d *doc) inParens(i int) bool {
-	for k := i - 1; k >= 0 && d.paraOf[k] == d.paraOf[i]; k-- {
-		switch d.toks[k].Text {
-		case ")":
-			return false
-		case "(":
-			return true
+	if d.parenOpen == nil {
+		d.parenOpen = make([]bool, len(d.toks))
+		open := false
+		for k, t := range d.toks {
+			if k > 0 && d.paraOf[k] != d.paraOf[k-1] {
+				open = false
+			}
+			d.parenOpen[k] = open
+			switch t.Text {
+			case "(":
+				open = true
+			case ")":
+				open = false
+			}
 		}
 	}
-	return false
+	return d.parenOpen[i]
 }

@@ -649,12 +649,7 @@ func (d *doc) candidates(q Quote, prev string) []Candidate {
 	if mw := text.Words(q.Mention); len(mw) == 1 {
 		mentionGender, _ = people.PronounGender(mw[0])
 	}
-	surnames := map[string]int{}
-	for _, p := range d.ppl {
-		if w := text.Words(p.Name); len(w) > 0 {
-			surnames[w[len(w)-1]]++
-		}
-	}
+	surnames := d.surnameCounts()
 	add := func(speaker, mention string, person bool, n *personNear, mentions int) {
 		v := make([]float64, len(FeatureNames))
 		set := func(f string, x float64) { v[featureIndex[f]] = x }
@@ -795,12 +790,32 @@ func (d *doc) jointPeople(speaker string) bool {
 	return true
 }
 
-// personIndex is the index of the person called name, or -1.
-func (d *doc) personIndex(name string) int {
-	for i, p := range d.ppl {
-		if p.Name == name {
-			return i
+// surnameCounts counts the article's people by the last word of their
+// name. It is built once per article: rebuilding it for every quotation
+// cost quotations × people on an article naming thousands.
+func (d *doc) surnameCounts() map[string]int {
+	if d.surnames == nil {
+		d.surnames = map[string]int{}
+		for _, p := range d.ppl {
+			if w := text.Words(p.Name); len(w) > 0 {
+				d.surnames[w[len(w)-1]]++
+			}
 		}
+	}
+	return d.surnames
+}
+
+// personIndex is the index of the first person called name, or -1: a
+// map built once per article, as it is asked for every candidate.
+func (d *doc) personIndex(name string) int {
+	if d.byName == nil {
+		d.byName = make(map[string]int, len(d.ppl))
+		for i := len(d.ppl) - 1; i >= 0; i-- {
+			d.byName[d.ppl[i].Name] = i
+		}
+	}
+	if i, ok := d.byName[name]; ok {
+		return i
 	}
 	return -1
 }
