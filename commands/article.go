@@ -11,6 +11,7 @@ import (
 
 	"newsbot/data/article"
 	"newsbot/data/collection"
+	"newsbot/data/corpus"
 	"newsbot/data/fetch"
 	"newsbot/data/store"
 )
@@ -232,7 +233,12 @@ func addedList(added []collection.Added, notes []string, partial error) (descrip
 		if len(meta) > 0 {
 			b.WriteString(strings.Join(meta, " · ") + "\n")
 		}
-		fmt.Fprintf(&b, "%s, %s found.\n\n", plural(len(d.Quotes), "quotation", "quotations"), plural(len(d.People), "person", "people"))
+		fmt.Fprintf(&b, "%s, %s found.\n", plural(len(d.Quotes), "quotation", "quotations"), plural(len(d.People), "person", "people"))
+		if d.Analyzed < len(d.Body) {
+			// Say so rather than let a missing quotation look like a miss.
+			fmt.Fprintf(&b, "The article is long: quotations and people were looked for in its first %d KiB; all of it is searchable with /search.\n", corpus.AnalyzeLimit>>10)
+		}
+		b.WriteString("\n")
 		results = append(results, AddedResult{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Date: a.Published, URL: a.URL, Quotes: len(d.Quotes), People: len(d.People)})
 	}
 	if len(notes) > 0 {

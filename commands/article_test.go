@@ -183,3 +183,24 @@ func TestBoundSubcommandOptions(t *testing.T) {
 		t.Errorf("fetched %v", lib.fetched)
 	}
 }
+
+// TestAddedListSaysWhenCut checks that the answer to an added article says
+// when only the start of a long one was searched for quotations, so that a
+// quotation missing from a later part does not look like a miss.
+func TestAddedListSaysWhenCut(t *testing.T) {
+	short := corpus.Analyze(article.Article{Title: "Short", Body: "“We will open the road,” said Nora Vell, the mayor."})
+	cut := *short
+	cut.Analyzed = len(cut.Body) / 2 // as Analyze leaves a body over corpus.AnalyzeLimit
+	for _, tt := range []struct {
+		name string
+		doc  *corpus.Doc
+		want bool
+	}{{"whole", short, false}, {"cut", &cut, true}} {
+		t.Run(tt.name, func(t *testing.T) {
+			desc, _ := addedList([]collection.Added{{Article: store.Article{ID: 1, Title: "Short"}, Doc: tt.doc}}, nil, nil)
+			if got := strings.Contains(desc, "were looked for in its first 512 KiB"); got != tt.want {
+				t.Errorf("says it was cut = %v, want %v:\n%s", got, tt.want, desc)
+			}
+		})
+	}
+}

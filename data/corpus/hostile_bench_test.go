@@ -50,7 +50,7 @@ func BenchmarkAnalyzeHostile(b *testing.B) {
 	for _, size := range []struct {
 		name string
 		n    int
-	}{{"256KiB", 256 << 10}, {"1MiB", 1 << 20}} {
+	}{{"256KiB", 256 << 10}, {"1MiB", 1 << 20}, {"5MiB", 5 << 20}} {
 		body := hostileArticle(size.n)
 		b.Run(size.name, func(b *testing.B) {
 			b.SetBytes(int64(len(body)))
