@@ -427,6 +427,13 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 		if a, b, ok := d.npBefore(j, lo); ok && a-1 >= lo && d.lower(a-1) == "with" {
 			return a, b, true
 		}
+		// participle_own_subject: "…, with Ortiz saying … and Reyes
+		// calling it “Q”": a person named right before the participle,
+		// after "and", is its own subject (an absolute clause), not the
+		// subject of the sentence's earlier verb
+		if a, b, ok := d.npBefore(j, lo); ok && b == v && d.tokPerson[b-1] >= 0 && a-1 >= lo && d.lower(a-1) == "and" {
+			return a, b, true
+		}
 	}
 	if ing {
 		// "Ortiz said …, adding that …", "Ortiz said … before claiming
