@@ -5,7 +5,8 @@ import "testing"
 // TestSubjectOfTheVerb holds invented cases where the subject of the verb
 // that introduces a quotation is not the sentence's main subject: a person
 // named right before a participle in a coordinated absolute clause
-// (rule participle_own_subject).
+// (rule participle_own_subject), and a name that only modifies the noun
+// after it, which is then no speech verb (rule name_modifier_noun).
 func TestSubjectOfTheVerb(t *testing.T) {
 	tests := []struct {
 		name, body string
@@ -14,6 +15,14 @@ func TestSubjectOfTheVerb(t *testing.T) {
 		{"a participle with its own subject in a coordinated clause",
 			"Ann Lee and Tom Roe met on Monday, with Lee saying she was “very pleased” and Roe calling it a “productive meeting.”",
 			map[string]string{"productive meeting.": "Tom Roe"}},
+		// name_modifier_noun: the name is part of a noun phrase, so the
+		// verb-like word after it is a noun, and no one speaks there
+		{"a name after a numeral modifies a plural noun",
+			"Tom Roe was criticised by the agency. Officials marked 12 Roe emails as “classified, sensitive and secret” last week.",
+			map[string]string{"classified, sensitive and secret": ""}},
+		{"a name after a quantifier modifies the noun",
+			"Several Tom Roe email threads were labelled “secret, sensitive and classified” by the agency.",
+			map[string]string{"secret, sensitive and classified": ""}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
