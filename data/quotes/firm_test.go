@@ -6,7 +6,8 @@ import "testing"
 // that introduces a quotation is not the sentence's main subject: a person
 // named right before a participle in a coordinated absolute clause
 // (rule participle_own_subject), and a name that only modifies the noun
-// after it, which is then no speech verb (rule name_modifier_noun).
+// after it, which is then no speech verb (rule name_modifier_noun), and a
+// question put by a named asker (rule asked_by).
 func TestSubjectOfTheVerb(t *testing.T) {
 	tests := []struct {
 		name, body string
@@ -23,6 +24,16 @@ func TestSubjectOfTheVerb(t *testing.T) {
 		{"a name after a quantifier modifies the noun",
 			"Several Tom Roe email threads were labelled “secret, sensitive and classified” by the agency.",
 			map[string]string{"secret, sensitive and classified": ""}},
+		// asked_by: the question belongs to the named asker
+		{"a question put by a named asker in the passive",
+			"Tom Roe was asked by host Ann Lee, who backs him, “Do you regret the vote on the bridge?”",
+			map[string]string{"Do you regret the vote on the bridge?": "Ann Lee"}},
+		{"a question put by a named asker before the one asked answers",
+			"Asked by Ann Lee if the plan was “fair to the farmers,” Tom Roe said nothing.",
+			map[string]string{"fair to the farmers,": "Ann Lee"}},
+		{"a speech verb after the asker introduces the answer",
+			"Asked by Ann Lee about the bridge, Tom Roe said: “We will build it next year.”",
+			map[string]string{"We will build it next year.": "Tom Roe"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
