@@ -253,6 +253,12 @@ func (d *doc) attribute(i int) attribution {
 	}
 	right, rnear := d.rightAttr(r0, r1)
 	left := d.leftAttr(l0, l1)
+	if right.ok && left.ok && d.introducesNext(i, r0, r1, right.verb) {
+		// verb_introduces_next: "After Ortiz said that … “Q1,” Reyes
+		// said: “Q2”": the verb after Q1 introduces Q2, and Q1 keeps the
+		// verb of its own clause
+		right.ok = false
+	}
 	switch {
 	case right.ok && rnear && (endsOpen || !left.ok):
 		right.rule = "verb_after_quote"
@@ -286,6 +292,27 @@ func (d *doc) attribute(i int) attribution {
 		return a
 	}
 	return attribution{}
+}
+
+// introducesNext reports that the speech verb verb read after quotation
+// i (between tokens r0 and r1) is followed by a colon and the opening mark
+// of the next quotation: it introduces that one.
+func (d *doc) introducesNext(i, r0, r1 int, verb string) bool {
+	if i+1 >= len(d.spans) {
+		return false
+	}
+	next := d.spans[i+1].open
+	for v := r0; v+1 < r1 && v+1 < len(d.toks); v++ {
+		if d.inQuote[v] >= 0 || d.toks[v].Start >= next {
+			return false
+		}
+		if d.toks[v].Text != verb || !isPunct(d.toks[v+1], ":") {
+			continue
+		}
+		gap := d.body[d.toks[v+1].End:next]
+		return strings.TrimSpace(gap) == ""
+	}
+	return false
 }
 
 // askedBy reads a question put by a named asker before the quotation

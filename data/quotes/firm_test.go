@@ -7,7 +7,8 @@ import "testing"
 // named right before a participle in a coordinated absolute clause
 // (rule participle_own_subject), and a name that only modifies the noun
 // after it, which is then no speech verb (rule name_modifier_noun), and a
-// question put by a named asker (rule asked_by).
+// question put by a named asker (rule asked_by), and a verb after a
+// quotation that introduces the next one (rule verb_introduces_next).
 func TestSubjectOfTheVerb(t *testing.T) {
 	tests := []struct {
 		name, body string
@@ -34,6 +35,14 @@ func TestSubjectOfTheVerb(t *testing.T) {
 		{"a speech verb after the asker introduces the answer",
 			"Asked by Ann Lee about the bridge, Tom Roe said: “We will build it next year.”",
 			map[string]string{"We will build it next year.": "Tom Roe"}},
+		// verb_introduces_next: a verb after a quotation that opens the
+		// next one with a colon belongs to that one
+		{"a verb and colon after a fragment introduce the next quotation",
+			"After Jane Poe said that pupils might do better at “smaller and slower schools,” Tom Roe said: “I disagree with her.”",
+			map[string]string{"smaller and slower schools,": "Jane Poe", "I disagree with her.": "Tom Roe"}},
+		{"a coordinated clause's verb and colon introduce the next quotation",
+			"Jane Poe argued that the town needed “a bigger and better bridge,” and Tom Roe said: “I agree with her.”",
+			map[string]string{"a bigger and better bridge,": "Jane Poe", "I agree with her.": "Tom Roe"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
