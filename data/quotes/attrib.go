@@ -80,6 +80,9 @@ func (d *doc) verbAt(i int, set map[string]string) (string, bool) {
 			!auxWords[pv] && !strings.HasSuffix(pv, "ly") && !adverbs[pv] && set[pv] == "" {
 			return "", false // "a snappy retort", "the final comment": a noun after an adjective
 		}
+		if (w == base && nounVerbs[w] || pluralNouns[w]) && d.nameModifier(i-1, w == base) {
+			return "", false // "12 Roe emails", "Roe's Facebook post": a noun after a name that modifies it
+		}
 		if w == base && ordinals[pv] {
 			return "", false // "his first term", "the next report": a noun after an ordinal
 		}
@@ -194,6 +197,46 @@ func (d *doc) npBefore(j, lo int) (int, int, bool) {
 		}
 	}
 	return a, j + 1, true
+}
+
+// nameModifier reports a capitalised name ending at token j that
+// modifies the noun after it (rule name_modifier_noun): the name stands
+// after a numeral, an indefinite article or a quantifier ("12 Roe emails",
+// "several Ann Lee posts"), or, when the word after it is singular
+// (singular), after a possessive ("Roe's Facebook post"); so a word after
+// it that can be a noun is one, not the name's speech verb. "The" is no
+// sign: "the Kestrel Board reports" is an organisation speaking, and
+// neither is a possessive before a plural ("the city's Water Board
+// estimates").
+func (d *doc) nameModifier(j int, singular bool) bool {
+	if j < 1 || !d.wordTok(j) || !d.toks[j].Cap || d.toks[j].Poss || d.starts[j] {
+		return false
+	}
+	k := j
+	for k > 0 && d.wordTok(k) && d.toks[k].Cap && !d.starts[k] && !d.toks[k].Poss && j-k < 4 {
+		k--
+	}
+	if k < 0 || !d.wordTok(k) || k == j {
+		return false
+	}
+	if d.toks[k].Poss {
+		return singular
+	}
+	w := d.lower(k)
+	return w == "a" || w == "an" || isQuantifier(w) || isNumber(w)
+}
+
+// isNumber reports a word of digits ("12", "1,200").
+func isNumber(w string) bool {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func isQuantifier(w string) bool {
@@ -426,6 +469,13 @@ func (d *doc) subjectOf(v, lo int) (int, int, bool) {
 	if ing && d.wordTok(j) {
 		// "with a spokeswoman for the club describing …"
 		if a, b, ok := d.npBefore(j, lo); ok && a-1 >= lo && d.lower(a-1) == "with" {
+			return a, b, true
+		}
+		// participle_own_subject: "…, with Ortiz saying … and Reyes
+		// calling it “Q”": a person named right before the participle,
+		// after "and", is its own subject (an absolute clause), not the
+		// subject of the sentence's earlier verb
+		if a, b, ok := d.npBefore(j, lo); ok && b == v && d.tokPerson[b-1] >= 0 && a-1 >= lo && d.lower(a-1) == "and" {
 			return a, b, true
 		}
 	}

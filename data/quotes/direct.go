@@ -247,8 +247,18 @@ func (d *doc) attribute(i int) attribution {
 	endsOpen := strings.HasSuffix(txt, ",") || strings.HasSuffix(txt, "?") || strings.HasSuffix(txt, "!") ||
 		strings.HasSuffix(txt, "—") || strings.HasSuffix(txt, "–") || strings.HasSuffix(txt, "-") ||
 		strings.HasSuffix(txt, "…") || (r0 < r1 && d.toks[r0].Text == ",")
+	if a, ok := d.askedBy(l0, l1); ok {
+		a.rule = "asked_by"
+		return a
+	}
 	right, rnear := d.rightAttr(r0, r1)
 	left := d.leftAttr(l0, l1)
+	if right.ok && left.ok && d.introducesNext(i, r0, r1, right.verb) {
+		// verb_introduces_next: "After Ortiz said that … “Q1,” Reyes
+		// said: “Q2”": the verb after Q1 introduces Q2, and Q1 keeps the
+		// verb of its own clause
+		right.ok = false
+	}
 	switch {
 	case right.ok && rnear && (endsOpen || !left.ok):
 		right.rule = "verb_after_quote"
@@ -282,6 +292,69 @@ func (d *doc) attribute(i int) attribution {
 		return a
 	}
 	return attribution{}
+}
+
+// introducesNext reports that the speech verb verb read after quotation
+// i (between tokens r0 and r1) is followed by a colon and the opening mark
+// of the next quotation: it introduces that one.
+func (d *doc) introducesNext(i, r0, r1 int, verb string) bool {
+	if i+1 >= len(d.spans) {
+		return false
+	}
+	next := d.spans[i+1].open
+	for v := r0; v+1 < r1 && v+1 < len(d.toks); v++ {
+		if d.inQuote[v] >= 0 || d.toks[v].Start >= next {
+			return false
+		}
+		if d.toks[v].Text != verb || !isPunct(d.toks[v+1], ":") {
+			continue
+		}
+		gap := d.body[d.toks[v+1].End:next]
+		return strings.TrimSpace(gap) == ""
+	}
+	return false
+}
+
+// askedBy reads a question put by a named asker before the quotation
+// (rule asked_by): "Roe was asked by host Ann Ortiz, “Q”", "Asked by
+// Ann Ortiz whether the plan was “Q,” Roe said …": the quoted words are
+// the asker's, not those of the one asked (the sentence's subject) nor
+// of a verb after the quotation. A speech verb between the asker and the
+// quotation ("Asked by Ortiz about it, Roe said: “Q”") is the one that
+// introduces it, and then this rule does not apply.
+func (d *doc) askedBy(l0, l1 int) (attribution, bool) {
+	for k := l1 - 1; k > l0; k-- {
+		if !d.wordTok(k) || d.lower(k) != "by" || d.lower(k-1) != "asked" || d.inQuote[k] >= 0 {
+			continue
+		}
+		// the asker's name, after at most three words of role ("host",
+		// "Fox moderator"): capitalised words up to the first other one
+		na := k + 1
+		for na < l1 && na-k <= 4 && d.wordTok(na) && !d.toks[na].Cap {
+			na++
+		}
+		nb := na
+		for nb < l1 && d.wordTok(nb) && d.toks[nb].Cap && !people.NotName(d.lower(nb)) {
+			nb++
+			if d.toks[nb-1].Poss {
+				return attribution{}, false // "asked by Ortiz's lawyer"
+			}
+		}
+		if nb == na || d.tokPerson[nb-1] < 0 {
+			return attribution{}, false
+		}
+		// a relative clause on the asker ("host Ann Ortiz, who backs
+		// him, …") runs on to the quotation: its verbs are the asker's
+		relative := nb+1 < l1 && isPunct(d.toks[nb], ",") && d.wordTok(nb+1) && d.lower(nb+1) == "who"
+		for j := nb; j < l1 && !relative; j++ {
+			if _, ok := d.verbAt(j, speechVerbs); ok {
+				return attribution{}, false
+			}
+		}
+		sp, m := d.speakerOf(na, nb)
+		return attribution{speaker: sp, mention: m, verb: d.toks[k-1].Text, ok: true, close: true}, true
+	}
+	return attribution{}, false
 }
 
 // dashCredit reads a credit after a quotation: “Q.” — Ann Ortiz, or a

@@ -49,7 +49,7 @@ type Candidate struct {
 // their features are listed.
 var ruleNames = []string{"verb_after_quote", "verb_after_quote_far", "verb_before_quote", "colon_after_subject",
 	"according_to", "parenthesis_owner", "continues_quotation", "previous_sentence_subject", "last_speech_verb",
-	"previous_quotation", "previous_quotation_across_narration", "colon_introduction", "reported_speech", "dash_credit"}
+	"previous_quotation", "previous_quotation_across_narration", "colon_introduction", "reported_speech", "dash_credit", "asked_by"}
 
 // inheritedRules give a quotation the speaker of another: what they
 // propose is an inference the ranking may overrule.
