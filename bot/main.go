@@ -148,25 +148,17 @@ func serveTelemetry(ctx context.Context, cfg config.Config, metrics *telemetry.M
 // from a newer newsbot stops the console with the reason.
 func runConsole(ctx context.Context, cfg config.Config, log *slog.Logger, loader *load.Loader, metrics *telemetry.Metrics,
 	observe commands.Option, parts *discordParts, stdin io.Reader, stdout io.Writer) error {
-	runCtx, stopLibrary := context.WithCancel(context.WithoutCancel(ctx))
 	libOpts := libraryOptions
 	libOpts.Metrics = metrics
 	libOpts.MemoryFallback = true
-	lib, err := library.Start(runCtx, cfg, libOpts, loader, log)
+	lib, closeLibrary, err := openLibrary(ctx, cfg, libOpts, loader, log, parts)
 	if err != nil {
-		stopLibrary()
 		if errors.Is(err, store.ErrLocked) {
 			return fmt.Errorf("%w; stop the newsbot that holds it, or point NEWSBOT_DB (-db) at another file", err)
 		}
 		return err
 	}
-	parts.lib.Store(lib)
-	defer func() {
-		stopLibrary()
-		if err := lib.Close(); err != nil {
-			log.Error("closing the store", "err", err)
-		}
-	}()
+	defer closeLibrary()
 	router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(lib.Corpora()),
 		commands.WithLibrary(console.LocalFiles(lib.Collection)))
 	metrics.SetCommands(commandNames(router)...)
@@ -218,25 +210,38 @@ func (p *discordParts) addProbes(probes telemetry.Probes, gateway bool) {
 	}
 }
 
-// runDiscord opens the store and serves Discord until ctx ends. The store,
-// feeds and folder watching stop after the Discord connection has closed.
-func runDiscord(ctx context.Context, cfg config.Config, log *slog.Logger, loader *load.Loader, metrics *telemetry.Metrics,
-	observe commands.Option, parts *discordParts) error {
+// openLibrary opens the store and starts loading, polling and watching. Its
+// work outlives ctx: the returned close stops it and closes the store, and is
+// called after the console or the Discord connection has finished, so that
+// interactions still in flight when ctx ends can use the store.
+func openLibrary(ctx context.Context, cfg config.Config, opts library.Options, loader *load.Loader, log *slog.Logger,
+	parts *discordParts) (*library.Library, func(), error) {
 	runCtx, stopLibrary := context.WithCancel(context.WithoutCancel(ctx))
-	libOpts := libraryOptions
-	libOpts.Metrics = metrics
-	lib, err := library.Start(runCtx, cfg, libOpts, loader, log)
+	lib, err := library.Start(runCtx, cfg, opts, loader, log)
 	if err != nil {
 		stopLibrary()
-		return err
+		return nil, nil, err
 	}
 	parts.lib.Store(lib)
-	defer func() {
+	return lib, func() {
 		stopLibrary()
 		if err := lib.Close(); err != nil {
 			log.Error("closing the store", "err", err)
 		}
-	}()
+	}, nil
+}
+
+// runDiscord opens the store and serves Discord until ctx ends. The store,
+// feeds and folder watching stop after the Discord connection has closed.
+func runDiscord(ctx context.Context, cfg config.Config, log *slog.Logger, loader *load.Loader, metrics *telemetry.Metrics,
+	observe commands.Option, parts *discordParts) error {
+	libOpts := libraryOptions
+	libOpts.Metrics = metrics
+	lib, closeLibrary, err := openLibrary(ctx, cfg, libOpts, loader, log, parts)
+	if err != nil {
+		return err
+	}
+	defer closeLibrary()
 	router := commands.New(commands.WithLogger(log), observe, commands.WithCorpora(lib.Corpora()), commands.WithLibrary(lib.Collection))
 	metrics.SetCommands(commandNames(router)...)
 	b := discord.New(discord.Options{Token: string(cfg.Token), GuildID: cfg.GuildID, APIBase: cfg.APIBase,
