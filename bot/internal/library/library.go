@@ -163,8 +163,11 @@ func unwritable(path string) error {
 	if err != nil {
 		return fmt.Errorf("cannot write in its folder: %w", err)
 	}
-	probe.Close()
-	os.Remove(probe.Name())
+	// A probe that cannot be closed or removed says the folder is not
+	// usable after all (a full disk, a folder made read-only meanwhile).
+	if err := errors.Join(probe.Close(), os.Remove(probe.Name())); err != nil {
+		return fmt.Errorf("cannot write in its folder: %w", err)
+	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
