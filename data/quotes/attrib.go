@@ -706,8 +706,59 @@ func (d *doc) mainSubject(lo, hi int) (int, int, bool) {
 }
 
 // speakerOf resolves a speaker phrase [a, b) to a canonical speaker and the
-// mention as written.
+// mention as written. A phrase that names no one (rule not_a_name: "…, but
+// now said", "who founded example.com tweeted", "“…,” Sunday said") gives
+// no speaker, so that the ranker guesses among the people near the
+// quotation or the answer says the article does not tell, rather than
+// showing a function word as the person who spoke.
 func (d *doc) speakerOf(a, b int) (string, string) {
+	sp, m := d.speakerPhrase(a, b)
+	if d.notAName(sp, a, b) {
+		if d.notNamed == nil {
+			d.notNamed = map[string]bool{}
+		}
+		d.notNamed[m] = true
+		return "", m
+	}
+	return sp, m
+}
+
+// notAName reports a proposed one-word speaker sp, read from the phrase
+// [a, b), that cannot be anyone's name (rule not_a_name): a function word,
+// adverb, time word, weekday or month, a reflexive, a number, a lower-case
+// "-ly" or "-ing" word or single letter, or a part of a web address ("example.com": the word is
+// glued to a dot glued to another word).
+func (d *doc) notAName(sp string, a, b int) bool {
+	f := strings.Fields(sp)
+	if len(f) != 1 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(f[0], ".,;:!?'’\"()[]"))
+	lowerCase := f[0] == w
+	switch {
+	case w == "":
+		return true
+	case noNameWords[w] || adverbs[w] || auxWords[w] || days[w] || timeNouns[w] || npStop[w] ||
+		prepositions[w] || subordinators[w] || determiners[w] || reflexives[w] || isNumber(w):
+		return true
+	case lowerCase && (strings.HasSuffix(w, "ly") || isIng(w) || len([]rune(w)) == 1):
+		return true
+	}
+	if b-a == 1 && a >= 2 {
+		dot, before, word := d.toks[a-1], d.toks[a-2], d.toks[a]
+		if dot.Text == "." && before.Word && before.End == dot.Start && dot.End == word.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// noNameWords are words that alone name no speaker (rule not_a_name) and
+// are in none of the other lists notAName reads.
+var noNameWords = loadWords("no_name_words")
+
+// speakerPhrase is speakerOf before the check that the speaker is a name.
+func (d *doc) speakerPhrase(a, b int) (string, string) {
 	if a >= b {
 		return "", ""
 	}

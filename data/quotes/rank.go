@@ -355,9 +355,15 @@ func (d *doc) rank(qs []Quote, m *Model) {
 		rulesSpeaker := q.Speaker
 		cs := d.candidates(*q, prev)
 		prev = rulesSpeaker
+		// the rules read a speaker phrase that names no one (rule
+		// not_a_name): the attribution says so whatever is chosen
+		var refused []Reason
+		if q.Speaker == "" && q.Mention != "" && d.notNamed[q.Mention] {
+			refused = []Reason{{Feature: "not_a_name", Value: 1}}
+		}
 		best, p := m.Pick(cs)
 		if best < 0 {
-			q.Speaker, q.Confidence = "", 0
+			q.Speaker, q.Confidence, q.Why = "", 0, refused
 			q.Alternatives = alternatives(cs, p, -1)
 			continue
 		}
@@ -367,7 +373,7 @@ func (d *doc) rank(qs []Quote, m *Model) {
 			// the rules found no speaker and the best guess is weak: the
 			// article does not say, as far as we can tell; the guess is
 			// only an alternative
-			q.Speaker, q.Confidence = "", 0
+			q.Speaker, q.Confidence, q.Why = "", 0, refused
 			q.Alternatives = alternatives(cs, p, -1)
 			continue
 		}
@@ -375,7 +381,7 @@ func (d *doc) rank(qs []Quote, m *Model) {
 			q.Speaker, q.Mention, q.Verb = c.Speaker, c.Mention, ""
 		}
 		q.Confidence = conf
-		q.Why = explain(c, m)
+		q.Why = append(explain(c, m), refused...)
 		q.SpeakerKind = d.speakerKind(c)
 		q.Alternatives = alternatives(cs, p, best)
 		if q.SpeakerKind == "document" {
