@@ -154,6 +154,14 @@ func (d *doc) npBefore(j, lo int) (int, int, bool) {
 				a = pa
 			}
 		}
+		// "a lawyer for Ann Lee", "an aide to Tom Roe": the one who
+		// speaks is the intermediary (rule spoken_for), so the phrase
+		// takes the description in
+		if a-2 >= lo && d.spokenForAt(a) {
+			if pa, _, ok := d.npBefore(a-2, lo); ok {
+				a = pa
+			}
+		}
 		// lower-case words before a name are a description ("political
 		// scientist Ivo Strand"): the name is the speaker
 		return a, j + 1, true
@@ -586,7 +594,9 @@ func (d *doc) appositionSubject(j, lo int) (int, int, bool) {
 		if i+1 < len(commas) {
 			segStart = commas[i+1] + 1
 		}
-		if c-1 >= lo && d.tokPerson[c-1] >= 0 && !d.toks[c-1].Poss {
+		// (not one an intermediary speaks for, rule spoken_for: "Jane
+		// Poe, a spokeswoman for Tom Roe, said" is Jane Poe speaking)
+		if c-1 >= lo && d.tokPerson[c-1] >= 0 && !d.toks[c-1].Poss && !d.spokenFor(c-1) {
 			if a, b, ok := d.npBefore(c-1, segStart); ok && (a == segStart || i == len(commas)-1) {
 				return a, b, true
 			}
@@ -782,6 +792,18 @@ func (d *doc) speakerPhrase(a, b int) (string, string) {
 	for k := a + 1; k < last; k++ {
 		if d.lower(k) == "and" && d.tokPerson[k-1] >= 0 && d.tokPerson[last] >= 0 && !d.toks[k-1].Poss {
 			return d.ppl[d.tokPerson[k-1]].Name + " and " + d.ppl[d.tokPerson[last]].Name, mention
+		}
+	}
+	// "a lawyer for Ann Lee", "said an aide to Tom Roe": the
+	// intermediary speaks, for the one named (rule spoken_for); the
+	// description is kept as written, never the name it speaks for
+	for k := a + 2; k <= last; k++ {
+		if d.spokenForAt(k) && !d.commaIn(k, last) {
+			s := a
+			if d.lower(s) == "the" && s < last {
+				s++
+			}
+			return d.body[d.toks[s].Start:d.toks[last].End], mention
 		}
 	}
 	// the last person named in the phrase, when the phrase ends with them
@@ -1116,4 +1138,59 @@ func (d *doc) lastEvent(last *[]int, i, paras int, pred func(event) bool) int {
 		return k
 	}
 	return -1
+}
+
+// intermediaries are nouns for someone who speaks on another's behalf
+// (rule spoken_for): "a lawyer for Ann Lee said" is the lawyer speaking.
+var intermediaries = loadWords("intermediaries")
+
+// spokenForAt reports that the words from token k on are the one an
+// intermediary speaks for (rule spoken_for): "for" or "to" after an
+// intermediary noun ends right before k ("a spokesman for | Tom Roe").
+func (d *doc) spokenForAt(k int) bool {
+	if k < 2 || k > len(d.toks) || !d.wordTok(k-1) || !d.wordTok(k-2) {
+		return false
+	}
+	prep := d.lower(k - 1)
+	return (prep == "for" || prep == "to") && intermediaries[d.lower(k-2)]
+}
+
+// spokenFor reports that the person mention at token k is the one an
+// intermediary speaks for (rule spoken_for), so a speech verb next to it
+// is the intermediary's: "a lawyer for Ann Lee said", "Ann Lee's lawyer
+// said", "Ann Lee's longtime spokesman said".
+func (d *doc) spokenFor(k int) bool {
+	p := d.tokPerson[k]
+	if p < 0 {
+		return false
+	}
+	s, e := k, k
+	for s-1 >= 0 && d.tokPerson[s-1] == p && !d.toks[s-1].Poss {
+		s--
+	}
+	for e+1 < len(d.toks) && d.tokPerson[e+1] == p && !d.toks[e].Poss {
+		e++
+	}
+	if d.spokenForAt(s) {
+		return true
+	}
+	if d.toks[e].Poss {
+		for j := e + 1; j < len(d.toks) && j <= e+3 && d.wordTok(j) && !d.toks[j].Cap; j++ {
+			if intermediaries[d.lower(j)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commaIn reports a comma among tokens [i, j]: "the lawyer for the family,
+// Tom Roe" names the intermediary after it.
+func (d *doc) commaIn(i, j int) bool {
+	for k := i; k <= j && k < len(d.toks); k++ {
+		if isPunct(d.toks[k], ",") {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -48,6 +49,66 @@ func TestNotAName(t *testing.T) {
 			}
 			if q.Mention == tc.junk && !slices.ContainsFunc(q.Why, func(r Reason) bool { return r.Feature == "not_a_name" }) {
 				t.Errorf("why %v: want the rule not_a_name traced", q.Why)
+			}
+		})
+	}
+}
+
+// TestSpokenFor holds invented cases of someone speaking on another's
+// behalf (rule spoken_for): the lawyer, spokesperson or aide speaks, so
+// the quotation is never credited with certainty to the one they speak
+// for; the description is kept, with no organisation kind for the capitals
+// in it, and the rule is traced. A named intermediary is the speaker.
+func TestSpokenFor(t *testing.T) {
+	tests := []struct {
+		name, body, quote string
+		speaker           string // "" : a description naming the principal, kind ""
+		principal         string
+	}{
+		{"a lawyer for before the verb after the quotation",
+			"Ann Lee was charged on Monday. “She did nothing wrong,” a lawyer for Ann Lee said.",
+			"She did nothing wrong,", "", "Ann Lee"},
+		{"a lawyer for before the verb and the quotation",
+			"Ann Lee was charged on Monday. A lawyer for Ann Lee said: “She did nothing wrong.”",
+			"She did nothing wrong.", "", "Ann Lee"},
+		{"a spokesman for after an inverted verb",
+			"Tom Roe runs the depot. “We will appeal the ruling,” said a spokesman for Tom Roe.",
+			"We will appeal the ruling,", "", "Tom Roe"},
+		{"an aide to",
+			"Tom Roe runs the depot. “We will appeal the ruling,” an aide to Tom Roe said.",
+			"We will appeal the ruling,", "", "Tom Roe"},
+		{"a possessive intermediary",
+			"Ann Lee was charged on Monday. “She did nothing wrong,” Ann Lee's lawyer said.",
+			"She did nothing wrong,", "", "Ann Lee"},
+		{"a named intermediary in apposition speaks",
+			"Tom Roe runs the depot. “We will appeal the ruling,” Jane Poe, a spokeswoman for Tom Roe, said.",
+			"We will appeal the ruling,", "Jane Poe", "Tom Roe"},
+		{"a named intermediary after a possessive speaks",
+			"Tom Roe runs the depot. Tom Roe's lawyer, Jane Poe, said: “We will appeal the ruling.”",
+			"We will appeal the ruling.", "Jane Poe", "Tom Roe"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := extract(tc.body)
+			i := slices.IndexFunc(qs, func(q Quote) bool { return q.Direct && q.Text == tc.quote })
+			if i < 0 {
+				t.Fatalf("%q not found in %q", tc.quote, directTexts(qs))
+			}
+			q := qs[i]
+			if q.Speaker == tc.principal {
+				t.Fatalf("speaker %q (%.2f, %v): the one spoken for did not say it", q.Speaker, q.Confidence, q.Certainty())
+			}
+			if tc.speaker != "" {
+				if q.Speaker != tc.speaker {
+					t.Errorf("speaker %q, want %q", q.Speaker, tc.speaker)
+				}
+				return
+			}
+			if !strings.Contains(q.Speaker, tc.principal) || q.SpeakerKind != "" {
+				t.Errorf("speaker %q kind %q: want the description naming %q, no kind", q.Speaker, q.SpeakerKind, tc.principal)
+			}
+			if !slices.ContainsFunc(q.Why, func(r Reason) bool { return r.Feature == "spoken_for" }) {
+				t.Errorf("why %v: want the rule spoken_for traced", q.Why)
 			}
 		})
 	}
