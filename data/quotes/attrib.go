@@ -157,8 +157,8 @@ func (d *doc) npBefore(j, lo int) (int, int, bool) {
 		// "a lawyer for Ann Lee", "an aide to Tom Roe": the one who
 		// speaks is the intermediary (rule spoken_for), so the phrase
 		// takes the description in
-		if a-2 >= lo && d.spokenForAt(a) {
-			if pa, _, ok := d.npBefore(a-2, lo); ok {
+		if i := d.intermediaryFor(a); i >= lo {
+			if pa, _, ok := d.npBefore(i, lo); ok {
 				a = pa
 			}
 		}
@@ -1146,14 +1146,38 @@ var intermediaries = loadWords("intermediaries")
 
 // spokenForAt reports that the words from token k on are the one an
 // intermediary speaks for (rule spoken_for): "for" or "to" after an
-// intermediary noun ends right before k ("a spokesman for | Tom Roe").
-func (d *doc) spokenForAt(k int) bool {
-	if k < 2 || k > len(d.toks) || !d.wordTok(k-1) || !d.wordTok(k-2) {
-		return false
+// intermediary noun comes right before k ("a spokesman for | Tom Roe"),
+// or a few words before it that describe that one ("an aide to the
+// former governor | Tom Roe", "a lawyer for Sen. | Ann Lee").
+func (d *doc) spokenForAt(k int) bool { return d.intermediaryFor(k) >= 0 }
+
+// intermediaryFor returns the token of the intermediary noun that speaks
+// for the one named from token k on (see spokenForAt), or -1.
+func (d *doc) intermediaryFor(k int) int {
+	for j := k - 1; j >= 1 && j >= k-maxSpokenForModifiers-1; j-- {
+		if !d.wordTok(j) {
+			if d.toks[j].Text == "." {
+				continue // "Sen.", "Mr."
+			}
+			return -1
+		}
+		w := d.lower(j)
+		if w == "for" || w == "to" {
+			if d.wordTok(j-1) && intermediaries[d.lower(j-1)] {
+				return j - 1
+			}
+			return -1
+		}
+		if w == "of" || w == "and" || w == "or" || d.tokPerson[j] >= 0 {
+			return -1 // "an aide to Tom Roe and Ann Lee", another person
+		}
 	}
-	prep := d.lower(k - 1)
-	return (prep == "for" || prep == "to") && intermediaries[d.lower(k-2)]
+	return -1
 }
+
+// maxSpokenForModifiers bounds the words between "for"/"to" and the one
+// spoken for ("Democratic presidential candidate", "the former governor").
+const maxSpokenForModifiers = 4
 
 // spokenFor reports that the person mention at token k is the one an
 // intermediary speaks for (rule spoken_for), so a speech verb next to it
