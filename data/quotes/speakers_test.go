@@ -119,3 +119,31 @@ func TestSpokenFor(t *testing.T) {
 		})
 	}
 }
+
+// TestNamingParticiple holds invented cases of a naming verb that only
+// names the noun phrase before it (rule naming_participle): "a group
+// called …" said nothing, so no later quotation inherits it as speaker.
+func TestNamingParticiple(t *testing.T) {
+	tests := []struct {
+		name, body, quote, notSpeaker string
+	}{
+		{"a group called, then a quotation alone",
+			"“We need buses,” Jane Poe said.\n\nA group called Fair Roads has also joined the campaign.\n\n“Trains matter too.”",
+			"Trains matter too.", "A group"},
+		{"an outfit dubbed, then a quotation alone",
+			"“We need buses,” Jane Poe said.\n\nAn outfit dubbed the Lantern Club has also joined the campaign.\n\n“Trains matter too.”",
+			"Trains matter too.", "An outfit"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := extract(tc.body)
+			i := slices.IndexFunc(qs, func(q Quote) bool { return q.Direct && q.Text == tc.quote })
+			if i < 0 {
+				t.Fatalf("%q not found in %q", tc.quote, directTexts(qs))
+			}
+			if q := qs[i]; strings.EqualFold(q.Speaker, tc.notSpeaker) {
+				t.Errorf("speaker %q (%.2f): a naming participle is no speech", q.Speaker, q.Confidence)
+			}
+		})
+	}
+}
