@@ -753,6 +753,11 @@ func (d *doc) notAName(sp string, a, b int) bool {
 		return true
 	case lowerCase && (strings.HasSuffix(w, "ly") || isIng(w) || len([]rune(w)) == 1):
 		return true
+	case lowerCase && b-a == 1 && !strings.HasSuffix(w, "s") && !knownHead(w):
+		// a bare singular lower-case word with no determiner is no
+		// subject that speaks ("… insecure email", "loud chants"), unless
+		// it heads a body, group or document ("police", "staff")
+		return true
 	}
 	if b-a == 1 && a >= 2 {
 		dot, before, word := d.toks[a-1], d.toks[a-2], d.toks[a]
@@ -1217,4 +1222,12 @@ func (d *doc) commaIn(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// knownHead reports a lower-case noun the rules know can head a speaker:
+// a body, group, document, role or gendered noun.
+func knownHead(w string) bool {
+	_, gendered := genderNouns[w]
+	return gendered || groupWords[w] || groupNouns[w] || documentWords[w] || orgHeads[w] || nonPersonHeads[w] ||
+		docHeads[w] || people.RoleNoun(w)
 }

@@ -27,6 +27,12 @@ func TestNotAName(t *testing.T) {
 		{"a number before the verb",
 			"The poll gave the mayor a lead of 12 points. Ann Lee leads by 14 “among very keen cyclists,” while the rest trail.",
 			"among very keen cyclists,", "14"},
+		{"an adjective before a speech noun",
+			"Tom Roe spoke at the depot. The meeting ended in loud chants of “no more tolls” from the floor.",
+			"no more tolls", "loud"},
+		{"an adjective before a noun that is also a speech verb",
+			"Tom Roe spoke at the depot. It was a familiar, angry rant about “greedy toll barons.”",
+			"greedy toll barons.", "angry"},
 		{"a reflexive before the verb",
 			"The board met on Monday. “We will sell the depot,” himself said.",
 			"We will sell the depot,", "himself"},
@@ -144,6 +150,27 @@ func TestNamingParticiple(t *testing.T) {
 			if q := qs[i]; strings.EqualFold(q.Speaker, tc.notSpeaker) {
 				t.Errorf("speaker %q (%.2f): a naming participle is no speech", q.Speaker, q.Confidence)
 			}
+		})
+	}
+}
+
+// TestBareNounSpeakers holds invented cases of a bare lower-case noun that
+// does speak, which rule not_a_name must keep: a body, group or role.
+func TestBareNounSpeakers(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       map[string]string
+	}{
+		{"police", "The road was closed on Monday. “Stay indoors tonight,” police said.",
+			map[string]string{"Stay indoors tonight,": "police"}},
+		{"a plural group", "The road was closed on Monday. “Stay indoors tonight,” officials said.",
+			map[string]string{"Stay indoors tonight,": "officials"}},
+		{"a document with its determiner", "The road was closed on Monday. “Stay indoors tonight,” the statement said.",
+			map[string]string{"Stay indoors tonight,": "statement"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkDirect(t, tc.body, tc.want)
 		})
 	}
 }
