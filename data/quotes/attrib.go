@@ -154,6 +154,14 @@ func (d *doc) npBefore(j, lo int) (int, int, bool) {
 				a = pa
 			}
 		}
+		// "a lawyer for Ann Lee", "an aide to Tom Roe": the one who
+		// speaks is the intermediary (rule spoken_for), so the phrase
+		// takes the description in
+		if i := d.intermediaryFor(a); i >= lo {
+			if pa, _, ok := d.npBefore(i, lo); ok {
+				a = pa
+			}
+		}
 		// lower-case words before a name are a description ("political
 		// scientist Ivo Strand"): the name is the speaker
 		return a, j + 1, true
@@ -586,7 +594,9 @@ func (d *doc) appositionSubject(j, lo int) (int, int, bool) {
 		if i+1 < len(commas) {
 			segStart = commas[i+1] + 1
 		}
-		if c-1 >= lo && d.tokPerson[c-1] >= 0 && !d.toks[c-1].Poss {
+		// (not one an intermediary speaks for, rule spoken_for: "Jane
+		// Poe, a spokeswoman for Tom Roe, said" is Jane Poe speaking)
+		if c-1 >= lo && d.tokPerson[c-1] >= 0 && !d.toks[c-1].Poss && !d.spokenFor(c-1) {
 			if a, b, ok := d.npBefore(c-1, segStart); ok && (a == segStart || i == len(commas)-1) {
 				return a, b, true
 			}
@@ -706,8 +716,64 @@ func (d *doc) mainSubject(lo, hi int) (int, int, bool) {
 }
 
 // speakerOf resolves a speaker phrase [a, b) to a canonical speaker and the
-// mention as written.
+// mention as written. A phrase that names no one (rule not_a_name: "…, but
+// now said", "who founded example.com tweeted", "“…,” Sunday said") gives
+// no speaker, so that the ranker guesses among the people near the
+// quotation or the answer says the article does not tell, rather than
+// showing a function word as the person who spoke.
 func (d *doc) speakerOf(a, b int) (string, string) {
+	sp, m := d.speakerPhrase(a, b)
+	if d.notAName(sp, a, b) {
+		if d.notNamed == nil {
+			d.notNamed = map[string]bool{}
+		}
+		d.notNamed[m] = true
+		return "", m
+	}
+	return sp, m
+}
+
+// notAName reports a proposed one-word speaker sp, read from the phrase
+// [a, b), that cannot be anyone's name (rule not_a_name): a function word,
+// adverb, time word, weekday or month, a reflexive, a number, a lower-case
+// "-ly" or "-ing" word or single letter, or a part of a web address ("example.com": the word is
+// glued to a dot glued to another word).
+func (d *doc) notAName(sp string, a, b int) bool {
+	f := strings.Fields(sp)
+	if len(f) != 1 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(f[0], ".,;:!?'’\"()[]"))
+	lowerCase := f[0] == w
+	switch {
+	case w == "":
+		return true
+	case noNameWords[w] || adverbs[w] || auxWords[w] || days[w] || timeNouns[w] || npStop[w] ||
+		prepositions[w] || subordinators[w] || determiners[w] || reflexives[w] || isNumber(w):
+		return true
+	case lowerCase && (strings.HasSuffix(w, "ly") || isIng(w) || len([]rune(w)) == 1):
+		return true
+	case lowerCase && b-a == 1 && !strings.HasSuffix(w, "s") && !knownHead(w):
+		// a bare singular lower-case word with no determiner is no
+		// subject that speaks ("… insecure email", "loud chants"), unless
+		// it heads a body, group or document ("police", "staff")
+		return true
+	}
+	if b-a == 1 && a >= 2 {
+		dot, before, word := d.toks[a-1], d.toks[a-2], d.toks[a]
+		if dot.Text == "." && before.Word && before.End == dot.Start && dot.End == word.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// noNameWords are words that alone name no speaker (rule not_a_name) and
+// are in none of the other lists notAName reads.
+var noNameWords = loadWords("no_name_words")
+
+// speakerPhrase is speakerOf before the check that the speaker is a name.
+func (d *doc) speakerPhrase(a, b int) (string, string) {
 	if a >= b {
 		return "", ""
 	}
@@ -731,6 +797,18 @@ func (d *doc) speakerOf(a, b int) (string, string) {
 	for k := a + 1; k < last; k++ {
 		if d.lower(k) == "and" && d.tokPerson[k-1] >= 0 && d.tokPerson[last] >= 0 && !d.toks[k-1].Poss {
 			return d.ppl[d.tokPerson[k-1]].Name + " and " + d.ppl[d.tokPerson[last]].Name, mention
+		}
+	}
+	// "a lawyer for Ann Lee", "said an aide to Tom Roe": the
+	// intermediary speaks, for the one named (rule spoken_for); the
+	// description is kept as written, never the name it speaks for
+	for k := a + 2; k <= last; k++ {
+		if d.spokenForAt(k) && !d.commaIn(k, last) {
+			s := a
+			if d.lower(s) == "the" && s < last {
+				s++
+			}
+			return d.body[d.toks[s].Start:d.toks[last].End], mention
 		}
 	}
 	// the last person named in the phrase, when the phrase ends with them
@@ -1065,4 +1143,91 @@ func (d *doc) lastEvent(last *[]int, i, paras int, pred func(event) bool) int {
 		return k
 	}
 	return -1
+}
+
+// intermediaries are nouns for someone who speaks on another's behalf
+// (rule spoken_for): "a lawyer for Ann Lee said" is the lawyer speaking.
+var intermediaries = loadWords("intermediaries")
+
+// spokenForAt reports that the words from token k on are the one an
+// intermediary speaks for (rule spoken_for): "for" or "to" after an
+// intermediary noun comes right before k ("a spokesman for | Tom Roe"),
+// or a few words before it that describe that one ("an aide to the
+// former governor | Tom Roe", "a lawyer for Sen. | Ann Lee").
+func (d *doc) spokenForAt(k int) bool { return d.intermediaryFor(k) >= 0 }
+
+// intermediaryFor returns the token of the intermediary noun that speaks
+// for the one named from token k on (see spokenForAt), or -1.
+func (d *doc) intermediaryFor(k int) int {
+	for j := k - 1; j >= 1 && j >= k-maxSpokenForModifiers-1; j-- {
+		if !d.wordTok(j) {
+			if d.toks[j].Text == "." {
+				continue // "Sen.", "Mr."
+			}
+			return -1
+		}
+		w := d.lower(j)
+		if w == "for" || w == "to" {
+			if d.wordTok(j-1) && intermediaries[d.lower(j-1)] {
+				return j - 1
+			}
+			return -1
+		}
+		if w == "of" || w == "and" || w == "or" || d.tokPerson[j] >= 0 {
+			return -1 // "an aide to Tom Roe and Ann Lee", another person
+		}
+	}
+	return -1
+}
+
+// maxSpokenForModifiers bounds the words between "for"/"to" and the one
+// spoken for ("Democratic presidential candidate", "the former governor").
+const maxSpokenForModifiers = 4
+
+// spokenFor reports that the person mention at token k is the one an
+// intermediary speaks for (rule spoken_for), so a speech verb next to it
+// is the intermediary's: "a lawyer for Ann Lee said", "Ann Lee's lawyer
+// said", "Ann Lee's longtime spokesman said".
+func (d *doc) spokenFor(k int) bool {
+	p := d.tokPerson[k]
+	if p < 0 {
+		return false
+	}
+	s, e := k, k
+	for s-1 >= 0 && d.tokPerson[s-1] == p && !d.toks[s-1].Poss {
+		s--
+	}
+	for e+1 < len(d.toks) && d.tokPerson[e+1] == p && !d.toks[e].Poss {
+		e++
+	}
+	if d.spokenForAt(s) {
+		return true
+	}
+	if d.toks[e].Poss {
+		for j := e + 1; j < len(d.toks) && j <= e+3 && d.wordTok(j) && !d.toks[j].Cap; j++ {
+			if intermediaries[d.lower(j)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commaIn reports a comma among tokens [i, j]: "the lawyer for the family,
+// Tom Roe" names the intermediary after it.
+func (d *doc) commaIn(i, j int) bool {
+	for k := i; k <= j && k < len(d.toks); k++ {
+		if isPunct(d.toks[k], ",") {
+			return true
+		}
+	}
+	return false
+}
+
+// knownHead reports a lower-case noun the rules know can head a speaker:
+// a body, group, document, role or gendered noun.
+func knownHead(w string) bool {
+	_, gendered := genderNouns[w]
+	return gendered || groupWords[w] || groupNouns[w] || documentWords[w] || orgHeads[w] || nonPersonHeads[w] ||
+		docHeads[w] || people.RoleNoun(w)
 }

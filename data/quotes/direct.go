@@ -586,12 +586,13 @@ type event struct {
 func (d *doc) speechEvents() []event {
 	d.events = nil
 	for v := range d.toks {
-		if _, ok := d.verbAt(v, speechVerbs); !ok {
+		base, ok := d.verbAt(v, speechVerbs)
+		if !ok {
 			continue
 		}
 		a, send := d.sentRange(d.sentOf[v])
 		var sa, sb int
-		ok := false
+		ok = false
 		if v > 0 && !d.toks[v-1].Word && (d.inQuote[v-1] >= 0 || d.toks[v-1].Text == ",") && !objectVerbs[d.lower(v)] {
 			// “…,” said Smith — read within the sentence, as the quotation's
 			// own attribution is, so that a quotation inheriting this
@@ -602,6 +603,9 @@ func (d *doc) speechEvents() []event {
 			sa, sb, ok = d.subjectOf(v, a)
 		}
 		if !ok {
+			continue
+		}
+		if d.namingParticiple(v, sa, sb, base) {
 			continue
 		}
 		sp, m := d.speakerOf(sa, sb)
@@ -712,4 +716,22 @@ func (d *doc) coordinated(e, hi int) bool {
 		return !pron
 	}
 	return false
+}
+
+// namingParticiple reports a naming verb at v that only names the
+// indefinite noun phrase [sa, sb) right before it (rule naming_participle):
+// "a group called Fair Roads", "an outfit dubbed the Lantern Club". It is
+// no speech, so the group is no speaker a later quotation could inherit.
+func (d *doc) namingParticiple(v, sa, sb int, base string) bool {
+	if !namingVerbs[base] || sb != v || sa >= sb || v+1 >= len(d.toks) || !d.wordTok(v+1) {
+		return false
+	}
+	if w := d.lower(sa); w != "a" && w != "an" {
+		return false
+	}
+	next := v + 1
+	if d.lower(next) == "the" && next+1 < len(d.toks) {
+		next++
+	}
+	return strings.HasSuffix(d.lower(v), "ed") && d.toks[next].Cap
 }

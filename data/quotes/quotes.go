@@ -135,6 +135,9 @@ type doc struct {
 	// per speech event, the last event up to it with joint speakers, with
 	// a speaker who is no person, or one who may be a body (see lastEvent)
 	evJoint, evNotPerson, evBodyish []int
+	// notNamed holds the mentions rule not_a_name refused as speakers
+	// ("now"), so that the attribution can say so in its reasons.
+	notNamed map[string]bool
 }
 
 // attribution is a speaker found for a quotation.

@@ -355,9 +355,24 @@ func (d *doc) rank(qs []Quote, m *Model) {
 		rulesSpeaker := q.Speaker
 		cs := d.candidates(*q, prev)
 		prev = rulesSpeaker
+		// the rules read a speaker phrase that names no one (rule
+		// not_a_name): the attribution says so whatever is chosen
+		var refused []Reason
+		if q.Speaker == "" && q.Mention != "" && d.notNamed[q.Mention] {
+			refused = []Reason{{Feature: "not_a_name", Value: 1}}
+		}
 		best, p := m.Pick(cs)
+		// "a lawyer for Ann Lee said": the rules kept the intermediary
+		// (rule spoken_for); the one spoken for did not say the words,
+		// so the ranker may not give them to her
+		if intermediaryPhrase(rulesSpeaker) {
+			refused = append(refused, Reason{Feature: "spoken_for", Value: 1})
+			if best >= 0 && cs[best].Person && strings.Contains(rulesSpeaker, cs[best].Speaker) {
+				best = slices.IndexFunc(cs, func(c Candidate) bool { return c.Proposed })
+			}
+		}
 		if best < 0 {
-			q.Speaker, q.Confidence = "", 0
+			q.Speaker, q.Confidence, q.Why = "", 0, refused
 			q.Alternatives = alternatives(cs, p, -1)
 			continue
 		}
@@ -367,7 +382,7 @@ func (d *doc) rank(qs []Quote, m *Model) {
 			// the rules found no speaker and the best guess is weak: the
 			// article does not say, as far as we can tell; the guess is
 			// only an alternative
-			q.Speaker, q.Confidence = "", 0
+			q.Speaker, q.Confidence, q.Why = "", 0, refused
 			q.Alternatives = alternatives(cs, p, -1)
 			continue
 		}
@@ -375,7 +390,7 @@ func (d *doc) rank(qs []Quote, m *Model) {
 			q.Speaker, q.Mention, q.Verb = c.Speaker, c.Mention, ""
 		}
 		q.Confidence = conf
-		q.Why = explain(c, m)
+		q.Why = append(explain(c, m), refused...)
 		q.SpeakerKind = d.speakerKind(c)
 		q.Alternatives = alternatives(cs, p, best)
 		if q.SpeakerKind == "document" {
@@ -553,6 +568,12 @@ func (d *doc) speakerKind(c Candidate) string {
 		return ""
 	}
 	head := w[len(w)-1]
+	// "a lawyer for Ann Lee", "Ann Lee's spokesman": someone the article
+	// does not name, speaking for another (rule spoken_for); no
+	// organisation for the capitals in it
+	if intermediaryPhrase(c.Speaker) {
+		return ""
+	}
 	switch {
 	case documentWords.Has(head):
 		return "document"
@@ -825,6 +846,9 @@ func (d *doc) personIndex(name string) int {
 // (active), or the one spoken of in a passive ("Cole was described as",
 // "Cole is quoted by"), who is not the speaker.
 func (d *doc) speechNear(k int) (active, passive bool) {
+	if d.spokenFor(k) {
+		return false, false // the intermediary speaks (rule spoken_for)
+	}
 	for j := max(0, k-3); j <= min(len(d.toks)-1, k+3); j++ {
 		if j == k || !d.toks[j].Word || speechVerbs[d.lower(j)] == "" {
 			continue
@@ -885,4 +909,24 @@ func capitalisedAfterFirst(m string) bool {
 // description.
 func determinerStart(w string) bool {
 	return definiteWords.Has(w)
+}
+
+// intermediaryPhrase reports a speaker kept as a description of someone
+// speaking for another (rule spoken_for): a lower-case intermediary noun
+// in it, "a lawyer for Ann Lee", "Ann Lee's spokesman".
+func intermediaryPhrase(speaker string) bool {
+	f := strings.Fields(speaker)
+	for i, w := range f {
+		if !intermediaries[w] || i == 0 {
+			continue
+		}
+		prev := f[i-1]
+		if strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "s'") {
+			return true // "Ann Lee's lawyer"
+		}
+		if i+1 < len(f) && (f[i+1] == "for" || f[i+1] == "to") {
+			return true // "a lawyer for Ann Lee"
+		}
+	}
+	return false
 }
