@@ -6,23 +6,9 @@ import (
 	"testing"
 
 	"newsbot/data/article"
-)
 
-// madeUpSurname is the i-th of many invented capitalised words ("Kabadu"),
-// so that a hostile article can name thousands of distinct people.
-func madeUpSurname(i int) string {
-	const cons, vows = "bdfgklmnprstvz", "aeiou"
-	var sb strings.Builder
-	sb.WriteByte(cons[i%len(cons)] - 'a' + 'A')
-	i /= len(cons)
-	for range 3 {
-		sb.WriteByte(vows[i%len(vows)])
-		i /= len(vows)
-		sb.WriteByte(cons[i%len(cons)])
-		i /= len(cons)
-	}
-	return sb.String()
-}
+	"newsbot/data/article/articletest"
+)
 
 // hostileArticle is an invented article of about n bytes built to hurt the
 // analysis: half of it names a new made-up person per paragraph, each
@@ -33,12 +19,12 @@ func hostileArticle(n int) string {
 	firsts := []string{"Anna", "Peter", "Walter", "Nora", "Sandra", "Hugo", "Clara", "Ivan", "Maria", "Oscar"}
 	var b strings.Builder
 	for i := 0; b.Len() < n/2; i++ {
-		s, f := madeUpSurname(i*7919+3), firsts[i%len(firsts)]
+		s, f := articletest.InventedName(i*7919+3, 3), firsts[i%len(firsts)]
 		fmt.Fprintf(&b, "%s %s, a lawyer from the valley, said: “We will open the road (and the old bridge) before winter.” ", f, s)
 		fmt.Fprintf(&b, "“It is late,” Mr. %s told reporters, “but the council (for once) agrees.”\n\n", s)
 	}
 	for i := 0; b.Len() < n; i++ {
-		s, f := madeUpSurname(i*104729+11), firsts[(i+3)%len(firsts)]
+		s, f := articletest.InventedName(i*104729+11, 3), firsts[(i+3)%len(firsts)]
 		fmt.Fprintf(&b, "(%s %s, in a note) “the plan (if any) holds,” %s said (later), ", f, s, s)
 	}
 	return b.String()
@@ -69,16 +55,16 @@ var hostileShapes = []struct {
 	para func(i int) string
 }{
 	{"one-surname", func(i int) string {
-		return fmt.Sprintf("%s Kabadu, a lawyer, said: “We will open the road.” “It is late,” Mr. Kabadu told reporters.\n\n", madeUpSurname(i*31+7))
+		return fmt.Sprintf("%s Kabadu, a lawyer, said: “We will open the road.” “It is late,” Mr. Kabadu told reporters.\n\n", articletest.InventedName(i*31+7, 3))
 	}},
 	{"one-given-name", func(i int) string {
-		return fmt.Sprintf("Anna %s, a lawyer, said: “We will open the road.” “It is late,” Anna told reporters.\n\n", madeUpSurname(i*31+7))
+		return fmt.Sprintf("Anna %s, a lawyer, said: “We will open the road.” “It is late,” Anna told reporters.\n\n", articletest.InventedName(i*31+7, 3))
 	}},
 	{"one-office", func(i int) string {
-		return fmt.Sprintf("The mayor, Nora %s, said “we will open the road.” “It is late,” the mayor said. ", madeUpSurname(i*31+7))
+		return fmt.Sprintf("The mayor, Nora %s, said “we will open the road.” “It is late,” the mayor said. ", articletest.InventedName(i*31+7, 3))
 	}},
 	{"pronouns", func(i int) string {
-		return fmt.Sprintf("Hugo %s spoke. “It is late,” he said. “Yes,” she said. “No,” they said. ", madeUpSurname(i*31+7))
+		return fmt.Sprintf("Hugo %s spoke. “It is late,” he said. “Yes,” she said. “No,” they said. ", articletest.InventedName(i*31+7, 3))
 	}},
 }
 

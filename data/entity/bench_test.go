@@ -4,22 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-)
 
-// inventedName is the i-th of many made-up capitalised words ("Kabadu").
-func inventedName(i int) string {
-	const cons, vows = "bdfgklmnprstvz", "aeiou"
-	var sb strings.Builder
-	sb.WriteByte(cons[i%len(cons)] - 'a' + 'A')
-	i /= len(cons)
-	for range 4 {
-		sb.WriteByte(vows[i%len(vows)])
-		i /= len(vows)
-		sb.WriteByte(cons[i%len(cons)])
-		i /= len(cons)
-	}
-	return sb.String()
-}
+	"newsbot/data/article/articletest"
+)
 
 // BenchmarkBuildManyOrganisations analyses a hostile article: n
 // organisations, each followed by a quotation "the Agency" speaks. The
@@ -30,7 +17,7 @@ func BenchmarkBuildManyOrganisations(b *testing.B) {
 	for _, n := range []int{1000, 4000} {
 		var sb strings.Builder
 		for i := range n {
-			fmt.Fprintf(&sb, "The %s Foods met. “We will build the %s road this year,” the Agency said. ", inventedName(i*7919+13), inventedName(i))
+			fmt.Fprintf(&sb, "The %s Foods met. “We will build the %s road this year,” the Agency said. ", articletest.InventedName(i*7919+13, 4), articletest.InventedName(i, 4))
 		}
 		body := sb.String()
 		b.Run(fmt.Sprintf("orgs=%d", n), func(b *testing.B) {

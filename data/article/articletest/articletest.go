@@ -46,3 +46,21 @@ func Seed() (title, body string, err error) {
 	title, body, _ = strings.Cut(string(b), "\n")
 	return title, body, nil
 }
+
+// InventedName is the i-th of many made-up capitalised words ("Kabadu") of
+// the given number of syllables after the first letter, distinct for i below
+// 14·(5·14)^syllables: hostile-input benchmarks (data/people, data/entity,
+// data/corpus) name thousands of distinct people or organisations with it.
+func InventedName(i, syllables int) string {
+	const cons, vows = "bdfgklmnprstvz", "aeiou"
+	var sb strings.Builder
+	sb.WriteByte(cons[i%len(cons)] - 'a' + 'A')
+	i /= len(cons)
+	for range syllables {
+		sb.WriteByte(vows[i%len(vows)])
+		i /= len(vows)
+		sb.WriteByte(cons[i%len(cons)])
+		i /= len(cons)
+	}
+	return sb.String()
+}
